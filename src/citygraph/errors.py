@@ -1,0 +1,91 @@
+"""One exception hierarchy for citygraph; the CLI maps each class to an exit code."""
+
+__all__ = [
+    "EXIT_OK",
+    "EXIT_NO",
+    "EXIT_USAGE",
+    "EXIT_REMOTE",
+    "CitygraphError",
+    "UsageError",
+    "InputError",
+    "ParseError",
+    "QueryError",
+    "ParameterError",
+    "ValidationFailed",
+    "GazetteerError",
+    "EndpointError",
+]
+
+#: the command did what was asked
+EXIT_OK = 0
+#: the data does not conform, or the answer to the question asked is "no"
+EXIT_NO = 1
+#: a usage or input error: bad option, unknown parameter, unreadable or unparsable file
+EXIT_USAGE = 2
+#: a remote SPARQL endpoint could not be reached, timed out or answered an error
+EXIT_REMOTE = 3
+
+
+class CitygraphError(Exception):
+    """Base of every error citygraph raises on purpose.
+
+    The message is one line that names what is wrong and where (file and line,
+    query, parameter, endpoint); ``exit_code`` is what the CLI exits with.
+
+    >>> str(CitygraphError("something is off"))
+    'something is off'
+    """
+
+    exit_code = EXIT_USAGE
+
+
+class UsageError(CitygraphError):
+    """A command was called with options or arguments that do not fit."""
+
+
+class InputError(CitygraphError):
+    """An input file is missing or unreadable, or one of its rows is broken."""
+
+
+class ParseError(InputError):
+    """An RDF or SPARQL text does not parse.
+
+    >>> str(ParseError("data/x.ttl", "expected '.'", line=12, column=3))
+    "data/x.ttl:12:3: expected '.'"
+    """
+
+    def __init__(self, source, message, line=None, column=None):
+        self.source = str(source)
+        self.line = line
+        self.column = column
+        self.reason = message
+        where = self.source
+        if line is not None:
+            where += f":{line}"
+            if column is not None:
+                where += f":{column}"
+        super().__init__(f"{where}: {message}")
+
+
+class QueryError(CitygraphError):
+    """A SPARQL query is unknown, malformed, or failed when evaluated."""
+
+
+class ParameterError(QueryError):
+    """A query parameter is unknown, missing, or of the wrong type."""
+
+
+class ValidationFailed(CitygraphError):
+    """The data does not conform to the SHACL shapes."""
+
+    exit_code = EXIT_NO
+
+
+class GazetteerError(CitygraphError):
+    """A place name cannot be resolved, or resolves to more than one place."""
+
+
+class EndpointError(CitygraphError):
+    """A remote SPARQL endpoint is unreachable, too slow, or answered with an error."""
+
+    exit_code = EXIT_REMOTE

@@ -1,0 +1,23 @@
+"""Shared paths for the test suite; feature fixtures live beside their tests."""
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+ONTOLOGY = ROOT / "ontology"
+SHAPES = ROOT / "shapes"
+QUERIES = ROOT / "queries"
+FIXTURES = ROOT / "tests" / "data"
+#: the shared folder beside the clone (seeds, real data, schemas, vocabularies)
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+
+
+@pytest.fixture
+def shared():
+    """The shared folder; tests that need it are skipped where it is absent."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside the clone")
+    return SHARED
