@@ -1,0 +1,117 @@
+"""Read Turtle files into rdflib graphs, with errors that name the file, line and column."""
+
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from citygraph.errors import InputError, ParseError
+from citygraph.namespaces import PREFIXES
+
+__all__ = ["read_triples", "parse_turtle", "to_rdflib"]
+
+_XSD_STRING = str(XSD.string)
+_LANG_STRING = str(RDF.langString)
+# "Parser error at line 4 column 11: reason" or "... between columns 23 and 27: reason",
+# sometimes followed by " (file.ttl, line 4)"
+_OX_MESSAGE = re.compile(r"^Parser error at line \d+ (?:column \d+|between columns \d+ and \d+): ")
+_OX_TRAILER = re.compile(r" \([^()]*, line \d+\)$")
+
+
+def to_rdflib(term):
+    """Turn a pyoxigraph term into the equal rdflib term.
+
+    Plain literals become rdflib literals without a datatype, as rdflib's own
+    Turtle parser makes them.
+
+    >>> to_rdflib(ox.NamedNode("https://w3id.org/citygraph/id/place/tomsk"))
+    rdflib.term.URIRef('https://w3id.org/citygraph/id/place/tomsk')
+    >>> to_rdflib(ox.Literal("107", datatype=ox.NamedNode(str(XSD.integer)))).toPython()
+    107
+    >>> to_rdflib(ox.Literal("Tomsk", language="en"))
+    rdflib.term.Literal('Tomsk', lang='en')
+    """
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype in (_XSD_STRING, _LANG_STRING):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _reason(exc):
+    text = str(exc.msg if getattr(exc, "msg", None) else exc)
+    text = _OX_MESSAGE.sub("", text)
+    return _OX_TRAILER.sub("", text).strip()
+
+
+def read_triples(path):
+    """Yield the triples of one Turtle file as rdflib terms.
+
+    Raises :class:`~citygraph.errors.InputError` when the file is missing or
+    unreadable and :class:`~citygraph.errors.ParseError` (with line and column,
+    both counted from 1) when it is not valid Turtle. The file is parsed in
+    full before the first triple is yielded, so a caller never sees half a file.
+
+    >>> import tempfile, os
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".ttl", delete=False) as f:
+    ...     _ = f.write('@prefix place: <https://w3id.org/citygraph/id/place/> .\\n'
+    ...                 'place:tomsk place:near place:seoul ;\\n  place:x .\\n')
+    >>> list(read_triples(f.name))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    citygraph.errors.ParseError: ...ttl:3:11: . is not a valid RDF object
+    >>> os.remove(f.name)
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if not path.is_file():
+        raise InputError(f"{path}: not a file")
+    try:
+        quads = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+    except SyntaxError as exc:
+        raise ParseError(path, _reason(exc), line=exc.lineno, column=exc.offset) from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    for quad in quads:
+        yield to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)
+
+
+def parse_turtle(paths, graph=None):
+    """Parse one or more Turtle files into an rdflib :class:`~rdflib.Graph`.
+
+    ``paths`` is a path or a list of paths; the triples of all of them go into
+    ``graph`` (a new graph with the project's prefixes bound, if not given),
+    which is returned. Errors are those of :func:`read_triples`; when one file
+    fails, no triple of it is added.
+
+    >>> ONTOLOGY = Path(__file__).parents[2] / "ontology"
+    >>> g = parse_turtle([ONTOLOGY / "citygraph.ttl", ONTOLOGY / "schemes.ttl"])
+    >>> from citygraph.namespaces import CG, RDFS
+    >>> str(g.value(CG.City, RDFS.label))
+    'city'
+    >>> parse_turtle("no/such.ttl")
+    Traceback (most recent call last):
+    ...
+    citygraph.errors.InputError: no/such.ttl: no such file
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    if graph is None:
+        graph = Graph()
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace, override=True)
+    for path in paths:
+        triples = list(read_triples(path))
+        for triple in triples:
+            graph.add(triple)
+    return graph
