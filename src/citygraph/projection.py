@@ -1,0 +1,403 @@
+"""Project the knowledge graph into NetworkX networks of places, one layer per projection query.
+
+Each layer is a query ``queries/project-<layer>.rq`` that returns the bipartite
+incidence of places and the facts (or networks, or events) that join them; the
+place network is NetworkX's weighted bipartite projection of it. Nodes are
+places, named by their prefixed IRI (``place:seoul``); each edge keeps the
+layer, the types of the joining facts, the weight (how many of them), the first
+and last date, the source documents and the facts behind it.
+"""
+
+import datetime
+
+import networkx as nx
+from networkx.algorithms import bipartite
+
+from citygraph.catalog import compact, find_query
+from citygraph.errors import UsageError
+from citygraph.sparql import to_python
+
+__all__ = [
+    "LAYERS",
+    "FOLDS",
+    "parse_layers",
+    "parse_date",
+    "incidence",
+    "place_attributes",
+    "fold_place",
+    "incidence_graph",
+    "project_layer",
+    "combine",
+    "project",
+]
+
+#: the layers of the city network, each defined by ``queries/project-<layer>.rq``
+LAYERS = ("agreement", "tie", "membership", "event", "project")
+
+#: how places may be folded: not at all, districts into their city, cities and
+#: districts into their region, everything into its country
+FOLDS = ("none", "city", "region", "country")
+
+#: node attributes every node carries (None where the gazetteer has no value)
+NODE_ATTRIBUTES = ("label", "kind", "country", "country_code", "geonames", "lat", "lon", "iri")
+
+_KIND_ORDER = ("District", "City", "SpecialSelfGoverningProvince", "Province", "Prefecture",
+               "FederalSubject", "AutonomousRegion", "Region", "Country", "Place")
+_REGION_KINDS = {"Region", "Province", "Prefecture", "FederalSubject", "AutonomousRegion",
+                 "SpecialSelfGoverningProvince"}
+
+
+def parse_layers(text):
+    """Read a ``--layer`` value: comma-separated layer names, or ``all``.
+
+    >>> parse_layers("agreement, tie")
+    ('agreement', 'tie')
+    >>> parse_layers("all") == LAYERS
+    True
+    >>> parse_layers("agreements")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    citygraph.errors.UsageError: --layer: unknown layer 'agreements'; choose from agreement, ...
+    """
+    if text is None or text.strip() in ("", "all"):
+        return LAYERS
+    names = [name.strip() for name in str(text).split(",") if name.strip()]
+    for name in names:
+        if name not in LAYERS:
+            raise UsageError(
+                f"--layer: unknown layer {name!r}; choose from {', '.join(LAYERS)} or all"
+            )
+    return tuple(dict.fromkeys(names))
+
+
+def parse_date(text, option="--since"):
+    """Read a date option (YYYY-MM-DD, YYYY-MM or YYYY) into an ISO string, None stays None.
+
+    >>> parse_date("2016-06"), parse_date(None)
+    ('2016-06', None)
+    >>> parse_date("June 2016")
+    Traceback (most recent call last):
+    ...
+    citygraph.errors.UsageError: --since: 'June 2016' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)
+    """
+    if text is None:
+        return None
+    if isinstance(text, datetime.date):
+        return text.isoformat()[:10]
+    text = str(text).strip()
+    for fmt, size in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
+        try:
+            datetime.datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        if len(text) == size:
+            return text
+    raise UsageError(f"{option}: {text!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+
+
+def _iso(value):
+    """A date value from the store as an ISO string (date part only), None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)[:10]
+
+
+def _in_window(date, since, until):
+    """Whether an ISO date (possibly only a year or month) can fall inside [since, until]."""
+    if since is None and until is None:
+        return True
+    if date is None:
+        return False
+    start = date + "-01-01"[len(date) - 4:] if len(date) < 10 else date
+    end = date + "-12-31"[len(date) - 4:] if len(date) < 10 else date
+    if since is not None and end < since:
+        return False
+    if until is not None and start[:len(until)] > until:
+        return False
+    return True
+
+
+def incidence(target, layer, since=None, until=None):
+    """The rows of a layer's projection query, as plain values, inside a date window.
+
+    Each row is a dict with ``group`` (what joins places: an agreement, a tie,
+    a network, a top-level event, a project), ``fact``, ``actor`` (the party as
+    the data names it), ``place``, ``role``, ``date`` (ISO string), ``type`` and
+    ``doc``; IRIs are prefixed names. With ``since``/``until`` (ISO strings), a
+    row is kept when its date can fall inside the window; undated rows are then
+    left out.
+
+    >>> from citygraph.sparql import connect
+    >>> import pyoxigraph as ox
+    >>> incidence(connect(ox.Store()), "tie")
+    []
+    """
+    if layer not in LAYERS:
+        raise UsageError(f"unknown layer {layer!r}; choose from {', '.join(LAYERS)}")
+    rows = []
+    for row in target.select(find_query(f"project-{layer}").text):
+        values = {key: to_python(term) for key, term in row.items()}
+        date = _iso(values.get("date"))
+        if not _in_window(date, since, until):
+            continue
+        out = {"layer": layer, "date": date}
+        for key in ("group", "fact", "actor", "place", "role", "type", "doc"):
+            value = values.get(key)
+            out[key] = compact(value) if isinstance(value, str) and "://" in value else value
+        rows.append(out)
+    return rows
+
+
+def _kind_rank(kind):
+    return _KIND_ORDER.index(kind) if kind in _KIND_ORDER else len(_KIND_ORDER)
+
+
+def place_attributes(target):
+    """Every place's attributes, keyed by prefixed IRI, from ``queries/project-places.rq``.
+
+    Values: ``label``, ``kind`` (most specific place class: City, Prefecture,
+    Country, ...), ``country`` (label), ``country_code``, ``country_id``,
+    ``geonames``, ``lat``, ``lon`` (floats), ``iri``, and the enclosing
+    ``region`` and ``city`` where the data names them.
+
+    >>> from citygraph.sparql import connect
+    >>> import pyoxigraph as ox
+    >>> place_attributes(connect(ox.Store()))
+    {}
+    """
+    places = {}
+    for row in target.select(find_query("project-places").text):
+        v = {key: to_python(term) for key, term in row.items()}
+        node = compact(v["place"])
+        kind = v["kind"].rsplit("#", 1)[-1] if v.get("kind") else None
+        attrs = places.setdefault(node, {
+            "label": None, "kind": None, "country": None, "country_code": None,
+            "country_id": None, "geonames": None, "lat": None, "lon": None,
+            "iri": v["place"], "region": None, "city": None,
+        })
+        if kind and _kind_rank(kind) < _kind_rank(attrs["kind"]):
+            attrs["kind"] = kind
+        for key, name in (("label", "label"), ("country", "countryLabel"),
+                          ("country_code", "countryCode"), ("geonames", "geonames")):
+            if attrs[key] is None and v.get(name) is not None:
+                attrs[key] = str(v[name])
+        if attrs["country_id"] is None and v.get("country"):
+            attrs["country_id"] = compact(v["country"])
+        for key, name in (("lat", "lat"), ("lon", "long")):
+            if attrs[key] is None and v.get(name) is not None:
+                attrs[key] = float(v[name])
+        parent_kind = v["parentKind"].rsplit("#", 1)[-1] if v.get("parentKind") else None
+        if parent_kind in _REGION_KINDS:
+            attrs["region"] = compact(v["parent"])
+        elif parent_kind == "City":
+            attrs["city"] = compact(v["parent"])
+    for node, attrs in places.items():
+        if attrs["kind"] == "Country":
+            attrs["country_id"] = node
+            attrs["country"] = attrs["country"] or attrs["label"]
+    return places
+
+
+def fold_place(node, places, fold="none"):
+    """The node a place becomes under a fold (see :data:`FOLDS`).
+
+    >>> places = {"place:tomsk": {"kind": "City", "region": "place:tomsk-oblast",
+    ...           "city": None, "country_id": "place:country-ru"}}
+    >>> fold_place("place:tomsk", places, "region"), fold_place("place:tomsk", places, "country")
+    ('place:tomsk-oblast', 'place:country-ru')
+    >>> fold_place("place:tomsk", places, "city")
+    'place:tomsk'
+    """
+    if fold not in FOLDS:
+        raise UsageError(f"--fold: unknown fold {fold!r}; choose from {', '.join(FOLDS)}")
+    attrs = places.get(node)
+    if fold == "none" or attrs is None:
+        return node
+    if fold == "country":
+        return attrs.get("country_id") or node
+    if fold == "region":
+        if attrs.get("kind") == "District" and attrs.get("city"):
+            city = places.get(attrs["city"], {})
+            return city.get("region") or attrs.get("region") or attrs["city"]
+        if attrs.get("kind") in ("City", "District") and attrs.get("region"):
+            return attrs["region"]
+        return node
+    if attrs.get("kind") == "District" and attrs.get("city"):
+        return attrs["city"]
+    return node
+
+
+def incidence_graph(rows, places=None, fold="none"):
+    """The two-mode graph of places and the groups that join them.
+
+    Group nodes have ``bipartite=0`` and place nodes ``bipartite=1``; each
+    group-place edge keeps the facts, roles, dates, types and documents of the
+    rows behind it.
+
+    >>> rows = [{"layer": "agreement", "group": "agreement:x", "fact": "agreement:x",
+    ...          "place": p, "role": "party", "date": "2016-06-08", "type": "agt:mou",
+    ...          "doc": "doc:002", "actor": p} for p in ("place:seoul", "place:colombo")]
+    >>> B = incidence_graph(rows)
+    >>> sorted(B.nodes(data="bipartite"))
+    [('agreement:x', 0), ('place:colombo', 1), ('place:seoul', 1)]
+    """
+    places = places or {}
+    B = nx.Graph()
+    for row in rows:
+        node = fold_place(row["place"], places, fold)
+        B.add_node(row["group"], bipartite=0, layer=row["layer"])
+        B.add_node(node, bipartite=1)
+        if B.has_edge(row["group"], node):
+            data = B.edges[row["group"], node]
+        else:
+            B.add_edge(row["group"], node, facts=set(), roles=set(), dates=set(),
+                       types=set(), docs=set())
+            data = B.edges[row["group"], node]
+        data["facts"].add(row["fact"])
+        for key, name in (("roles", "role"), ("dates", "date"), ("types", "type"),
+                          ("docs", "doc")):
+            if row.get(name) is not None:
+                data[key].add(compact(row[name]) if "://" in str(row[name]) else row[name])
+    return B
+
+
+def _direction(B, group, u, v):
+    """'u' or 'v' when the group's tie points from that place to the other, else None."""
+    roles_u, roles_v = B.edges[group, u]["roles"], B.edges[group, v]["roles"]
+    if roles_u == {"from"} and roles_v == {"to"}:
+        return u
+    if roles_v == {"from"} and roles_u == {"to"}:
+        return v
+    return None
+
+
+def project_layer(rows, layer, places=None, fold="none"):
+    """The place network of one layer, from its incidence rows.
+
+    Uses NetworkX's ``bipartite.weighted_projected_graph``: the weight of an
+    edge is the number of groups (agreements, ties, networks, events, projects)
+    the two places share. Each edge also keeps ``layer``, ``types``, ``first``
+    and ``last`` date, ``sources``, ``facts``, ``groups`` and, for ties that
+    point one way, ``directed_from``.
+
+    >>> rows = [{"layer": "agreement", "group": "agreement:x", "fact": "agreement:x",
+    ...          "place": p, "role": "party", "date": "2016-06-08", "type": "agt:mou",
+    ...          "doc": "doc:002", "actor": p} for p in ("place:seoul", "place:colombo")]
+    >>> G = project_layer(rows, "agreement")
+    >>> G.edges["place:seoul", "place:colombo"]["weight"], G.graph["layers"]
+    (1, ['agreement'])
+    """
+    B = incidence_graph(rows, places, fold)
+    place_nodes = [n for n, side in B.nodes(data="bipartite") if side == 1]
+    G = bipartite.weighted_projected_graph(B, place_nodes) if place_nodes else nx.Graph()
+    G.graph.update(layers=[layer], fold=fold)
+    for u, v, data in G.edges(data=True):
+        groups = sorted(set(B[u]) & set(B[v]))
+        facts, types, dates, docs, directions = set(), set(), set(), set(), set()
+        for group in groups:
+            for node in (u, v):
+                edge = B.edges[group, node]
+                facts |= edge["facts"]
+                types |= edge["types"]
+                dates |= edge["dates"]
+                docs |= edge["docs"]
+            directions.add(_direction(B, group, u, v))
+        data.update(
+            layer=layer, layers=[layer], types=sorted(types), groups=groups,
+            facts=sorted(facts), sources=sorted(docs),
+            first=min(dates) if dates else None, last=max(dates) if dates else None,
+            directed_from=directions.pop() if len(directions) == 1 else None,
+        )
+        data[f"weight_{layer}"] = data["weight"]
+    return G
+
+
+def combine(graphs):
+    """One weighted network from several layers: weights add up, lists merge.
+
+    An edge keeps ``layers`` (those it appears in), ``weight_<layer>`` for each,
+    and ``directed_from`` only when every layer that has it agrees.
+
+    >>> a, b = nx.Graph(layers=["agreement"]), nx.Graph(layers=["tie"])
+    >>> a.add_edge("x", "y", weight=1, layers=["agreement"], types=["agt:mou"], facts=["f1"],
+    ...            groups=["f1"], sources=["doc:002"], first="2016-06-08", last="2016-06-08",
+    ...            directed_from=None, weight_agreement=1)
+    >>> b.add_edge("x", "y", weight=2, layers=["tie"], types=["tiet:cooperation"],
+    ...            facts=["f2", "f3"], groups=["f2", "f3"], sources=["doc:002"], first=None,
+    ...            last=None, directed_from="x", weight_tie=2)
+    >>> G = combine([a, b])
+    >>> G.edges["x", "y"]["weight"], G.edges["x", "y"]["layers"], G.edges["x", "y"]["directed_from"]
+    (3, ['agreement', 'tie'], None)
+    """
+    G = nx.Graph()
+    layers = []
+    for H in graphs:
+        layers.extend(H.graph.get("layers", []))
+        G.graph.update({k: v for k, v in H.graph.items() if k != "layers"})
+        G.add_nodes_from(H.nodes(data=True))
+        for u, v, data in H.edges(data=True):
+            if not G.has_edge(u, v):
+                G.add_edge(u, v, **{k: (list(x) if isinstance(x, list) else x)
+                                    for k, x in data.items()})
+                G.edges[u, v].pop("layer", None)
+                continue
+            edge = G.edges[u, v]
+            edge["weight"] += data["weight"]
+            for key in ("layers", "types", "facts", "groups", "sources"):
+                edge[key] = sorted(set(edge[key]) | set(data[key]))
+            dates = [d for d in (edge["first"], edge["last"], data["first"], data["last"]) if d]
+            edge["first"], edge["last"] = (min(dates), max(dates)) if dates else (None, None)
+            edge["directed_from"] = (edge["directed_from"]
+                                     if edge["directed_from"] == data["directed_from"] else None)
+            for key, value in data.items():
+                if key.startswith("weight_"):
+                    edge[key] = edge.get(key, 0) + value
+    G.graph["layers"] = list(dict.fromkeys(layers))
+    return G
+
+
+def _node_attributes(G, places):
+    for node in G.nodes:
+        attrs = places.get(node, {})
+        label = attrs.get("label") or node.split(":", 1)[-1]
+        G.nodes[node].update({key: attrs.get(key) for key in NODE_ATTRIBUTES})
+        G.nodes[node]["label"] = label
+        G.nodes[node].pop("bipartite", None)
+        if G.nodes[node]["iri"] is None:
+            G.nodes[node]["iri"] = node
+
+
+def project(target, layers=LAYERS, since=None, until=None, fold="none"):
+    """The network of places over the chosen layers, combined into one weighted graph.
+
+    ``target`` is a :func:`citygraph.sparql.connect` target (embedded store or
+    remote endpoint); ``layers`` a sequence of :data:`LAYERS`; ``since`` and
+    ``until`` ISO dates bounding the facts used; ``fold`` one of :data:`FOLDS`.
+    Nodes carry ``label``, ``kind``, ``country``, ``country_code``,
+    ``geonames``, ``lat``, ``lon`` and ``iri``. The graph's ``layers``,
+    ``since``, ``until`` and ``fold`` say how it was made.
+
+    >>> from citygraph.sparql import connect
+    >>> import pyoxigraph as ox
+    >>> G = project(connect(ox.Store()), layers=("agreement",))
+    >>> G.number_of_nodes(), G.graph["layers"]
+    (0, ['agreement'])
+    """
+    since, until = parse_date(since, "--since"), parse_date(until, "--until")
+    if since and until and since > until:
+        raise UsageError(f"--since {since} is after --until {until}")
+    if fold not in FOLDS:
+        raise UsageError(f"--fold: unknown fold {fold!r}; choose from {', '.join(FOLDS)}")
+    layers = parse_layers(",".join(layers)) if not isinstance(layers, str) else parse_layers(layers)
+    places = place_attributes(target)
+    graphs = [project_layer(incidence(target, layer, since, until), layer, places, fold)
+              for layer in layers]
+    G = combine(graphs) if graphs else nx.Graph()
+    G.graph.update(layers=list(layers), since=since, until=until, fold=fold)
+    _node_attributes(G, places)
+    return G
+
