@@ -1,0 +1,307 @@
+"""Centrality and network-level measures of a place network, with igraph for the expensive ones.
+
+Every function takes an undirected NetworkX graph and returns ``{node: value}``
+(or a dict of figures). Shortest paths count hops: edge weights say how many
+facts join two places, which is a strength, not a distance. Betweenness,
+closeness, mean distance and diameter run in igraph (compiled) by default and
+give NetworkX's values, normalized the same way; ``backend="networkx"`` runs
+NetworkX itself, which the tests use to check that the two agree.
+"""
+
+import math
+import random
+
+import igraph as ig
+import networkx as nx
+
+from citygraph.errors import UsageError
+
+__all__ = [
+    "BACKENDS",
+    "MEASURES",
+    "to_igraph",
+    "degree",
+    "weighted_degree",
+    "betweenness",
+    "closeness",
+    "eigenvector",
+    "pagerank",
+    "kcore",
+    "communities",
+    "bridges",
+    "articulation_points",
+    "network_figures",
+    "node_measures",
+]
+
+#: where the expensive measures run: ``auto`` is igraph
+BACKENDS = ("auto", "igraph", "networkx")
+
+#: the per-node measures of :func:`node_measures`, in report order
+MEASURES = ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector", "pagerank",
+            "core", "community", "articulation", "bridges")
+
+
+def _backend(backend):
+    if backend not in BACKENDS:
+        raise UsageError(f"unknown backend {backend!r}; choose from {', '.join(BACKENDS)}")
+    return "networkx" if backend == "networkx" else "igraph"
+
+
+def to_igraph(G):
+    """The graph as an undirected igraph graph, and the list of nodes by vertex index.
+
+    >>> g, nodes = to_igraph(nx.path_graph(["a", "b", "c"]))
+    >>> g.vcount(), g.ecount(), nodes
+    (3, 2, ['a', 'b', 'c'])
+    """
+    nodes = list(G)
+    index = {node: i for i, node in enumerate(nodes)}
+    g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in G.edges()],
+                 directed=False)
+    g.es["weight"] = [float(w) for _, _, w in G.edges(data="weight", default=1)]
+    return g, nodes
+
+
+def degree(G):
+    """Number of neighbours of each node.
+
+    >>> degree(nx.star_graph(3))
+    {0: 3, 1: 1, 2: 1, 3: 1}
+    """
+    return dict(G.degree())
+
+
+def weighted_degree(G, weight="weight"):
+    """Sum of the weights (facts) of each node's edges.
+
+    >>> G = nx.Graph(); G.add_edge("a", "b", weight=3); G.add_edge("b", "c", weight=1)
+    >>> weighted_degree(G)
+    {'a': 3, 'b': 4, 'c': 1}
+    """
+    return dict(G.degree(weight=weight))
+
+
+def _sample_sources(G, sample, seed):
+    """The sources NetworkX's ``betweenness_centrality(k=sample, seed=seed)`` draws."""
+    return random.Random(seed).sample(list(G.nodes()), sample)
+
+
+def betweenness(G, backend="auto", sample=None, seed=42):
+    """Betweenness centrality, normalized as NetworkX does (by the number of node pairs).
+
+    With ``sample=k`` it is approximate: shortest paths are counted from ``k``
+    source nodes drawn at random (the same draw as NetworkX's ``k`` and
+    ``seed``) and rescaled as NetworkX rescales them; igraph then counts from
+    those same sources, so both backends give the same estimate.
+
+    >>> G = nx.path_graph(["a", "b", "c"])
+    >>> betweenness(G), betweenness(G, backend="networkx")
+    ({'a': 0.0, 'b': 1.0, 'c': 0.0}, {'a': 0.0, 'b': 1.0, 'c': 0.0})
+    """
+    n = G.number_of_nodes()
+    if sample is not None:
+        if not 1 <= sample:
+            raise UsageError(f"--sample must be a positive number of nodes, not {sample}")
+        if sample >= n:
+            sample = None
+    if _backend(backend) == "networkx":
+        return nx.betweenness_centrality(G, k=sample, seed=seed, normalized=True)
+    if n < 3:
+        return dict.fromkeys(G, 0.0)
+    g, nodes = to_igraph(G)
+    if sample is None:
+        raw = g.betweenness(directed=False)
+        scale = 2.0 / ((n - 1) * (n - 2))
+        return {node: value * scale for node, value in zip(nodes, raw, strict=True)}
+    sources = _sample_sources(G, sample, seed)
+    index = {node: i for i, node in enumerate(nodes)}
+    # igraph halves the (source, target) path counts of an undirected graph; NetworkX sums
+    # them whole and rescales by 1/((k-1)(n-2)) on sources and 1/(k(n-2)) elsewhere.
+    raw = g.betweenness(directed=False, sources=[index[s] for s in sources])
+    chosen = set(sources)
+    scale_source = 2.0 / ((sample - 1) * (n - 2)) if sample > 1 else math.nan
+    scale_other = 2.0 / (sample * (n - 2))
+    return {node: value * (scale_source if node in chosen else scale_other)
+            for node, value in zip(nodes, raw, strict=True)}
+
+
+def closeness(G, backend="auto"):
+    """Closeness centrality with NetworkX's correction for disconnected graphs (Wasserman-Faust).
+
+    >>> closeness(nx.path_graph(["a", "b", "c"]))
+    {'a': 0.6666666666666666, 'b': 1.0, 'c': 0.6666666666666666}
+    """
+    if _backend(backend) == "networkx":
+        return nx.closeness_centrality(G)
+    n = G.number_of_nodes()
+    if n < 2:
+        return dict.fromkeys(G, 0.0)
+    g, nodes = to_igraph(G)
+    sizes = g.connected_components().membership
+    counts = {}
+    for c in sizes:
+        counts[c] = counts.get(c, 0) + 1
+    raw = g.closeness(normalized=True)
+    out = {}
+    for node, value, comp in zip(nodes, raw, sizes, strict=True):
+        reach = counts[comp] - 1
+        out[node] = 0.0 if reach == 0 or value is None or math.isnan(value) else (
+            value * reach / (n - 1))
+    return out
+
+
+def pagerank(G, weight="weight"):
+    """PageRank on the weighted graph (damping 0.85).
+
+    >>> round(sum(pagerank(nx.cycle_graph(4)).values()), 6)
+    1.0
+    """
+    if G.number_of_nodes() == 0:
+        return {}
+    return nx.pagerank(G, weight=weight)
+
+
+def eigenvector(G, weight="weight"):
+    """Eigenvector centrality on the weighted graph, and the method that gave it.
+
+    Returns ``(values, "eigenvector")``, or ``(pagerank values, "pagerank")``
+    where the power iteration does not converge.
+
+    >>> values, method = eigenvector(nx.complete_graph(3))
+    >>> method, round(values[0], 6)
+    ('eigenvector', 0.57735)
+    """
+    if G.number_of_nodes() == 0:
+        return {}, "eigenvector"
+    try:
+        return nx.eigenvector_centrality(G, weight=weight, max_iter=1000, tol=1e-8), "eigenvector"
+    except (nx.PowerIterationFailedConvergence, nx.NetworkXException):
+        return pagerank(G, weight), "pagerank"
+
+
+def kcore(G):
+    """The core number of each node (the largest k of a k-core it belongs to).
+
+    >>> kcore(nx.complete_graph(4))
+    {0: 3, 1: 3, 2: 3, 3: 3}
+    """
+    H = G.copy()
+    H.remove_edges_from(nx.selfloop_edges(H))
+    return nx.core_number(H)
+
+
+def communities(G, seed=42, weight="weight"):
+    """Louvain communities (NetworkX's ``louvain_communities`` with a fixed seed).
+
+    Returns ``{node: community number}``, communities numbered by decreasing
+    size (0 is the largest), ties broken by their smallest node.
+
+    >>> G = nx.Graph([(1, 2), (2, 3), (1, 3), (4, 5), (5, 6), (4, 6), (3, 4)])
+    >>> communities(G)
+    {1: 0, 2: 0, 3: 0, 4: 1, 5: 1, 6: 1}
+    """
+    if G.number_of_nodes() == 0:
+        return {}
+    found = nx.community.louvain_communities(G, weight=weight, seed=seed)
+    found = sorted(found, key=lambda c: (-len(c), min(map(str, c))))
+    return {node: i for i, members in enumerate(found) for node in sorted(members, key=str)}
+
+
+def bridges(G):
+    """Edges whose removal disconnects their two ends, as sorted pairs.
+
+    >>> bridges(nx.Graph([("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")]))
+    [('c', 'd')]
+    """
+    return sorted(tuple(sorted((u, v), key=str)) for u, v in nx.bridges(G))
+
+
+def articulation_points(G):
+    """Nodes whose removal splits their component.
+
+    >>> articulation_points(nx.path_graph(["a", "b", "c"]))
+    ['b']
+    """
+    return sorted(nx.articulation_points(G), key=str)
+
+
+def network_figures(G, backend="auto"):
+    """Network-level figures: size, density, components, clustering, assortativity, distances.
+
+    Mean distance and diameter are those of the largest component, in hops.
+
+    >>> f = network_figures(nx.path_graph(4))
+    >>> f["nodes"], f["edges"], f["components"], f["diameter"], round(f["mean_distance"], 4)
+    (4, 3, 1, 3, 1.6667)
+    """
+    n, m = G.number_of_nodes(), G.number_of_edges()
+    figures = {"nodes": n, "edges": m, "density": nx.density(G) if n > 1 else 0.0}
+    if n == 0:
+        figures.update(components=0, largest_component=0, clustering=0.0, transitivity=0.0,
+                       assortativity=None, mean_distance=None, diameter=None)
+        return figures
+    comps = sorted(nx.connected_components(G), key=len, reverse=True)
+    largest = comps[0]
+    figures.update(components=len(comps), largest_component=len(largest),
+                   isolates=nx.number_of_isolates(G))
+    use_nx = _backend(backend) == "networkx"
+    if use_nx:
+        figures["clustering"] = nx.average_clustering(G)
+        figures["transitivity"] = nx.transitivity(G)
+    else:
+        g, _ = to_igraph(G)
+        figures["clustering"] = g.transitivity_avglocal_undirected(mode="zero")
+        t = g.transitivity_undirected()
+        figures["transitivity"] = 0.0 if math.isnan(t) else t
+    try:
+        value = nx.degree_assortativity_coefficient(G) if m else math.nan
+        figures["assortativity"] = None if math.isnan(value) else value
+    except (ValueError, ZeroDivisionError):
+        figures["assortativity"] = None
+    core = G.subgraph(largest)
+    if len(largest) < 2:
+        figures.update(mean_distance=0.0, diameter=0)
+    elif use_nx:
+        figures.update(mean_distance=nx.average_shortest_path_length(core),
+                       diameter=nx.diameter(core))
+    else:
+        g, _ = to_igraph(core)
+        figures.update(mean_distance=g.average_path_length(directed=False),
+                       diameter=g.diameter(directed=False))
+    return figures
+
+
+def node_measures(G, backend="auto", sample=None, seed=42):
+    """Every per-node measure of :data:`MEASURES`, and the method used for eigenvector.
+
+    Returns ``({node: {measure: value}}, method)``; ``articulation`` is a bool
+    and ``bridges`` the number of bridges at the node.
+
+    >>> rows, method = node_measures(nx.path_graph(["a", "b", "c"]))
+    >>> rows["b"]["degree"], rows["b"]["betweenness"], rows["b"]["articulation"], method
+    (2, 1.0, True, 'eigenvector')
+    """
+    eig, method = eigenvector(G)
+    columns = {
+        "degree": degree(G),
+        "weighted_degree": weighted_degree(G),
+        "betweenness": betweenness(G, backend=backend, sample=sample, seed=seed),
+        "closeness": closeness(G, backend=backend),
+        "eigenvector": eig,
+        "pagerank": pagerank(G),
+        "core": kcore(G),
+        "community": communities(G, seed=seed),
+    }
+    cut = set(articulation_points(G))
+    bridge_count = dict.fromkeys(G, 0)
+    for u, v in bridges(G):
+        bridge_count[u] += 1
+        bridge_count[v] += 1
+    rows = {}
+    for node in G:
+        row = {name: values.get(node) for name, values in columns.items()}
+        row["articulation"] = node in cut
+        row["bridges"] = bridge_count[node]
+        rows[node] = row
+    return rows, method
