@@ -2,4 +2,6 @@
 
 __all__ = ["COMMANDS"]
 
-COMMANDS = []
+from citygraph.commands import build, validate
+
+COMMANDS = [build.command, validate.command]
