@@ -2,6 +2,6 @@
 
 __all__ = ["COMMANDS"]
 
-from citygraph.commands import build, validate
+from citygraph.commands import validate
 
-COMMANDS = [build.command, validate.command]
+COMMANDS = [validate.command]
