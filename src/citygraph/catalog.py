@@ -90,6 +90,8 @@ class Query:
     params: tuple = ()
     columns: tuple = ()
     returns: str = ""
+    #: lines added in front of the text as written (predeclared prefixes)
+    line_offset: int = 0
 
     @property
     def role(self):
@@ -272,26 +274,27 @@ def adhoc_query(text, source="--sparql", add_prefixes=True):
 
     A header is optional (its parameters are honoured when present). The
     project prefixes (``citygraph.namespaces.PREFIXES``) that the text does
-    not declare are added in front, on its first line, so line numbers in
-    syntax errors still match the text.
+    not declare are added in front, on a line of their own; syntax errors
+    still give line numbers of the text as written.
 
     >>> q = adhoc_query("SELECT ?m WHERE { ?m org:organization cgorg:anmc21 }")
     >>> q.text.startswith("PREFIX cg: <https://w3id.org/citygraph/ontology#> ")
     True
-    >>> q.text.endswith("SELECT ?m WHERE { ?m org:organization cgorg:anmc21 }")
-    True
+    >>> q.text.splitlines()[1], q.line_offset
+    ('SELECT ?m WHERE { ?m org:organization cgorg:anmc21 }', 1)
     """
     header = parse_header(text, source=source, required=False)
+    offset = 0
     if add_prefixes:
-        declared = {m.lower() for m in re.findall(r"PREFIX\s+([A-Za-z0-9_.-]*):", text, re.I)}
+        declared = set(re.findall(r"PREFIX\s+([A-Za-z0-9_.-]*):", text, re.I))
         missing = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p not in declared]
         if missing:
-            first, _, rest = text.partition("\n")
-            text = " ".join(missing) + " " + first + ("\n" + rest if _ else "")
+            text = " ".join(missing) + "\n" + text
+            offset = 1
     return Query(
         name=source, text=text, source=source, summary=header["summary"],
         description=header["description"], params=header["params"],
-        columns=header["columns"], returns=header["returns"],
+        columns=header["columns"], returns=header["returns"], line_offset=offset,
     )
 
 
@@ -341,6 +344,8 @@ def check_syntax(query):
     try:
         parsed = ox.Store().query(query.text)
     except SyntaxError as exc:
+        if query.line_offset:
+            exc = SyntaxError(_shift_position(str(exc.msg or exc), query.line_offset))
         raise syntax_error(exc, where=query.source) from None
     except (RuntimeError, ValueError, OSError) as exc:
         raise QueryError(f"{query.source}: {exc}") from None
@@ -350,6 +355,13 @@ def check_syntax(query):
     if isinstance(parsed, ox.QueryTriples):
         return form, ["subject", "predicate", "object"]
     return form, []
+
+
+def _shift_position(message, offset):
+    def shift(match):
+        return f"{max(int(match.group(1)) - offset, 1)}:{match.group(2)}"
+
+    return re.sub(r"(?<=at )(\d+):(\d+)", shift, message, count=1)
 
 
 def parse_param_args(args, query):
