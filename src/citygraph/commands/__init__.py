@@ -2,6 +2,6 @@
 
 __all__ = ["COMMANDS"]
 
-from citygraph.commands import validate
+from citygraph.commands import gazetteer, validate
 
-COMMANDS = [validate.command]
+COMMANDS = [validate.command, gazetteer.command]
