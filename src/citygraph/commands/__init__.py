@@ -2,6 +2,6 @@
 
 __all__ = ["COMMANDS"]
 
-from citygraph.commands import gazetteer, validate
+from citygraph.commands import queries, query, validate
 
-COMMANDS = [validate.command, gazetteer.command]
+COMMANDS = [validate.command, query.command, queries.command]
