@@ -225,33 +225,34 @@ def validate(paths, shapes_dir=SHAPES_DIR, ontology_dir=ONTOLOGY_DIR):
         allow_warnings=True,
         inplace=True,
     )
-    results = []
+    found = {}
     # only the report's own results: nested ones (sh:detail of sh:node, sh:or) are their causes
     report_node = results_graph.value(None, RDF.type, SH.ValidationReport, any=False)
     for node in results_graph.objects(report_node, SH.result):
         focus = results_graph.value(node, SH.focusNode)
         severity = results_graph.value(node, SH.resultSeverity)
         files = where.get(focus) or onto_where.get(focus)
-        results.append(
-            Result(
-                severity=str(severity).rsplit("#", 1)[-1],
-                focus=focus,
-                path=_path_text(results_graph, results_graph.value(node, SH.resultPath)),
-                value=results_graph.value(node, SH.value),
-                message=_message(results_graph, node),
-                shape=results_graph.value(node, SH.sourceShape),
-                component=results_graph.value(node, SH.sourceConstraintComponent),
-                file=files[0] if files else None,
-            )
+        result = Result(
+            severity=str(severity).rsplit("#", 1)[-1],
+            focus=focus,
+            path=_path_text(results_graph, results_graph.value(node, SH.resultPath)),
+            value=results_graph.value(node, SH.value),
+            message=_message(results_graph, node),
+            shape=results_graph.value(node, SH.sourceShape),
+            component=results_graph.value(node, SH.sourceConstraintComponent),
+            file=files[0] if files else None,
         )
-    results.sort(
+        # one value failing two constraints of one shape (a datatype and a range) is one finding
+        found.setdefault((result.shape, result.focus, result.path, result.value), result)
+    results = sorted(
+        found.values(),
         key=lambda r: (
             shorten(r.shape),
             _SEVERITY_ORDER.get(r.severity, 9),
             r.file or "",
             shorten(r.focus),
             shorten(r.value) if r.value is not None else "",
-        )
+        ),
     )
     return Report(files=tuple(str(p) for p in paths), results=tuple(results))
 
