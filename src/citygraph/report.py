@@ -1,0 +1,180 @@
+"""The centrality report of a place network: a terminal table, CSV/JSON of every node, an HTML page.
+
+:func:`analyze` computes every measure and puts it on the graph's nodes (so the
+exports carry it too); :func:`top_table` is the terminal view;
+:func:`write_report` writes ``nodes.csv``, ``nodes.json``, ``network.json`` and
+``report.html`` into a folder.
+"""
+
+import csv
+import io
+import json
+import math
+from pathlib import Path
+
+import networkx as nx
+
+from citygraph.centrality import MEASURES, articulation_points, bridges, network_figures
+from citygraph.centrality import node_measures as _node_measures
+from citygraph.errors import UsageError
+from citygraph.export import flat_value, write_atomic
+
+__all__ = [
+    "NODE_FIELDS",
+    "SORT_KEYS",
+    "analyze",
+    "ranked",
+    "top_table",
+    "nodes_csv",
+    "write_report",
+]
+
+#: the columns of nodes.csv, in order
+NODE_FIELDS = ("id", "label", "kind", "country", "country_code", "geonames", "lat", "lon",
+               *MEASURES)
+
+#: what the top-N table may be sorted by
+SORT_KEYS = ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector", "pagerank",
+             "core")
+
+
+def analyze(G, backend="auto", sample=None, seed=42):
+    """Compute every node measure and the network figures; store the measures on the nodes.
+
+    Returns the network figures, with how the measures were made
+    (``eigenvector_method``, ``betweenness_method``, ``backend``), the
+    ``bridges`` and ``articulation_points`` lists, the number of
+    ``communities`` and their ``modularity``.
+
+    >>> G = nx.path_graph(["place:a", "place:b", "place:c"])
+    >>> figures = analyze(G)
+    >>> figures["nodes"], figures["articulation_points"], G.nodes["place:b"]["betweenness"]
+    (3, ['place:b'], 1.0)
+    """
+    rows, method = _node_measures(G, backend=backend, sample=sample, seed=seed)
+    for node, row in rows.items():
+        G.nodes[node].update(row)
+    figures = network_figures(G, backend=backend)
+    groups = {}
+    for node, row in rows.items():
+        groups.setdefault(row["community"], set()).add(node)
+    modularity = (nx.community.modularity(G, list(groups.values()), weight="weight")
+                  if G.number_of_edges() else None)
+    figures.update(
+        layers=G.graph.get("layers"), since=G.graph.get("since"), until=G.graph.get("until"),
+        fold=G.graph.get("fold"), eigenvector_method=method,
+        betweenness_method=(f"sampled from {sample} sources (seed {seed}), approximate"
+                            if sample and sample < G.number_of_nodes() else "exact"),
+        backend="networkx" if backend == "networkx" else "igraph",
+        communities=len(groups), modularity=modularity,
+        bridges=[list(edge) for edge in bridges(G)],
+        articulation_points=articulation_points(G),
+    )
+    return figures
+
+
+def ranked(G, by="degree"):
+    """Nodes sorted by a measure (highest first), ties broken by weighted degree, then label.
+
+    >>> G = nx.star_graph(["place:hub", "place:a", "place:b"])
+    >>> _ = analyze(G)
+    >>> ranked(G)[0]
+    'place:hub'
+    """
+    if by not in SORT_KEYS:
+        raise UsageError(f"--sort: unknown measure {by!r}; choose from {', '.join(SORT_KEYS)}")
+
+    def key(node):
+        data = G.nodes[node]
+        value = data.get(by)
+        value = -math.inf if value is None else value
+        return (-value, -(data.get("weighted_degree") or 0), str(data.get("label") or node))
+
+    return sorted(G.nodes, key=key)
+
+
+def _fmt(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def top_table(G, top=10, by="degree"):
+    """The top ``top`` places by a measure as an aligned text table.
+
+    >>> G = nx.star_graph(["place:hub", "place:a", "place:b"])
+    >>> _ = analyze(G)
+    >>> top_table(G, top=1).splitlines()[1].split()
+    ['1', 'hub', '2', '2', '1.000', '1.000', '0.707', '1', '0', 'yes']
+    """
+    header = ["rank", "place", "country", "degree", "weighted", "betweenness", "closeness",
+              "eigenvector", "core", "community", "cut"]
+    rows = []
+    for rank, node in enumerate(ranked(G, by)[:top], start=1):
+        d = G.nodes[node]
+        label = d.get("label") or str(node).split(":", 1)[-1]
+        rows.append([str(rank), label, d.get("country") or "", _fmt(d.get("degree")),
+                     _fmt(d.get("weighted_degree")), _fmt(d.get("betweenness")),
+                     _fmt(d.get("closeness")), _fmt(d.get("eigenvector")), _fmt(d.get("core")),
+                     _fmt(d.get("community")), _fmt(d.get("articulation"))])
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
+             for r in [header, *rows]]
+    return "\n".join(lines)
+
+
+def _node_records(G):
+    records = []
+    for node in ranked(G, "degree"):
+        d = G.nodes[node]
+        record = {"id": node}
+        record.update({key: flat_value(d.get(key)) for key in NODE_FIELDS if key != "id"})
+        record["label"] = record["label"] or node
+        records.append(record)
+    return records
+
+
+def nodes_csv(G):
+    """Every node's attributes and measures as CSV text (columns :data:`NODE_FIELDS`).
+
+    >>> G = nx.Graph([("place:a", "place:b")]); _ = analyze(G)
+    >>> header, first = nodes_csv(G).splitlines()[:2]
+    >>> header.split(",")[:3], first.split(",")[:2], first.split(",")[8:11]
+    (['id', 'label', 'kind'], ['place:a', 'place:a'], ['1', '1', '0.0'])
+    """
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=NODE_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for record in _node_records(G):
+        writer.writerow({k: ("true" if v is True else "false" if v is False else
+                             repr(v) if isinstance(v, float) else "" if v is None else v)
+                         for k, v in record.items()})
+    return buffer.getvalue()
+
+
+def write_report(G, figures, out_dir, top=10):
+    """Write ``nodes.csv``, ``nodes.json``, ``network.json`` and ``report.html`` into ``out_dir``.
+
+    ``G`` must have been through :func:`analyze` (``figures`` is what it
+    returned). Each file goes through a temporary file renamed into place.
+    Returns the paths written.
+    """
+    from citygraph.report_html import report_html
+
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out}: not a directory")
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {name: out / name for name in ("nodes.csv", "nodes.json", "network.json",
+                                           "report.html")}
+    write_atomic(nodes_csv(G), paths["nodes.csv"])
+    write_atomic(json.dumps(_node_records(G), ensure_ascii=False, indent=1) + "\n",
+                 paths["nodes.json"])
+    write_atomic(json.dumps(figures, ensure_ascii=False, indent=1, default=flat_value) + "\n",
+                 paths["network.json"])
+    write_atomic(report_html(G, figures, top=top), paths["report.html"])
+    return list(paths.values())

@@ -1,0 +1,221 @@
+"""The self-contained HTML centrality report, with its plots drawn by matplotlib (Agg) as PNG.
+
+Three plots, embedded as base64: the top places by degree and betweenness, the
+network drawn with places at their coordinates (longitude, latitude), and the
+degree distribution.
+"""
+
+import base64
+import html
+import io
+from collections import Counter
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
+import networkx as nx  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
+
+__all__ = ["plot_top", "plot_map", "plot_degrees", "report_html"]
+
+_COLORS = plt.get_cmap("tab20").colors
+
+
+def _png(fig):
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def _label(G, node, width=None):
+    label = G.nodes[node].get("label") or str(node).split(":", 1)[-1]
+    return label if width is None or len(label) <= width else label[:width - 1] + "\u2026"
+
+
+def plot_top(G, top=10):
+    """PNG bytes: horizontal bars of the top places by degree, and by betweenness.
+
+    >>> G = nx.star_graph(["place:hub", "place:a", "place:b"])
+    >>> nx.set_node_attributes(G, {n: G.degree(n) for n in G}, "degree")
+    >>> nx.set_node_attributes(G, nx.betweenness_centrality(G), "betweenness")
+    >>> plot_top(G)[:4]
+    b'\\x89PNG'
+    """
+    fig, axes = plt.subplots(1, 2, figsize=(12, 0.45 * min(top, max(len(G), 1)) + 1.6),
+                             layout="constrained")
+    for ax, key, title in ((axes[0], "degree", "Degree (partner places)"),
+                           (axes[1], "betweenness", "Betweenness (normalized)")):
+        nodes = sorted(G, key=lambda n: (-(G.nodes[n].get(key) or 0), _label(G, n)))[:top]
+        values = [0 if G.nodes[n].get(key) is None else G.nodes[n][key] for n in nodes]
+        ax.barh([_label(G, n, 24) for n in nodes][::-1], values[::-1], color="#1f77b4")
+        if key == "degree":
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_title(title)
+        ax.tick_params(axis="y", labelsize=9)
+        for i, value in enumerate(values[::-1]):
+            text = f"{value:.3f}" if isinstance(value, float) else str(value)
+            ax.text(value, i, " " + text, va="center", fontsize=8)
+        ax.margins(x=0.18)
+    fig.suptitle(f"Top {min(top, len(G))} places")
+    return _png(fig)
+
+
+def plot_map(G, top=10):
+    """PNG bytes: the network with places at (longitude, latitude), sized by degree.
+
+    Places without coordinates are left off the map (the caption says how many).
+
+    >>> G = nx.Graph([("place:a", "place:b")])
+    >>> nx.set_node_attributes(G, {"place:a": 126.98, "place:b": 79.85}, "lon")
+    >>> nx.set_node_attributes(G, {"place:a": 37.57, "place:b": 6.94}, "lat")
+    >>> plot_map(G)[:4]
+    b'\\x89PNG'
+    """
+    pos = {n: (d["lon"], d["lat"]) for n, d in G.nodes(data=True)
+           if d.get("lon") is not None and d.get("lat") is not None}
+    fig, ax = plt.subplots(figsize=(11, 6.5))
+    H = G.subgraph(pos)
+    weights = [d.get("weight", 1) for _, _, d in H.edges(data=True)]
+    top_weight = max(weights, default=1)
+    if H.number_of_edges():
+        nx.draw_networkx_edges(H, pos, ax=ax, width=[0.6 + 2.4 * w / top_weight for w in weights],
+                               edge_color="#888888", alpha=0.55)
+    colors = [_COLORS[(G.nodes[n].get("community") or 0) % len(_COLORS)] for n in H]
+    sizes = [30 + 40 * (G.nodes[n].get("degree") or 0) ** 0.8 for n in H]
+    nx.draw_networkx_nodes(H, pos, ax=ax, node_color=colors, node_size=sizes,
+                           edgecolors="#333333", linewidths=0.5)
+    leaders = sorted(H, key=lambda n: (-(G.nodes[n].get("degree") or 0), _label(G, n)))[:top]
+    for node in leaders:
+        x, y = pos[node]
+        ax.annotate(_label(G, node), (x, y), xytext=(4, 4), textcoords="offset points",
+                    fontsize=8)
+    ax.set_xlabel("longitude")
+    ax.set_ylabel("latitude")
+    ax.set_aspect("equal", adjustable="datalim")
+    ax.grid(True, linewidth=0.3)
+    ax.tick_params(left=True, bottom=True, labelleft=True, labelbottom=True)
+    missing = G.number_of_nodes() - H.number_of_nodes()
+    note = f"; {missing} without coordinates not shown" if missing else ""
+    ax.set_title(f"Places at their coordinates, colour = community{note}")
+    return _png(fig)
+
+
+def plot_degrees(G):
+    """PNG bytes: how many places have each degree.
+
+    >>> plot_degrees(nx.path_graph(3))[:4]
+    b'\\x89PNG'
+    """
+    counts = Counter(dict(G.degree()).values())
+    fig, ax = plt.subplots(figsize=(7, 3.8))
+    ax.bar(list(counts), list(counts.values()), color="#1f77b4", width=0.8)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("degree (number of partner places)")
+    ax.set_ylabel("places")
+    ax.set_title("Degree distribution")
+    if len(counts) > 1 and max(counts) > 50:
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+    return _png(fig)
+
+
+def _img(data, alt):
+    encoded = base64.b64encode(data).decode("ascii")
+    return f'<img alt="{html.escape(alt)}" src="data:image/png;base64,{encoded}">'
+
+
+_EXPLAIN = """
+<dl>
+<dt>degree</dt><dd>how many other places a place is joined to.</dd>
+<dt>weighted</dt><dd>how many facts (agreements, ties, shared networks, events, projects)
+join it to them.</dd>
+<dt>betweenness</dt><dd>the share of shortest paths between other places that pass through it
+(brokers score high); paths count hops.</dd>
+<dt>closeness</dt><dd>how few hops it needs to reach the places it can reach (corrected for
+disconnected networks).</dd>
+<dt>eigenvector</dt><dd>being joined to places that are themselves central.</dd>
+<dt>core</dt><dd>the largest k such that it belongs to a group where every place has k partners
+inside the group.</dd>
+<dt>community</dt><dd>Louvain community (fixed seed).</dd>
+<dt>cut</dt><dd>an articulation point: removing it splits the network.</dd>
+</dl>
+"""
+
+
+def _table(header, rows):
+    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>"
+                   for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _num(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    return f"{value:.4f}" if isinstance(value, float) else str(value)
+
+
+def report_html(G, figures, top=10):
+    """The report as one HTML page with its plots embedded (no outside files).
+
+    >>> from citygraph.report import analyze
+    >>> G = nx.path_graph(["place:a", "place:b", "place:c"]); figures = analyze(G)
+    >>> page = report_html(G, figures)
+    >>> page.startswith("<!DOCTYPE html>"), page.count("data:image/png;base64,")
+    (True, 3)
+    """
+    from citygraph.report import ranked
+
+    layers = ", ".join(figures.get("layers") or []) or "none"
+    window = " to ".join(x for x in (figures.get("since") or "", figures.get("until") or "") if x)
+    made = [("layers", layers), ("date window", window or "all dates"),
+            ("folded into", figures.get("fold") or "none"),
+            ("betweenness", figures.get("betweenness_method")),
+            ("eigenvector", figures.get("eigenvector_method")),
+            ("backend", figures.get("backend"))]
+    network = [(key, _num(figures.get(key))) for key in (
+        "nodes", "edges", "density", "components", "largest_component", "isolates", "clustering",
+        "transitivity", "assortativity", "mean_distance", "diameter", "communities",
+        "modularity")]
+    top_rows = []
+    for rank, node in enumerate(ranked(G, "degree")[:top], start=1):
+        d = G.nodes[node]
+        top_rows.append([rank, _label(G, node), d.get("country") or "", _num(d.get("degree")),
+                         _num(d.get("weighted_degree")), _num(d.get("betweenness")),
+                         _num(d.get("closeness")), _num(d.get("eigenvector")),
+                         _num(d.get("core")), _num(d.get("community")),
+                         _num(d.get("articulation"))])
+    bridge_rows = [[_label(G, u), _label(G, v), G.edges[u, v].get("weight", 1),
+                    "; ".join(G.edges[u, v].get("facts") or [])]
+                   for u, v in figures.get("bridges", [])[:50]]
+    parts = [
+        "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+        "<title>citygraph network report</title>",
+        "<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"
+        "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;"
+        "padding:3px 8px;font-size:14px;text-align:left}th{background:#f0f0f0}"
+        "img{max-width:100%;display:block;margin:1em 0}dt{font-weight:bold}</style>",
+        "</head><body>", "<h1>City network report</h1>",
+        _table(["", ""], made),
+        "<h2>The network</h2>", _table(["figure", "value"], network),
+        "<p>Mean distance and diameter are those of the largest component, in hops.</p>",
+        f"<h2>Top {min(top, len(G))} places by degree</h2>",
+        _table(["rank", "place", "country", "degree", "weighted", "betweenness", "closeness",
+                "eigenvector", "core", "community", "cut"], top_rows),
+        _img(plot_top(G, top), "bar charts of the top places by degree and betweenness"),
+        "<h2>Map</h2>", _img(plot_map(G, top), "the network at the places' coordinates"),
+        "<h2>Degree distribution</h2>", _img(plot_degrees(G), "degree distribution"),
+        "<h2>Bridges</h2>",
+        "<p>Edges whose removal cuts the network, with the facts behind them.</p>",
+        _table(["place", "place", "weight", "facts"], bridge_rows) if bridge_rows
+        else "<p>None.</p>",
+        "<h2>What the measures mean</h2>", _EXPLAIN,
+        "</body></html>",
+    ]
+    return "\n".join(parts) + "\n"
