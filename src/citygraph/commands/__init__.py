@@ -2,6 +2,6 @@
 
 __all__ = ["COMMANDS"]
 
-from citygraph.commands import queries, query, validate
+from citygraph.commands import export, queries, query, report, validate
 
-COMMANDS = [validate.command, query.command, queries.command]
+COMMANDS = [validate.command, query.command, queries.command, report.command, export.command]
