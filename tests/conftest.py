@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from oxigraph_server import oxigraph_server  # noqa: F401  (a session fixture for remote tests)
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 ONTOLOGY = ROOT / "ontology"

@@ -135,17 +135,28 @@ def load_files(store, paths, root=None):
     ['https://w3id.org/citygraph/graph/ontology/schemes.ttl']
     """
     for path in paths:
-        name = graph_iri(path, root)
-        shown = _relative(path, root)
-        try:
-            store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=name)
-        except SyntaxError as exc:
-            reason = _POSITION.sub("", str(exc.msg or exc))
-            raise ParseError(shown, reason, line=exc.lineno, column=exc.offset) from None
-        except OSError as exc:
-            raise InputError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
-        if not store.contains_named_graph(name):
-            store.add_graph(name)
+        error = _load_one(store, path, root)
+        if error is not None:
+            # Drop this frame's reference first: a traceback kept by the caller
+            # must not keep an on-disk store open.
+            del store
+            raise error
+
+
+def _load_one(store, path, root):
+    """Load one file into its graph; the error to raise, or None."""
+    name = graph_iri(path, root)
+    shown = _relative(path, root)
+    try:
+        store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=name)
+    except SyntaxError as exc:
+        reason = _POSITION.sub("", str(exc.msg or exc))
+        return ParseError(shown, reason, line=exc.lineno, column=exc.offset)
+    except OSError as exc:
+        return InputError(f"{shown}: cannot be read ({exc.strerror or exc})")
+    if not store.contains_named_graph(name):
+        store.add_graph(name)
+    return None
 
 
 def count_asserted(store):
@@ -228,20 +239,16 @@ class BuildReport:
         return out
 
 
-def _validate(paths):
-    """Run the shapes on the files; (conforms, number of violations, text)."""
+def _validate(data_paths, ontology_dir):
+    """Run the shapes on the data files; (conforms, violations, readable report) or None."""
     try:
-        from citygraph.validation import validate
+        from citygraph.validation import render_text, validate
     except ImportError:
         return None
-    result = validate(paths)
-    conforms = bool(getattr(result, "conforms", result))
-    violations = getattr(result, "violations", None)
-    count = len(violations) if violations is not None else (0 if conforms else 1)
-    text = ""
-    if violations:
-        text = "\n".join(str(v) for v in violations)
-    return conforms, count, text
+    if not data_paths:
+        return None
+    result = validate(data_paths, ontology_dir=ontology_dir)
+    return result.conforms, len(result.violations), render_text(result)
 
 
 def _read_manifest(store_path):
@@ -293,6 +300,8 @@ def build(
     """
     root = Path(root or project_root())
     paths = source_files(root, data_dir, ontology_dir)
+    ontology_dir = Path(ontology_dir) if ontology_dir else root / "ontology"
+    data_paths = [p for p in paths if p.parent.resolve() != ontology_dir.resolve()]
     names = {_relative(p, root): p for p in paths}
     hashes = {name: _sha256(p) for name, p in names.items()}
     rules = rule_paths(Path(queries_dir) if queries_dir else root / "queries")
@@ -302,7 +311,8 @@ def build(
         store = open_store()
         report = BuildReport(store_path=None, loaded=list(names), store=store)
         load_files(store, paths, root)
-        _finish(store, report, rules, list(names.values()), validate)
+        _infer(store, report, rules)
+        _check(report, data_paths, ontology_dir, validate)
         return report
 
     store_path = Path(store_path) if store_path else default_store_path(root)
@@ -325,10 +335,11 @@ def build(
 
     store_path.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{store_path.name}-new-", dir=store_path.parent))
+    store = None
     try:
         if manifest is not None:
-            # Copy the previous store (hard links where it can) and change the copy.
-            ox.Store.read_only(str(store_path / _DB)).backup(str(work / _DB))
+            # Change a copy; the previous store is only read, never opened.
+            _copy_db(store_path / _DB, work / _DB)
             store = open_store(work / _DB)
             for name in reloaded + removed:
                 store.remove_graph(ox.NamedNode(GRAPH_BASE + name))
@@ -337,11 +348,12 @@ def build(
             report.loaded, report.reused = list(names), []
             store = open_store(work / _DB)
             load_files(store, paths, root)
-        _finish(store, report, rules, list(names.values()), validate)
-        if report.validated and not report.conforms:
-            return report
+        _infer(store, report, rules)
         store.flush()
         del store
+        _check(report, data_paths, ontology_dir, validate)
+        if report.validated and not report.conforms:
+            return report
         record = {
             "format": _FORMAT_VERSION,
             "files": hashes,
@@ -356,21 +368,44 @@ def build(
         _swap(work, store_path)
         report.written = True
         return report
+    except BaseException:
+        store = None  # noqa: F841 - a kept traceback must not keep the new store open
+        raise
     finally:
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)
 
 
-def _finish(store, report, rules, paths, validate):
+def _infer(store, report, rules):
     inference = materialize(store, rules)
     report.inferred = inference.inferred
     report.passes = inference.passes
     report.asserted = count_asserted(store)
+
+
+def _check(report, data_paths, ontology_dir, validate):
+    # Runs with no store in any frame on the stack: pySHACL can keep frames
+    # alive, and a frame holding a store would keep the database open.
     if validate:
-        outcome = _validate(paths)
+        outcome = _validate(data_paths, ontology_dir)
         if outcome is not None:
             report.validated = True
             report.conforms, report.violations, report.validation_text = outcome
+
+
+def _copy_db(source, target):
+    """Copy a closed store directory: immutable table files as hard links, the rest as copies."""
+
+    def link_or_copy(src, dst):
+        if src.endswith(".sst"):
+            try:
+                os.link(src, dst)
+                return dst
+            except OSError:
+                pass
+        return shutil.copy2(src, dst)
+
+    shutil.copytree(source, target, copy_function=link_or_copy)
 
 
 def _swap(new, target):

@@ -2,6 +2,7 @@
 
 __all__ = ["COMMANDS"]
 
-from citygraph.commands import export, queries, query, report, validate
+from citygraph.commands import build, export, gazetteer, queries, query, report, validate
 
-COMMANDS = [validate.command, query.command, queries.command, report.command, export.command]
+COMMANDS = [build.command, validate.command, gazetteer.command, query.command, queries.command,
+            report.command, export.command]
