@@ -358,6 +358,11 @@ def test_exhibition_venue(own):
     venue = one(own, exhibition, CG.venue)
     assert str(one(own, venue, RDFS.label)) == "Cultural Centre of Tomsk Polytechnic University"
     assert one(own, venue, CG.locatedIn) == place("tomsk")
+    at_exhibition = {
+        str(one(own, p, CG.participant)).rsplit("/", 1)[1]
+        for p in own.subjects(CG.event, exhibition)
+    }
+    assert at_exhibition == {"seoul", "tokyo"}
 
 
 def test_opening_remarks(own):
@@ -457,7 +462,7 @@ def test_mayor_park_won_soon(own):
 def test_every_fact_is_sourced(graph, own):
     fact_classes = set(graph.transitive_subjects(RDFS.subClassOf, CG.Fact))
     facts = {s for cls in fact_classes for s in own.subjects(RDF.type, cls)}
-    assert len(facts) == 286
+    assert len(facts) == 288
     assert [f for f in facts if (f, PROV.wasDerivedFrom, DOC) not in own] == []
     assert [f for f in facts if own.value(f, CG.evidence) is None] == []
 
@@ -466,7 +471,7 @@ def test_every_fact_is_sourced(graph, own):
     "cls, count",
     [
         (CG.PostHolding, 105),  # 104 listed people and Mayor Park Won Soon
-        (CG.Participation, 120),  # 13 cities, 104 people in delegations, 3 speaker roles
+        (CG.Participation, 122),  # 13 cities, 104 people, 3 speaker roles, 2 at the exhibition
         (CG.Membership, 14),  # 13 members and Tokyo as secretariat
         (CG.Event, 25),  # the plenary, 21 schedule slots, exhibition, dialogue, ecology park
         (CG.Talk, 9),  # 3 opening remarks, 5 presentations, 1 summary
