@@ -1,0 +1,296 @@
+"""The projection of the knowledge graph into networks of places: layers, edges, dates, folding."""
+
+import itertools
+import shutil
+import subprocess
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter
+
+import networkx as nx
+import pytest
+
+from citygraph.errors import UsageError
+from citygraph.projection import (
+    LAYERS,
+    incidence,
+    parse_layers,
+    place_attributes,
+    project,
+)
+from citygraph.sparql import connect
+from citygraph.store import build, load_files, open_store
+from conftest import FIXTURES, ONTOLOGY, ROOT
+from oxigraph_server import free_port
+
+NETWORK = FIXTURES / "network"
+FIXTURE_FILES = [ONTOLOGY / "citygraph.ttl", ONTOLOGY / "schemes.ttl",
+                 NETWORK / "places.ttl", NETWORK / "facts.ttl"]
+
+
+@pytest.fixture(scope="module")
+def fixture_target():
+    """The network fixture (seed 000 and 002 excerpts) in an in-memory store."""
+    store = open_store()
+    load_files(store, FIXTURE_FILES, ROOT)
+    return connect(store)
+
+
+@pytest.fixture(scope="module")
+def seed_target():
+    """The seed graph of data/ with the ontology's inferences, in memory."""
+    return connect(build(memory=True, validate=False).store)
+
+
+def edges(G):
+    """The edges of G as a set of sorted pairs of local names (place:seoul -> seoul)."""
+    return {tuple(sorted((u.split(":", 1)[1], v.split(":", 1)[1]))) for u, v in G.edges()}
+
+
+def cliques(groups):
+    """Expected edges and weights: every pair of places sharing a group, counted per group."""
+    counts = Counter()
+    for places in groups.values():
+        for pair in itertools.combinations(sorted(places), 2):
+            counts[pair] += 1
+    return counts
+
+
+def weights(G):
+    return {tuple(sorted((u.split(":", 1)[1], v.split(":", 1)[1]))): d["weight"]
+            for u, v, d in G.edges(data=True)}
+
+
+# --- the fixture network -------------------------------------------------------------------
+
+
+def test_each_fixture_layer_has_exactly_the_edges_of_its_facts(fixture_target):
+    agreement = project(fixture_target, layers=["agreement"])
+    assert weights(agreement) == cliques({
+        "tomsk-declaration": ["hanoi", "seoul", "tokyo", "ulaanbaatar", "tomsk"],
+        "mou-seoul-colombo": ["seoul", "colombo"],
+        "loi-seoul-bogor": ["seoul", "bogor"],
+        # the parties are two organizations, placed by cg:basedIn
+        "mou-seoul-bangladesh": ["seoul", "country-bd"],
+    })
+    event = project(fixture_target, layers=["event"])
+    # Jakarta was unable to attend; SHIN Namsu is a person in Seoul's delegation;
+    # Tokyo's policy-dialogue session counts for the plenary it is part of.
+    assert weights(event) == cliques({
+        "13th-plenary": ["bangkok", "hanoi", "seoul", "tokyo", "tomsk", "ulaanbaatar"]})
+    tie = project(fixture_target, layers=["tie"])
+    assert weights(tie) == {("colombo", "seoul"): 2, ("ho-chi-minh-city", "seoul"): 1}
+    membership = project(fixture_target, layers=["membership"])
+    assert weights(membership) == cliques({"anmc21": ["jakarta", "tokyo", "tomsk"]})
+    projects = project(fixture_target, layers=["project"])
+    assert weights(projects) == {("tokyo", "ulaanbaatar"): 1, ("tokyo", "tomsk"): 1}
+
+
+def test_combined_edge_keeps_layers_types_dates_sources_and_facts(fixture_target):
+    G = project(fixture_target)
+    edge = G.edges["place:seoul", "place:colombo"]
+    assert edge["weight"] == 3
+    assert edge["weight_agreement"] == 1 and edge["weight_tie"] == 2
+    assert edge["layers"] == ["agreement", "tie"]
+    assert edge["types"] == ["agt:mou", "tiet:policy-transfer"]
+    assert edge["facts"] == ["agreement:002-mou-seoul-colombo",
+                             "fact:002-transfer-seoul-colombo-tax",
+                             "fact:002-transfer-seoul-colombo-waste"]
+    assert edge["sources"] == ["doc:002"]
+    assert (edge["first"], edge["last"]) == ("2016-06-08", "2016-06-08")
+    tokyo_tomsk = G.edges["place:tokyo", "place:tomsk"]
+    assert tokyo_tomsk["layers"] == ["agreement", "event", "membership", "project"]
+    assert tokyo_tomsk["weight"] == 4
+    assert (tokyo_tomsk["first"], tokyo_tomsk["last"]) == ("2014-09-05", "2014-09-06")
+    assert G.graph["layers"] == list(LAYERS)
+
+
+def test_policy_transfers_point_from_exporter_to_importer(fixture_target):
+    G = project(fixture_target, layers=["tie"])
+    # one transfer names Seoul, the other the Seoul Metropolitan Government: both are Seoul
+    assert G.edges["place:seoul", "place:colombo"]["directed_from"] == "place:seoul"
+    assert G.edges["place:seoul", "place:ho-chi-minh-city"]["directed_from"] is None
+    rows = incidence(fixture_target, "tie")
+    waste = [r for r in rows if r["fact"] == "fact:002-transfer-seoul-colombo-waste"]
+    assert {(r["actor"], r["place"], r["role"]) for r in waste} == {
+        ("cgorg:seoul-government", "place:seoul", "from"),
+        ("place:colombo", "place:colombo", "to")}
+
+
+def test_nodes_carry_gazetteer_attributes(fixture_target):
+    G = project(fixture_target)
+    seoul = G.nodes["place:seoul"]
+    assert seoul == {"label": "Seoul", "kind": "City", "country": "South Korea",
+                     "country_code": "KR", "geonames": "1835848", "lat": 37.566,
+                     "lon": 126.9784, "iri": "https://w3id.org/citygraph/id/place/seoul"}
+    assert G.nodes["place:country-bd"]["kind"] == "Country"
+    assert G.nodes["place:country-bd"]["lat"] is None
+    places = place_attributes(fixture_target)
+    assert places["place:tomsk"]["region"] == "place:tomsk-oblast"
+
+
+def test_date_window_keeps_only_facts_inside_it(fixture_target):
+    after = project(fixture_target, since="2015")
+    assert edges(after) == {("colombo", "seoul"), ("bogor", "seoul"), ("country-bd", "seoul")}
+    # the LOI is dated only by a range (8-10 June 2016): its earliest date counts
+    assert after.edges["place:seoul", "place:bogor"]["types"] == ["agt:letter-of-intent"]
+    before = project(fixture_target, until="2014-12-31")
+    assert ("colombo", "seoul") not in edges(before)
+    # the plenary's 15 pairs, and Jakarta's ANMC21 membership beside Tokyo and Tomsk
+    assert len(before.edges) == 15 + 2
+    # the undated Seoul-Ho Chi Minh City tie is left out of any window
+    assert ("ho-chi-minh-city", "seoul") not in edges(project(fixture_target, until="2030"))
+    assert ("ho-chi-minh-city", "seoul") in edges(project(fixture_target))
+
+
+def test_fold_country_joins_countries(fixture_target):
+    G = project(fixture_target, layers=["agreement", "tie"], fold="country")
+    assert weights(G)[("country-kr", "country-lk")] == 3
+    assert G.nodes["place:country-kr"]["label"] == "South Korea"
+    folded = project(fixture_target, layers=["project"], fold="region")
+    assert edges(folded) == {("tokyo", "ulaanbaatar"), ("tokyo", "tomsk-oblast")}
+
+
+def test_bad_options_are_usage_errors(fixture_target):
+    with pytest.raises(UsageError, match="unknown layer 'twinning'"):
+        parse_layers("agreement,twinning")
+    with pytest.raises(UsageError, match="--since 2016 is after --until 2015"):
+        project(fixture_target, since="2016", until="2015")
+    with pytest.raises(UsageError, match="--until: '15/06/2016' is not a date"):
+        project(fixture_target, until="15/06/2016")
+    with pytest.raises(UsageError, match="unknown fold 'province'"):
+        project(fixture_target, fold="province")
+
+
+# --- the same projection through a remote endpoint -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fixture_endpoint(tmp_path_factory):
+    """An Oxigraph server of its own holding only the network fixture."""
+    binary = shutil.which("oxigraph")
+    if binary is None:
+        pytest.skip("the oxigraph server binary is not installed")
+    location = tmp_path_factory.mktemp("network-oxigraph")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    process = subprocess.Popen([binary, "serve", "--location", str(location), "--bind",
+                                f"127.0.0.1:{port}", "--union-default-graph"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).close()
+                break
+            except (urllib.error.URLError, OSError):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("oxigraph serve did not start")
+                time.sleep(0.1)
+        for path in FIXTURE_FILES:
+            graph = "https://w3id.org/citygraph/graph/" + path.relative_to(ROOT).as_posix()
+            request = urllib.request.Request(
+                f"{base}/store?graph={urllib.parse.quote(graph, safe='')}",
+                data=path.read_bytes(), method="POST", headers={"Content-Type": "text/turtle"})
+            urllib.request.urlopen(request, timeout=10).close()
+        yield f"{base}/query"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_remote_endpoint_gives_the_same_network(fixture_target, fixture_endpoint):
+    local = project(fixture_target)
+    target = connect(endpoint=fixture_endpoint)
+    assert target.is_remote
+    remote = project(target)
+    assert weights(remote) == weights(local)
+    assert dict(remote.nodes(data=True)) == dict(local.nodes(data=True))
+    for u, v, data in local.edges(data=True):
+        assert remote.edges[u, v] == data
+
+
+# --- the seed graph ----------------------------------------------------------------------------
+
+
+def test_seed_agreement_layer_is_the_agreements_parties(seed_target):
+    G = project(seed_target, layers=["agreement"])
+    assert weights(G) == cliques({
+        # 000: "We, the representatives of Hanoi, Seoul, Tokyo, Ulaanbaatar and Tomsk"
+        "tomsk-declaration": ["hanoi", "seoul", "tokyo", "ulaanbaatar", "tomsk"],
+        # 002: the forum's cities adopted the Seoul Declaration and the Seoul Communiqué
+        "seoul-declaration": ["seoul", "colombo", "bogor", "ho-chi-minh-city", "addis-ababa"],
+        "seoul-communique": ["seoul", "colombo", "bogor", "ho-chi-minh-city", "addis-ababa"],
+        "mou-seoul-colombo": ["seoul", "colombo"],
+        "loi-seoul-bogor": ["seoul", "bogor"],
+        "mou-seoul-bangladesh-fire": ["seoul", "country-bd"],
+        # 001: Toyama's agreements with Gangwon (2023) and Liaoning (40th anniversary in 2024)
+        "friendship-cooperation-toyama-gangwon": ["toyama-prefecture", "gangwon"],
+        "friendship-toyama-liaoning": ["toyama-prefecture", "liaoning"],
+    })
+
+
+def test_seed_tie_layer_is_the_documented_ties(seed_target):
+    G = project(seed_target, layers=["tie"])
+    toyama = ["liaoning", "yunnan", "shanghai", "guangdong", "primorsky-krai", "gangwon"]
+    selenge = ["jeju", "buryatia", "hohhot", "shizuoka-prefecture"]
+    expected = {tuple(sorted(("toyama-prefecture", p))): 1 for p in toyama}
+    expected |= {tuple(sorted(("selenge-province", p))): 1 for p in selenge}
+    expected |= {("colombo", "seoul"): 2, ("bogor", "seoul"): 2, ("addis-ababa", "seoul"): 1,
+                 ("country-bd", "seoul"): 1, ("ho-chi-minh-city", "seoul"): 4,
+                 ("chongqing", "mannheim"): 1}
+    assert weights(G) == expected
+    # Seoul exports its policies: every policy-transfer edge points away from Seoul
+    for partner in ("colombo", "bogor", "addis-ababa", "country-bd"):
+        assert G.edges["place:seoul", f"place:{partner}"]["directed_from"] == "place:seoul"
+
+
+def test_seed_membership_layer_is_co_membership(seed_target):
+    G = project(seed_target, layers=["membership"])
+    anmc21 = ["bangkok", "delhi", "hanoi", "jakarta", "kuala-lumpur", "metro-manila", "seoul",
+              "singapore", "taipei", "tokyo", "tomsk", "ulaanbaatar", "yangon"]
+    iuc = ["chongqing", "longyan", "zhengzhou", "shantou", "haikou", "changchun", "kunming",
+           "liuzhou", "yantai", "weinan", "tianjin", "chengdu", "wuhan", "guangzhou"]
+    assert weights(G) == cliques({"anmc21": anmc21, "iuc": iuc})
+    assert G.number_of_edges() == 13 * 12 // 2 + 14 * 13 // 2
+    # Inner Mongolia coordinates a NEAR subcommittee no other place in the data belongs to
+    assert G.degree("place:inner-mongolia") == 0
+
+
+def test_seed_plenary_delegations_form_a_clique_in_the_event_layer(seed_target):
+    G = project(seed_target, layers=["event"])
+    attended = ["place:bangkok", "place:hanoi", "place:seoul", "place:tokyo", "place:tomsk",
+                "place:ulaanbaatar"]
+    plenary = G.subgraph(attended)
+    assert plenary.number_of_edges() == 15
+    assert all(d["groups"] == ["event:anmc21-13th-plenary"] and d["first"] == "2014-09-05"
+               for _, _, d in plenary.edges(data=True))
+    # the seven member cities "Unable to attend" are not in the event layer
+    for absent in ("delhi", "jakarta", "kuala-lumpur", "metro-manila", "singapore", "taipei",
+                   "yangon"):
+        assert f"place:{absent}" not in G
+    assert weights(G)[("chongqing", "mannheim")] == 3
+
+
+def test_seed_project_layer_is_the_shared_projects(seed_target):
+    G = project(seed_target, layers=["project"])
+    assert weights(G) == cliques({
+        "junior-sports-program": ["tokyo", "tomsk"],
+        "urban-and-global-environmental-problems": ["tokyo", "ulaanbaatar"],
+        "changchun-demonstration-zone": ["changchun", "country-cn", "country-kr"],
+        "mannheim-chongqing-cargo-railway": ["mannheim", "chongqing"],
+        "seoul-bangladesh-disaster-management": ["seoul", "country-bd"],
+        "knowledge-sharing-program": ["seoul", "ho-chi-minh-city"],
+        "culture-city-of-east-asia": ["jeju", "kitakyushu", "yangzhou"],
+    })
+
+
+def test_seed_colombo_reaches_ulaanbaatar_through_seoul(seed_target):
+    G = project(seed_target)
+    paths = list(nx.all_shortest_paths(G, "place:colombo", "place:ulaanbaatar"))
+    assert paths == [["place:colombo", "place:seoul", "place:ulaanbaatar"]]
+    assert "agreement:002-mou-seoul-colombo" in G.edges["place:colombo", "place:seoul"]["facts"]
+    assert "agreement:000-tomsk-declaration" in G.edges["place:seoul", "place:ulaanbaatar"][
+        "facts"]
