@@ -1,0 +1,99 @@
+"""``citygraph build`` from the command line: what it prints and the exit codes."""
+
+import shutil
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from citygraph.cli import cli
+from conftest import FIXTURES, ONTOLOGY
+
+
+def _triples(folder):
+    return sum(
+        len(list(ox.parse(path=str(p), format=ox.RdfFormat.TURTLE)))
+        for p in sorted(folder.glob("*.ttl"))
+    )
+
+
+#: the ontology is edited as the project grows: count its triples rather than fix a number
+ASSERTED = _triples(ONTOLOGY) + _triples(FIXTURES / "store" / "data")
+
+
+@pytest.fixture
+def data(tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "store" / "data", target)
+    return target
+
+
+def _run(*args):
+    return CliRunner().invoke(cli, ["build", *map(str, args)])
+
+
+def test_build_reports_files_triples_and_validation(data, tmp_path):
+    assert _triples(FIXTURES / "store" / "data") == 106
+    store = tmp_path / "store"
+    result = _run("--store", store, "--data", data)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"store: {store}",
+        "files: 5 (loaded 5, reloaded 0, reused 0, removed 0)",
+        f"triples: {ASSERTED} asserted, 61 inferred (2 inference passes)",
+        "validation: conforms",
+        f"written: {store}",
+    ]
+    again = _run("--store", store, "--data", data)
+    assert again.exit_code == 0, again.output
+    assert again.output.splitlines()[1] == "files: 5, unchanged: reused 5 files"
+
+
+def test_build_in_memory_without_validation(data):
+    result = _run("--memory", "--data", data, "--no-validate")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "store: memory",
+        "files: 5 (loaded 5, reloaded 0, reused 0, removed 0)",
+        f"triples: {ASSERTED} asserted, 61 inferred (2 inference passes)",
+        "validation: skipped",
+    ]
+
+
+def test_a_syntax_error_is_one_line_and_exit_2(data, tmp_path):
+    store = tmp_path / "store"
+    assert _run("--store", store, "--data", data).exit_code == 0
+    places = data / "places.ttl"
+    lines = places.read_text(encoding="utf-8").splitlines()
+    lines[6] = lines[6].replace('"Russia"@en ;', '"Russia"@en ;;;,')
+    places.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = _run("--store", store, "--data", data)
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1
+    assert result.output.startswith("citygraph: error: data/places.ttl:7:")
+
+
+def test_violations_exit_1_and_keep_the_previous_store(data, tmp_path):
+    store = tmp_path / "store"
+    assert _run("--store", store, "--data", data).exit_code == 0
+    doc = data / "001_1d554e3414d9cb96.ttl"
+    text = doc.read_text(encoding="utf-8")
+    doc.write_text("\n".join(x for x in text.splitlines() if "dcterms:title" not in x), "utf-8")
+    result = _run("--store", store, "--data", data)
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert "validation: does not conform (1 violations)" in lines
+    assert "  cgsh:SourceDocument-title: 1 violation" in lines
+    assert lines[-1] == f"not written: the previous store at {store} is untouched"
+
+
+def test_store_and_memory_together_is_a_usage_error(data, tmp_path):
+    result = _run("--store", tmp_path / "s", "--memory", "--data", data)
+    assert result.exit_code == 2
+    assert "give --store or --memory, not both" in result.output
+
+
+def test_a_missing_data_folder_is_an_input_error(tmp_path):
+    result = _run("--memory", "--data", tmp_path / "nowhere")
+    assert result.exit_code == 2
+    assert result.output == f"citygraph: error: {tmp_path / 'nowhere'}: no such folder\n"
