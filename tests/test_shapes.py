@@ -336,10 +336,17 @@ EXPECTED = {
         ("event:900-text-date", "schema:startDate", "Dated-startDate", "V", '"5 September 2014"'),
         (
             "fact:900-tie-range",
-            "cg:dateLatest",
-            "EarliestBeforeLatestShape",
+            "cg:dateEarliest",
+            "EarliestBeforeLatest-order",
             "V",
-            '"2014-09-01"^^xsd:date',
+            '"2014-09-06"^^xsd:date',
+        ),
+        (
+            "fact:900-tie-bad-date-types",
+            "cg:dateEarliest",
+            "EarliestBeforeLatest-order",
+            "V",
+            '"2014"^^xsd:gYear',
         ),
         ("fact:900-holding-no-source", "cg:evidence", "Fact-evidence", "W", None),
         (
@@ -366,10 +373,17 @@ EXPECTED = {
         ("doc:901", "schema:url", "SourceDocument-url", "V", '"ftp://example.org/report"'),
         (
             "event:900-ends-before-start",
-            "schema:endDate",
+            None,
             "StartBeforeEndShape",
             "V",
-            '"2014-09-05"^^xsd:date',
+            "event:900-ends-before-start",
+        ),
+        (
+            "event:900-session-backwards",
+            None,
+            "StartBeforeEndShape",
+            "V",
+            "event:900-session-backwards",
         ),
         ("place:seoul", "cg:wikidataId", "Wikidata-id", "V", '"8684"'),
     },
@@ -518,12 +532,16 @@ def test_every_reporting_shape_speaks_to_a_curator():
     assert sorted(silent) == []
 
 
-def test_end_before_start_message_gives_both_dates():
-    report, _ = _found(HERE / "provenance-invalid.ttl")
-    (result,) = [r for r in report.results if shorten(r.shape) == "cgsh:StartBeforeEndShape"]
-    assert result.message.startswith(
-        "The end date (2014-09-05) is before the start date (2014-09-06)"
-    )
+def test_an_end_is_compared_with_a_start_of_the_same_kind_only():
+    # the valid fixture has a date-time start with a date end on the same day, and a
+    # year start with a date end; the invalid one two dates and two date-times reversed
+    _, valid = _found(HERE / "provenance-valid.ttl")
+    _, invalid = _found(HERE / "provenance-invalid.ttl")
+    assert valid == []
+    assert sorted(row[0] for row in invalid if row[2] == "StartBeforeEndShape") == [
+        "event:900-ends-before-start",
+        "event:900-session-backwards",
+    ]
 
 
 def test_a_missing_source_is_a_violation_and_missing_evidence_a_warning():

@@ -1,0 +1,117 @@
+"""``citygraph validate`` in-process: exit codes, the report by shape, one-line errors."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from citygraph.cli import cli
+from conftest import DATA, ROOT
+
+SHAPES_FIXTURES = "tests/data/shapes"
+CONTEXT = f"{SHAPES_FIXTURES}/context.ttl"
+VALID = f"{SHAPES_FIXTURES}/membership-valid.ttl"
+INVALID = f"{SHAPES_FIXTURES}/membership-invalid.ttl"
+WARNING_ONLY = "tests/data/validate/warning-only.ttl"
+SYNTAX_ERROR = "tests/data/validate/syntax-error.ttl"
+
+
+@pytest.fixture
+def run(monkeypatch):
+    """Invoke the CLI from the project folder, so that paths show as the user typed them."""
+    monkeypatch.chdir(ROOT)
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(cli, ["validate", *args])
+
+    return invoke
+
+
+def test_conforming_files_exit_0_with_a_summary(run):
+    result = run(CONTEXT, VALID)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "conforms: 0 violations, 0 warnings in 2 files\n"
+
+
+def test_warnings_alone_are_listed_and_exit_0(run):
+    result = run(CONTEXT, WARNING_ONLY)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "cgsh:Fact-evidence: 1 warning",
+        "  A fact should quote the passage of its source document that states it "
+        "(cg:evidence), so that a reader can check it.",
+        f"  Warning  fact:900-membership-seoul-anmc21  cg:evidence  ({WARNING_ONLY})",
+        "",
+        "conforms: 0 violations, 1 warning in 2 files",
+    ]
+
+
+def test_violations_exit_1_grouped_by_shape_with_node_message_and_file(run):
+    result = run(CONTEXT, INVALID)
+    assert result.exit_code == 1, result.output
+    lines = result.stdout.splitlines()
+    assert lines[-1] == "does not conform: 5 violations, 0 warnings in 2 files"
+    assert [line for line in lines if line.startswith("cgsh:")] == [
+        "cgsh:Membership-member: 2 violations",
+        "cgsh:Membership-organization: 1 violation",
+        "cgsh:Membership-role: 2 violations",
+    ]
+    role = lines.index("cgsh:Membership-role: 2 violations")
+    assert lines[role + 1 : role + 4] == [
+        "  A membership must give the member's role (org:role) as a concept of the membership "
+        "roles (mrole:member, mrole:founding-member, mrole:secretariat, ...).",
+        f"  Violation  fact:900-membership-no-role  org:role  ({INVALID})",
+        f"  Violation  fact:900-membership-wrong-kinds  org:role  = evt:meeting  ({INVALID})",
+    ]
+
+
+def test_json_format_lists_every_result(run):
+    result = run("--format", "json", CONTEXT, INVALID)
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    assert (report["conforms"], report["violations"], report["warnings"]) == (False, 5, 0)
+    assert report["files"] == [CONTEXT, INVALID]
+    assert report["results"][1] == {
+        "severity": "Violation",
+        "focus": "fact:900-membership-wrong-kinds",
+        "path": "org:member",
+        "value": "person:im-jomh-seok",
+        "message": "A membership must name exactly one member (org:member): a city, region or "
+        "organization described in the data.",
+        "shape": "cgsh:Membership-member",
+        "component": "sh:NodeConstraintComponent",
+        "file": INVALID,
+    }
+
+
+def test_syntax_error_is_one_line_with_file_and_line_and_exit_2(run):
+    result = run(CONTEXT, INVALID, SYNTAX_ERROR)
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"citygraph: error: {SYNTAX_ERROR}:6:1: A dot is expected at the end of statements\n"
+    )
+
+
+def test_missing_file_is_one_line_and_exit_2(run):
+    result = run(CONTEXT, "data/no-such-file.ttl")
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert result.stderr == "citygraph: error: data/no-such-file.ttl: no such file\n"
+
+
+def test_unknown_format_is_a_usage_error(run):
+    result = run("--format", "xml", CONTEXT)
+    assert result.exit_code == 2
+    assert "Invalid value for '--format'" in result.output
+
+
+def test_without_files_every_data_file_is_validated(run):
+    files = sorted(DATA.rglob("*.ttl"))
+    if not files:
+        pytest.skip("data/ holds no Turtle file yet")
+    result = run("--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    report = json.loads(result.stdout)
+    assert report["files"] == [str(p.relative_to(ROOT)) for p in files]
