@@ -27,6 +27,7 @@ __all__ = [
     "VIZ_NS",
     "LIST_SEPARATOR",
     "flat_value",
+    "json_value",
     "write_atomic",
     "write_gexf",
     "write_graphml",
@@ -69,6 +70,19 @@ def flat_value(value):
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+def json_value(value):
+    """What ``json.dumps`` writes for a value it does not know: sets as sorted lists, dates ISO.
+
+    >>> json_value({"b", "a"}), json_value(date(2014, 9, 6))
+    (['a', 'b'], '2014-09-06')
+    """
+    if isinstance(value, set | frozenset):
+        return sorted(value, key=str)
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot write a {type(value).__name__} value as JSON")
 
 
 def write_atomic(data, dest):
@@ -359,8 +373,7 @@ def write_json(G, dest):
     [{'source': 'place:a', 'target': 'place:b'}]
     """
     data = nx.node_link_data(G, edges="edges")
-    data["graph"] = {k: v for k, v in data["graph"].items()}
-    text = json.dumps(data, ensure_ascii=False, indent=1, default=flat_value)
+    text = json.dumps(data, ensure_ascii=False, indent=1, default=json_value)
     write_atomic(text + "\n", dest)
 
 

@@ -396,7 +396,13 @@ def project(target, layers=LAYERS, since=None, until=None, fold="none"):
     places = place_attributes(target)
     graphs = [project_layer(incidence(target, layer, since, until), layer, places, fold)
               for layer in layers]
-    G = combine(graphs) if graphs else nx.Graph()
+    combined = combine(graphs) if graphs else nx.Graph()
+    # rebuild in sorted order: set iteration in the projection varies between runs, and
+    # exports should not
+    G = nx.Graph()
+    G.add_nodes_from(sorted(combined.nodes(data=True)))
+    G.add_edges_from(sorted((min(u, v), max(u, v), d) for u, v, d in combined.edges(data=True)))
+    G.graph.update(combined.graph)
     G.graph.update(layers=list(layers), since=since, until=until, fold=fold)
     _node_attributes(G, places)
     return G

@@ -17,7 +17,7 @@ import networkx as nx
 from citygraph.centrality import MEASURES, articulation_points, bridges, network_figures
 from citygraph.centrality import node_measures as _node_measures
 from citygraph.errors import UsageError
-from citygraph.export import flat_value, write_atomic
+from citygraph.export import flat_value, json_value, write_atomic
 
 __all__ = [
     "NODE_FIELDS",
@@ -174,7 +174,7 @@ def write_report(G, figures, out_dir, top=10):
     write_atomic(nodes_csv(G), paths["nodes.csv"])
     write_atomic(json.dumps(_node_records(G), ensure_ascii=False, indent=1) + "\n",
                  paths["nodes.json"])
-    write_atomic(json.dumps(figures, ensure_ascii=False, indent=1, default=flat_value) + "\n",
+    write_atomic(json.dumps(figures, ensure_ascii=False, indent=1, default=json_value) + "\n",
                  paths["network.json"])
     write_atomic(report_html(G, figures, top=top), paths["report.html"])
     return list(paths.values())
