@@ -344,9 +344,12 @@ def check_syntax(query):
     try:
         parsed = ox.Store().query(query.text)
     except SyntaxError as exc:
+        message = " ".join(str(exc.msg or exc).split())
+        if "Prefix not found" in message:
+            message = message[: message.index("expected")] + "undeclared prefix"
         if query.line_offset:
-            exc = SyntaxError(_shift_position(str(exc.msg or exc), query.line_offset))
-        raise syntax_error(exc, where=query.source) from None
+            message = _shift_position(message, query.line_offset)
+        raise syntax_error(SyntaxError(message), where=query.source) from None
     except (RuntimeError, ValueError, OSError) as exc:
         raise QueryError(f"{query.source}: {exc}") from None
     form = query_form(query.text)
