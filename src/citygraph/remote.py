@@ -28,13 +28,25 @@ BACKOFF = 0.25
 CHUNK = 5000
 
 
+_HTTP_CODES = {
+    "QueryBadFormed": 400,
+    "Unauthorized": 401,
+    "EndPointNotFound": 404,
+    "URITooLong": 414,
+    "EndPointInternalError": 500,
+}
+
+
 def _reason(exc):
     """One line saying why a request failed."""
     if isinstance(exc, urllib.error.HTTPError):
         return f"HTTP {exc.code} {exc.reason}"
     if isinstance(exc, SPARQLWrapperException):
-        text = " ".join(str(exc).split())
-        return text[:300]
+        code = _HTTP_CODES.get(type(exc).__name__)
+        body = str(exc).split("Response:", 1)[-1].strip()
+        body = " ".join(body.removeprefix("b'").removesuffix("'").replace("\\n", " ").split())
+        head = f"HTTP {code}" if code else type(exc).__name__
+        return f"{head}: {body[:200]}" if body else head
     if isinstance(exc, urllib.error.URLError):
         exc = exc.reason
     if isinstance(exc, socket.timeout | TimeoutError):
@@ -85,7 +97,8 @@ class RemoteTarget(Target):
         wrapper.setQuery(query)
         wrapper.setMethod(POST)
         wrapper.setReturnFormat(fmt)
-        wrapper.setTimeout(self.timeout)
+        # setTimeout() would round to whole seconds (0.5 to no timeout at all)
+        wrapper.timeout = self.timeout
         last = None
         for attempt in range(self.retries + 1):
             if attempt:

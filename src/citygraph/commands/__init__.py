@@ -2,7 +2,7 @@
 
 __all__ = ["COMMANDS"]
 
-from citygraph.commands import build, export, gazetteer, queries, query, report, validate
+from citygraph.commands import build, export, gazetteer, push, queries, query, report, validate
 
 COMMANDS = [build.command, validate.command, gazetteer.command, query.command, queries.command,
-            report.command, export.command]
+            report.command, export.command, push.command]
