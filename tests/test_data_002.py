@@ -312,7 +312,7 @@ def test_places_the_document_names(own):
     }
 
 
-def test_every_fact_is_derived_from_document_002(graph, own):
+def test_every_fact_is_derived_from_document_002(own):
     facts = {s for s, _ in own.subject_objects(CG.evidence)}
     assert len(facts) >= 40
     assert all((f, PROV.wasDerivedFrom, DOC) in own for f in facts)

@@ -190,6 +190,8 @@ def test_remarks_by_type(own):
         ("kim-dae-sik", "congratulatory-remarks"),
     }
     assert str(one(own, person("kim-dae-sik"), CG.honorific)) == "Amb."
+    assert one(own, fact("003-talk-machida-toyoji"), CG.onBehalfOf) == org("clair-seoul")
+    assert one(own, fact("003-talk-kim-dae-sik"), CG.onBehalfOf) == org("gaok")
     assert "COVID-19 pandemic" in " ".join(
         str(e) for e in own.objects(fact("003-talk-michigami-hisashi"), CG.evidence)
     )
