@@ -1,13 +1,16 @@
 """The ontology and shapes parse, every term is documented, OWL RL finds them consistent."""
 
+import re
+
 import owlrl
 import pytest
 from owlrl.Namespaces import ERRNS
+from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS, SH
 
-from citygraph.namespaces import CG, CGR, FOAF, ORG, SKOS
+from citygraph.namespaces import CG, CGR, FOAF, ORG, PREFIXES, SKOS
 from citygraph.rdfio import parse_turtle
-from conftest import DATA, FIXTURES, ONTOLOGY, SHAPES, SHARED
+from conftest import DATA, FIXTURES, ONTOLOGY, ROOT, SHAPES, SHARED
 
 ONTOLOGY_FILES = sorted(ONTOLOGY.glob("*.ttl"))
 SHAPE_FILES = sorted(SHAPES.glob("*.ttl"))
@@ -215,3 +218,47 @@ def test_shapes_cover_every_class_the_modelling_guide_names():
     }
     expected |= {ORG.Organization, ORG.Post, FOAF.Person, SKOS.Concept}
     assert expected - targeted == set()
+
+
+DOC = ROOT / "docs" / "ontology.md"
+_EXAMPLE = re.compile(
+    r"^### Document (\d{3}):.*?^> (.+?)$.*?```turtle\n(.*?)```", re.MULTILINE | re.DOTALL
+)
+
+
+def _collapse(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _examples():
+    return _EXAMPLE.findall(DOC.read_text(encoding="utf-8"))
+
+
+def test_the_ontology_doc_shows_one_sentence_of_each_seed_document():
+    assert [number for number, _, _ in _examples()] == ["000", "001", "002", "003", "004"]
+
+
+@pytest.mark.parametrize("number, quote, turtle", _examples(), ids=lambda v: str(v)[:3])
+def test_each_doc_example_quotes_its_seed_and_its_triples_are_in_data(number, quote, turtle):
+    seeds = sorted((SHARED / "seeds").glob(f"{number}_*.txt"))
+    if seeds:
+        assert _collapse(quote) in _collapse(seeds[0].read_text(encoding="utf-8"))
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
+    example = Graph().parse(data=header + turtle, format="turtle")
+    files = sorted(DATA.glob(f"{number}_*.ttl"))
+    if not files:
+        pytest.skip(f"data/ has no file for document {number} yet")
+    data = parse_turtle([*files, *(p for p in [DATA / "places.ttl"] if p.is_file())])
+    missing = [t for t in example if t not in data]
+    assert missing == []
+
+
+def test_the_ontology_doc_names_every_cg_class_and_property(ontology):
+    text = DOC.read_text(encoding="utf-8")
+    terms = _cg_terms(ontology, (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty))
+    named = set(re.findall(r"`cg:([A-Za-z0-9]+)`", text))
+    assert (
+        sorted(t.removeprefix(str(CG)) for t in terms if t.removeprefix(str(CG)) not in named) == []
+    )
+    unknown = sorted(n for n in named if (CG[n], None, None) not in ontology)
+    assert unknown == ["euUrbanAgendaScheme", "policyDomainScheme"]
