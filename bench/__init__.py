@@ -1,0 +1,1 @@
+"""Benchmarks of citygraph (not tests): synthetic graph generator and timing scripts."""

@@ -1,0 +1,245 @@
+"""Time ``citygraph build`` and every catalog query, beside plain pyoxigraph, pySHACL and rdflib.
+
+Two graphs: the seed graph (ontology + data/) and a synthetic graph of about
+1M triples from ``bench/generate.py`` (plus the seed files, so that the example
+parameter values of the catalog name real nodes). For each:
+
+* build: ``citygraph.store.build`` (load into named graphs + inference +
+  validation + swap into place) against plain pyoxigraph loading into an
+  on-disk store plus pySHACL validation of the same files; then a rebuild on
+  unchanged files and a rebuild after one changed file;
+* queries: every ``queries/*.rq`` except ``construct-*``, with the example
+  values of its header, on the built store (pyoxigraph) and on an rdflib
+  in-memory Dataset holding the same quads (union default graph), each rdflib
+  query capped at ``--rdflib-timeout`` seconds (shown as "> N s").
+
+Usage: python -m bench.bench_store [--triples N] [--rdflib-timeout S] [--no-validate-large]
+One run, one machine: read the ratios, not the absolute times.
+"""
+
+import argparse
+import json
+import multiprocessing
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from bench.generate import generate
+from citygraph.catalog import bind_params, list_queries, run_query
+from citygraph.sparql import connect
+from citygraph.store import build, open_existing, project_root, source_files
+
+__all__ = ["main", "time_build", "time_queries"]
+
+ROOT = project_root()
+OUT = ROOT / "bench" / "out"
+
+
+def _clock(func, *args, **kwargs):
+    start = time.perf_counter()
+    value = func(*args, **kwargs)
+    return time.perf_counter() - start, value
+
+
+def _plain_load(files, folder):
+    store = ox.Store(str(folder))
+    for path in files:
+        store.load(path=str(path), format=ox.RdfFormat.TURTLE,
+                   to_graph=ox.NamedNode(f"urn:file:{path.name}"))
+    store.flush()
+    return len(store)
+
+
+def _validate(data_files):
+    from citygraph.validation import validate
+
+    return validate(data_files)
+
+
+def time_build(data_dir, work, validate=True):
+    """Seconds for build, plain load, validation, reuse and one-file reload."""
+    files = source_files(ROOT, data_dir)
+    data_files = [p for p in files if p.parent.name != "ontology"]
+    figures = {"files": len(files)}
+    figures["plain_load"], triples = _clock(_plain_load, files, work / "plain")
+    figures["triples_loaded"] = triples
+    if validate:
+        figures["validation"], report = _clock(_validate, data_files)
+        figures["violations"] = len(report.violations)
+    store = work / "store"
+    figures["build"], report = _clock(build, store_path=store, data_dir=data_dir, root=ROOT,
+                                      validate=validate)
+    figures["asserted"], figures["inferred"] = report.asserted, report.inferred
+    figures["written"] = report.written
+    if not report.written:
+        # the data does not conform: time the same build without the final swap refused
+        figures["build_unvalidated"], report = _clock(
+            build, store_path=store, data_dir=data_dir, root=ROOT, validate=False)
+    figures["rebuild_unchanged"], again = _clock(
+        build, store_path=store, data_dir=data_dir, root=ROOT, validate=validate)
+    assert again.up_to_date, again.lines()
+    changed = data_files[0]
+    original = changed.read_bytes()
+    try:
+        changed.write_bytes(original + b"\n# changed for the benchmark\n")
+        figures["rebuild_one_changed"], reloaded = _clock(
+            build, store_path=store, data_dir=data_dir, root=ROOT, validate=validate)
+        figures["reloaded"] = reloaded.reloaded
+    finally:
+        changed.write_bytes(original)
+    return figures, store
+
+
+# --- queries ---------------------------------------------------------------------------
+
+_DATASET = None
+
+
+def _rdflib_worker(conn, text, bindings):
+    start = time.perf_counter()
+    try:
+        rows = len(list(_DATASET.query(text, initBindings=bindings)))
+        conn.send((time.perf_counter() - start, rows, None))
+    except Exception as exc:  # noqa: BLE001 - reported in the table
+        conn.send((time.perf_counter() - start, None, f"{type(exc).__name__}: {exc}"[:120]))
+
+
+def _rdflib_time(text, bindings, timeout):
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_rdflib_worker, args=(send, text, bindings))
+    process.start()
+    process.join(timeout)
+    if process.is_alive():
+        process.kill()
+        process.join()
+        return None, None, f"> {timeout:g} s"
+    return receive.recv() if receive.poll() else (None, None, "no answer")
+
+
+def _load_rdflib(store_path):
+    global _DATASET
+    from rdflib import Dataset
+
+    quads = open_existing(store_path).dump(format=ox.RdfFormat.N_QUADS)
+    _DATASET = Dataset(default_union=True)
+    _DATASET.parse(data=quads, format="nquads")
+    return len(_DATASET)
+
+
+def time_queries(store_path, rdflib_timeout, repeat=3):
+    """Per catalog query: rows and seconds with pyoxigraph and with rdflib."""
+    target = connect(open_existing(store_path))
+    figures = {}
+    load_seconds, quads = _clock(_load_rdflib, store_path)
+    figures["_rdflib_load"] = {"seconds": load_seconds, "quads": quads}
+    for query in list_queries(ROOT / "queries"):
+        if query.role == "construct":
+            continue
+        params = {p.name: p.example for p in query.params if not p.optional}
+        bindings = bind_params(query, params)
+        best, rows = None, None
+        for _ in range(repeat):
+            seconds, result = _clock(run_query, query, target, params)
+            best = seconds if best is None else min(best, seconds)
+            rows = len(result.rows)
+            if seconds > 1:
+                break
+        rd_seconds, rd_rows, note = _rdflib_time(query.text, bindings, rdflib_timeout)
+        figures[query.name] = {"oxigraph": best, "rows": rows, "rdflib": rd_seconds,
+                               "rdflib_rows": rd_rows, "note": note}
+    return figures
+
+
+# --- report ----------------------------------------------------------------------------
+
+
+def _s(seconds):
+    if seconds is None:
+        return "-"
+    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def print_build(name, f):
+    """The build table of one graph."""
+    plain = f["plain_load"] + f.get("validation", 0.0)
+    print(f"\n== build: {name} ({f['files']} files, {f['asserted']} asserted + "
+          f"{f['inferred']} inferred triples) ==")
+    print(f"  plain pyoxigraph load          {_s(f['plain_load']):>10}")
+    if "validation" in f:
+        print(f"  pySHACL validation             {_s(f['validation']):>10}"
+              f"   ({f['violations']} violations)")
+    print(f"  plain load + validation        {_s(plain):>10}")
+    print(f"  citygraph build                {_s(f['build']):>10}   "
+          f"ratio {f['build'] / plain:.2f}x (target <= 1.5x)")
+    if "build_unvalidated" in f:
+        print(f"  citygraph build --no-validate  {_s(f['build_unvalidated']):>10}")
+    print(f"  rebuild, nothing changed       {_s(f['rebuild_unchanged']):>10}")
+    print(f"  rebuild, one file changed      {_s(f['rebuild_one_changed']):>10}   "
+          f"(reloaded {', '.join(f['reloaded'])})")
+
+
+def print_queries(name, figures, timeout):
+    """The query table of one graph."""
+    load = figures["_rdflib_load"]
+    print(f"\n== catalog queries: {name} (rdflib Dataset of {load['quads']} quads loaded in "
+          f"{_s(load['seconds'])}; rdflib capped at {timeout:g} s) ==")
+    print(f"  {'query':34} {'rows':>6} {'pyoxigraph':>11} {'rdflib':>11} {'speedup':>9}")
+    for query, f in figures.items():
+        if query.startswith("_"):
+            continue
+        if f["rdflib"] is not None and f["note"] is None:
+            ratio = f"{f['rdflib'] / max(f['oxigraph'], 1e-6):.0f}x"
+            rdflib = _s(f["rdflib"])
+        elif f["note"] and f["note"].startswith(">"):
+            ratio = f"> {timeout / max(f['oxigraph'], 1e-6):.0f}x"
+            rdflib = f["note"]
+        else:
+            ratio, rdflib = "-", "error"
+        print(f"  {query:34} {f['rows']:>6} {_s(f['oxigraph']):>11} {rdflib:>11} {ratio:>9}")
+
+
+def main(argv=None):
+    """Run the store benchmark and print its tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, default=1_000_000,
+                        help="size of the synthetic graph (default 1,000,000)")
+    parser.add_argument("--rdflib-timeout", type=float, default=60.0)
+    parser.add_argument("--no-validate-large", action="store_true",
+                        help="skip pySHACL on the synthetic graph (it takes minutes)")
+    parser.add_argument("--seed-only", action="store_true")
+    args = parser.parse_args(argv)
+
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="citygraph-bench-") as tmp:
+        tmp = Path(tmp)
+        graphs = [("seed graph", ROOT / "data", True)]
+        if not args.seed_only:
+            synthetic = tmp / "synthetic" / "data"
+            written = generate(synthetic, args.triples, seed=42)
+            print(f"generated {written} synthetic triples", file=sys.stderr)
+            shutil.copytree(ROOT / "data", synthetic / "seed",
+                            ignore=shutil.ignore_patterns("gazetteer"))
+            graphs.append((f"synthetic {written} triples + seed", synthetic,
+                           not args.no_validate_large))
+        for name, data_dir, validate in graphs:
+            work = tmp / name.split()[0]
+            work.mkdir()
+            print(f"timing build on the {name} ...", file=sys.stderr)
+            build_figures, store = time_build(data_dir, work, validate)
+            print_build(name, build_figures)
+            print(f"timing queries on the {name} ...", file=sys.stderr)
+            query_figures = time_queries(store, args.rdflib_timeout)
+            print_queries(name, query_figures, args.rdflib_timeout)
+            results[name] = {"build": build_figures, "queries": query_figures}
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "bench_store.json").write_text(json.dumps(results, indent=1, default=str), "utf-8")
+    print(f"\nfigures also in {OUT / 'bench_store.json'}")
+
+
+if __name__ == "__main__":
+    main()
