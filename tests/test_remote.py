@@ -50,8 +50,19 @@ def local_store(tmp_path_factory):
     return path
 
 
+def clear_server(server):
+    """Empty the shared server, so each test module sees only what it pushed."""
+    import urllib.parse
+    import urllib.request
+
+    body = urllib.parse.urlencode({"update": "CLEAR ALL"}).encode()
+    with urllib.request.urlopen(urllib.request.Request(server.update, data=body), timeout=10):
+        pass
+
+
 @pytest.fixture(scope="module")
 def pushed(oxigraph_server, local_store):
+    clear_server(oxigraph_server)
     result = CliRunner().invoke(
         cli, ["push", "--endpoint", oxigraph_server.query, "--store", str(local_store)]
     )
