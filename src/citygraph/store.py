@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -197,6 +198,8 @@ class BuildReport:
     violations: int = 0
     validation_text: str = ""
     written: bool = False
+    #: seconds spent per step: copy, load, infer, validate, write
+    seconds: dict = field(default_factory=dict)
     store: object = None
 
     @property
@@ -310,7 +313,9 @@ def build(
     if memory:
         store = open_store()
         report = BuildReport(store_path=None, loaded=list(names), store=store)
+        start = time.perf_counter()
         load_files(store, paths, root)
+        report.seconds["load"] = time.perf_counter() - start
         _infer(store, report, rules)
         _check(report, data_paths, ontology_dir, validate)
         return report
@@ -337,9 +342,12 @@ def build(
     work = Path(tempfile.mkdtemp(prefix=f".{store_path.name}-new-", dir=store_path.parent))
     store = None
     try:
+        start = time.perf_counter()
         if manifest is not None:
             # Change a copy; the previous store is only read, never opened.
             _copy_db(store_path / _DB, work / _DB)
+            report.seconds["copy"] = time.perf_counter() - start
+            start = time.perf_counter()
             store = open_store(work / _DB)
             for name in reloaded + removed:
                 store.remove_graph(ox.NamedNode(GRAPH_BASE + name))
@@ -348,6 +356,7 @@ def build(
             report.loaded, report.reused = list(names), []
             store = open_store(work / _DB)
             load_files(store, paths, root)
+        report.seconds["load"] = time.perf_counter() - start
         _infer(store, report, rules)
         store.flush()
         del store
@@ -365,7 +374,9 @@ def build(
             "conforms": report.conforms,
         }
         (work / MANIFEST).write_text(json.dumps(record, indent=1, sort_keys=True), "utf-8")
+        start = time.perf_counter()
         _swap(work, store_path)
+        report.seconds["write"] = time.perf_counter() - start
         report.written = True
         return report
     except BaseException:
@@ -377,7 +388,9 @@ def build(
 
 
 def _infer(store, report, rules):
+    start = time.perf_counter()
     inference = materialize(store, rules)
+    report.seconds["infer"] = time.perf_counter() - start
     report.inferred = inference.inferred
     report.passes = inference.passes
     report.asserted = count_asserted(store)
@@ -387,7 +400,9 @@ def _check(report, data_paths, ontology_dir, validate):
     # Runs with no store in any frame on the stack: pySHACL can keep frames
     # alive, and a frame holding a store would keep the database open.
     if validate:
+        start = time.perf_counter()
         outcome = _validate(data_paths, ontology_dir)
+        report.seconds["validate"] = time.perf_counter() - start
         if outcome is not None:
             report.validated = True
             report.conforms, report.violations, report.validation_text = outcome
