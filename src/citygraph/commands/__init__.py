@@ -2,7 +2,17 @@
 
 __all__ = ["COMMANDS"]
 
-from citygraph.commands import build, export, gazetteer, push, queries, query, report, validate
+from citygraph.commands import (
+    build,
+    export,
+    gazetteer,
+    importing,
+    push,
+    queries,
+    query,
+    report,
+    validate,
+)
 
 COMMANDS = [build.command, validate.command, gazetteer.command, query.command, queries.command,
-            report.command, export.command, push.command]
+            report.command, export.command, push.command, importing.command]

@@ -36,11 +36,13 @@ def term_text(term, prefixed=True):
     """
     if isinstance(term, URIRef):
         value = str(term)
-        if prefixed:
-            for ns, prefix in _BY_LENGTH:
-                if value.startswith(ns) and _LOCAL.match(value[len(ns):]):
-                    return f"{prefix}:{value[len(ns):]}"
-        return f"<{value}>"
+        cached = _IRI_TEXT.get((value, prefixed))
+        if cached is not None:
+            return cached
+        text = _iri_text(value, prefixed)
+        if len(_IRI_TEXT) < 1_000_000:
+            _IRI_TEXT[(value, prefixed)] = text
+        return text
     if isinstance(term, Literal):
         text = _quote(str(term))
         if term.language:
@@ -51,6 +53,17 @@ def term_text(term, prefixed=True):
     if isinstance(term, BNode):
         return f"_:{term}"
     raise TypeError(f"not an RDF term: {term!r}")
+
+
+_IRI_TEXT = {}
+
+
+def _iri_text(value, prefixed):
+    if prefixed:
+        for ns, prefix in _BY_LENGTH:
+            if value.startswith(ns) and _LOCAL.match(value[len(ns):]):
+                return f"{prefix}:{value[len(ns):]}"
+    return f"<{value}>"
 
 
 def _sort_key(term):
@@ -79,7 +92,7 @@ def turtle_text(triples, header=""):
         preds = by_subject[s]
         lines = []
         for p in sorted(preds, key=lambda p: (p != RDF.type, str(p))):
-            objs = ", ".join(term_text(o) for o in sorted(preds[p], key=_sort_key))
+            objs = ", ".join(sorted(term_text(o) for o in preds[p]))
             lines.append(("a" if p == RDF.type else term_text(p)) + " " + objs)
         blocks.append(term_text(s) + " " + " ;\n    ".join(lines) + " .\n")
     body = "\n".join(blocks)

