@@ -170,3 +170,47 @@ def test_changchun_and_seoul_top_betweenness_in_the_combined_seed_network(seed_n
     H.remove_node("place:seoul")
     assert not nx.has_path(H, "place:colombo", "place:tokyo")
     assert {"place:changchun", "place:seoul"} <= set(c.articulation_points(G))
+
+
+# --- the large-graph paths ------------------------------------------------------------------
+
+
+def test_igraph_eigenvector_and_louvain_match_networkx_on_a_small_graph():
+    G = GRAPHS["karate"].copy()
+    for i, (u, v) in enumerate(G.edges()):
+        G.edges[u, v]["weight"] = i % 3 + 1
+    fast, method = c.eigenvector(G, backend="igraph")
+    slow, _ = c.eigenvector(G, backend="networkx")
+    assert method == "eigenvector"
+    assert max(abs(fast[n] - slow[n]) for n in G) < 1e-6
+    two_triangles = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("d", "e"), ("e", "f"),
+                              ("d", "f"), ("c", "d")])
+    assert c.communities(two_triangles, backend="igraph") == c.communities(
+        two_triangles, backend="networkx") == {"a": 0, "b": 0, "c": 0, "d": 1, "e": 1, "f": 1}
+    # the same seed gives the same communities, and leaves Python's own random state alone
+    state = __import__("random").getstate()
+    first = c.communities(G, seed=3, backend="igraph")
+    assert c.communities(G, seed=3, backend="igraph") == first
+    assert __import__("random").getstate() == state
+
+
+@pytest.fixture(scope="module")
+def big():
+    """A preferential-attachment graph of 3,000 nodes: large enough for sampled distances."""
+    return nx.relabel_nodes(nx.barabasi_albert_graph(3000, 3, seed=5), lambda n: f"c{n}")
+
+
+def test_sampled_closeness_and_distances_estimate_the_exact_ones(big):
+    exact = c.closeness(big)
+    estimate = c.closeness(big, sample=300, seed=1)
+    errors = sorted(abs(estimate[n] - exact[n]) / exact[n] for n in big)
+    assert errors[len(errors) // 2] < 0.02  # median relative error under 2%
+    assert errors[-1] < 0.1
+    figures = c.network_figures(big)
+    sampled = c.network_figures(big, sample=300, seed=1)
+    assert figures["distances"] == "exact"
+    assert sampled["distances"] == "estimated from 300 sources; diameter is a lower bound"
+    assert sampled["mean_distance"] == pytest.approx(figures["mean_distance"], rel=0.02)
+    assert figures["diameter"] - 1 <= sampled["diameter"] <= figures["diameter"]
+    # small components are exact even with a sample
+    assert c.closeness(GRAPHS["karate"], sample=5) == c.closeness(GRAPHS["karate"])

@@ -5,7 +5,14 @@ Every function takes an undirected NetworkX graph and returns ``{node: value}``
 facts join two places, which is a strength, not a distance. Betweenness,
 closeness, mean distance and diameter run in igraph (compiled) by default and
 give NetworkX's values, normalized the same way; ``backend="networkx"`` runs
-NetworkX itself, which the tests use to check that the two agree.
+NetworkX itself, which the tests use to check that the two agree. On graphs of
+more than :data:`LARGE` nodes, ``auto`` also takes eigenvector centrality and
+Louvain communities from igraph (NetworkX's take tens of seconds there).
+
+With ``sample=K`` the all-pairs measures become estimates from K source places
+drawn at random with a fixed seed: betweenness as NetworkX's ``k``, closeness
+as Eppstein and Wang's sampled average distance, mean distance from those
+sources, and the diameter as a lower bound (the largest distance they see).
 """
 
 import math
@@ -19,6 +26,7 @@ from citygraph.errors import UsageError
 
 __all__ = [
     "BACKENDS",
+    "LARGE",
     "MEASURES",
     "to_igraph",
     "degree",
@@ -37,6 +45,9 @@ __all__ = [
 
 #: where the expensive measures run: ``auto`` is igraph
 BACKENDS = ("auto", "igraph", "networkx")
+
+#: above this many nodes, ``auto`` runs eigenvector and Louvain in igraph too
+LARGE = 5000
 
 #: the per-node measures of :func:`node_measures`, in report order
 MEASURES = ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector", "pagerank",
@@ -127,8 +138,13 @@ def betweenness(G, backend="auto", sample=None, seed=42):
             for node, value in zip(nodes, raw, strict=True)}
 
 
-def closeness(G, backend="auto"):
+def closeness(G, backend="auto", sample=None, seed=42):
     """Closeness centrality with NetworkX's correction for disconnected graphs (Wasserman-Faust).
+
+    With ``sample=K`` (igraph only) the sum of distances of a node in a
+    component of more than 1000 nodes is estimated from the K sampled sources
+    that fall in that component (Eppstein-Wang); smaller components, or those
+    fewer than 10 sources fall in, are computed exactly.
 
     >>> closeness(nx.path_graph(["a", "b", "c"]))
     {'a': 0.6666666666666666, 'b': 1.0, 'c': 0.6666666666666666}
@@ -139,17 +155,44 @@ def closeness(G, backend="auto"):
     if n < 2:
         return dict.fromkeys(G, 0.0)
     g, nodes = to_igraph(G)
-    sizes = g.connected_components().membership
-    counts = {}
-    for c in sizes:
-        counts[c] = counts.get(c, 0) + 1
-    raw = g.closeness(normalized=True)
+    membership = g.connected_components().membership
+    sizes = {}
+    for comp in membership:
+        sizes[comp] = sizes.get(comp, 0) + 1
+    estimated = {}
+    if sample is not None and sample < n:
+        index = {node: i for i, node in enumerate(nodes)}
+        by_comp = {}
+        for source in _sample_sources(G, sample, seed):
+            by_comp.setdefault(membership[index[source]], []).append(index[source])
+        for comp, sources in by_comp.items():
+            if sizes[comp] > 1000 and len(sources) >= 10:
+                estimated[comp] = _sampled_distance_sums(g, membership, comp, sources,
+                                                         sizes[comp])
+    exact = [i for i, comp in enumerate(membership) if comp not in estimated]
+    raw = dict(zip(exact, g.closeness(vertices=exact, normalized=True), strict=True))
     out = {}
-    for node, value, comp in zip(nodes, raw, sizes, strict=True):
-        reach = counts[comp] - 1
-        out[node] = 0.0 if reach == 0 or value is None or math.isnan(value) else (
-            value * reach / (n - 1))
+    for i, (node, comp) in enumerate(zip(nodes, membership, strict=True)):
+        reach = sizes[comp] - 1
+        if reach == 0:
+            out[node] = 0.0
+        elif comp in estimated:
+            out[node] = (reach / estimated[comp][i]) * reach / (n - 1)
+        else:
+            value = raw[i]
+            out[node] = 0.0 if value is None or math.isnan(value) else value * reach / (n - 1)
     return out
+
+
+def _sampled_distance_sums(g, membership, comp, sources, size):
+    """Estimated sum of distances from each vertex of a component to the rest of it."""
+    totals = {}
+    for row in g.distances(source=sources):
+        for i, d in enumerate(row):
+            if membership[i] == comp:
+                totals[i] = totals.get(i, 0.0) + d
+    scale = (size - 1) / len(sources)
+    return {i: max(total * scale, 1e-12) for i, total in totals.items()}
 
 
 def pagerank(G, weight="weight"):
@@ -163,11 +206,14 @@ def pagerank(G, weight="weight"):
     return nx.pagerank(G, weight=weight)
 
 
-def eigenvector(G, weight="weight", max_iter=1000):
+def eigenvector(G, weight="weight", max_iter=1000, backend="auto"):
     """Eigenvector centrality on the weighted graph, and the method that gave it.
 
     Returns ``(values, "eigenvector")``, or ``(pagerank values, "pagerank")``
     where the power iteration does not converge within ``max_iter`` steps.
+    Values have unit Euclidean norm, as NetworkX gives them; on graphs of more
+    than :data:`LARGE` nodes ``auto`` takes them from igraph (ARPACK), scaled
+    the same way.
 
     >>> values, method = eigenvector(nx.complete_graph(3))
     >>> method, round(values[0], 6)
@@ -175,6 +221,11 @@ def eigenvector(G, weight="weight", max_iter=1000):
     """
     if G.number_of_nodes() == 0:
         return {}, "eigenvector"
+    if _backend(backend) == "igraph" and (backend == "igraph" or len(G) > LARGE):
+        g, nodes = to_igraph(G)
+        values = g.eigenvector_centrality(weights="weight" if weight else None)
+        norm = math.sqrt(sum(v * v for v in values)) or 1.0
+        return {node: v / norm for node, v in zip(nodes, values, strict=True)}, "eigenvector"
     try:
         values = nx.eigenvector_centrality(G, weight=weight, max_iter=max_iter, tol=1e-8)
         return values, "eigenvector"
@@ -193,11 +244,14 @@ def kcore(G):
     return nx.core_number(H)
 
 
-def communities(G, seed=42, weight="weight"):
-    """Louvain communities (NetworkX's ``louvain_communities`` with a fixed seed).
+def communities(G, seed=42, weight="weight", backend="auto"):
+    """Louvain communities with a fixed seed.
 
-    Returns ``{node: community number}``, communities numbered by decreasing
-    size (0 is the largest), ties broken by their smallest node.
+    NetworkX's ``louvain_communities``; on graphs of more than :data:`LARGE`
+    nodes ``auto`` runs igraph's ``community_multilevel`` (the same method,
+    seeded through Python's ``random``, which igraph draws from). Returns
+    ``{node: community number}``, communities numbered by decreasing size (0 is
+    the largest), ties broken by their smallest node.
 
     >>> G = nx.Graph([(1, 2), (2, 3), (1, 3), (4, 5), (5, 6), (4, 6), (3, 4)])
     >>> communities(G)
@@ -205,7 +259,20 @@ def communities(G, seed=42, weight="weight"):
     """
     if G.number_of_nodes() == 0:
         return {}
-    found = nx.community.louvain_communities(G, weight=weight, seed=seed)
+    if _backend(backend) == "igraph" and (backend == "igraph" or len(G) > LARGE):
+        g, nodes = to_igraph(G)
+        state = random.getstate()
+        random.seed(seed)
+        try:
+            membership = g.community_multilevel(weights="weight" if weight else None).membership
+        finally:
+            random.setstate(state)
+        groups = {}
+        for node, comp in zip(nodes, membership, strict=True):
+            groups.setdefault(comp, set()).add(node)
+        found = list(groups.values())
+    else:
+        found = nx.community.louvain_communities(G, weight=weight, seed=seed)
     found = sorted(found, key=lambda c: (-len(c), min(map(str, c))))
     return {node: i for i, members in enumerate(found) for node in sorted(members, key=str)}
 
@@ -228,10 +295,13 @@ def articulation_points(G):
     return sorted(nx.articulation_points(G), key=str)
 
 
-def network_figures(G, backend="auto"):
+def network_figures(G, backend="auto", sample=None, seed=42):
     """Network-level figures: size, density, components, clustering, assortativity, distances.
 
-    Mean distance and diameter are those of the largest component, in hops.
+    Mean distance and diameter are those of the largest component, in hops;
+    ``distances`` says whether they are exact or, with ``sample=K`` on a
+    largest component of more than 1000 nodes, estimated from K sources (the
+    diameter is then a lower bound).
 
     >>> f = network_figures(nx.path_graph(4))
     >>> f["nodes"], f["edges"], f["components"], f["diameter"], round(f["mean_distance"], 4)
@@ -240,8 +310,9 @@ def network_figures(G, backend="auto"):
     n, m = G.number_of_nodes(), G.number_of_edges()
     figures = {"nodes": n, "edges": m, "density": nx.density(G) if n > 1 else 0.0}
     if n == 0:
-        figures.update(components=0, largest_component=0, clustering=0.0, transitivity=0.0,
-                       assortativity=None, mean_distance=None, diameter=None)
+        figures.update(components=0, largest_component=0, isolates=0, clustering=0.0,
+                       transitivity=0.0, assortativity=None, mean_distance=None, diameter=None,
+                       distances="exact")
         return figures
     comps = sorted(nx.connected_components(G), key=len, reverse=True)
     largest = comps[0]
@@ -265,11 +336,24 @@ def network_figures(G, backend="auto"):
             value = math.nan
     figures["assortativity"] = None if math.isnan(value) else value
     core = G.subgraph(largest)
+    figures["distances"] = "exact"
     if len(largest) < 2:
         figures.update(mean_distance=0.0, diameter=0)
     elif use_nx:
         figures.update(mean_distance=nx.average_shortest_path_length(core),
                        diameter=nx.diameter(core))
+    elif sample is not None and len(largest) > 1000 and sample < len(largest):
+        g, nodes = to_igraph(core)
+        index = {node: i for i, node in enumerate(nodes)}
+        sources = [index[s] for s in _sample_sources(core, sample, seed)]
+        rows = g.distances(source=sources)
+        far = max(range(len(nodes)), key=lambda i: rows[0][i])
+        sweep = g.distances(source=[far])[0]  # a double sweep tightens the lower bound
+        figures.update(
+            mean_distance=sum(map(sum, rows)) / (len(sources) * (len(nodes) - 1)),
+            diameter=int(max(max(max(row) for row in rows), max(sweep))),
+            distances=f"estimated from {len(sources)} sources; diameter is a lower bound",
+        )
     else:
         g, _ = to_igraph(core)
         figures.update(mean_distance=g.average_path_length(directed=False),
@@ -287,16 +371,16 @@ def node_measures(G, backend="auto", sample=None, seed=42):
     >>> rows["b"]["degree"], rows["b"]["betweenness"], rows["b"]["articulation"], method
     (2, 1.0, True, 'eigenvector')
     """
-    eig, method = eigenvector(G)
+    eig, method = eigenvector(G, backend=backend)
     columns = {
         "degree": degree(G),
         "weighted_degree": weighted_degree(G),
         "betweenness": betweenness(G, backend=backend, sample=sample, seed=seed),
-        "closeness": closeness(G, backend=backend),
+        "closeness": closeness(G, backend=backend, sample=sample, seed=seed),
         "eigenvector": eig,
         "pagerank": pagerank(G),
         "core": kcore(G),
-        "community": communities(G, seed=seed),
+        "community": communities(G, seed=seed, backend=backend),
     }
     cut = set(articulation_points(G))
     bridge_count = dict.fromkeys(G, 0)

@@ -54,7 +54,7 @@ def analyze(G, backend="auto", sample=None, seed=42):
     rows, method = _node_measures(G, backend=backend, sample=sample, seed=seed)
     for node, row in rows.items():
         G.nodes[node].update(row)
-    figures = network_figures(G, backend=backend)
+    figures = network_figures(G, backend=backend, sample=sample, seed=seed)
     groups = {}
     for node, row in rows.items():
         groups.setdefault(row["community"], set()).add(node)
@@ -65,6 +65,9 @@ def analyze(G, backend="auto", sample=None, seed=42):
         fold=G.graph.get("fold"), eigenvector_method=method,
         betweenness_method=(f"sampled from {sample} sources (seed {seed}), approximate"
                             if sample and sample < G.number_of_nodes() else "exact"),
+        closeness_method=(f"estimated from {sample} sources (seed {seed}) in components of "
+                          "more than 1000 places" if sample and sample < G.number_of_nodes()
+                          else "exact"),
         backend="networkx" if backend == "networkx" else "igraph",
         communities=len(groups), modularity=modularity,
         bridges=[list(edge) for edge in bridges(G)],

@@ -18,9 +18,12 @@ import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first
 import networkx as nx  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
-__all__ = ["plot_top", "plot_map", "plot_degrees", "report_html"]
+__all__ = ["MAX_MAP_EDGES", "plot_top", "plot_map", "plot_degrees", "report_html"]
 
 _COLORS = plt.get_cmap("tab20").colors
+
+#: the map draws at most this many edges (the heaviest), so large networks stay readable
+MAX_MAP_EDGES = 3000
 
 
 def _png(fig):
@@ -78,10 +81,21 @@ def plot_map(G, top=10):
            if d.get("lon") is not None and d.get("lat") is not None}
     fig, ax = plt.subplots(figsize=(11, 6.5))
     H = G.subgraph(pos)
-    weights = [d.get("weight", 1) for _, _, d in H.edges(data=True)]
+    shown = H
+    if H.number_of_edges() > MAX_MAP_EDGES:
+        # a readable map (and a quick one): the heaviest edges, between the best-linked places
+        degree = dict(H.degree())
+        heaviest = sorted(H.edges(data="weight", default=1),
+                          key=lambda e: (-e[2], -(degree[e[0]] + degree[e[1]]), str(e[0]),
+                                         str(e[1])))[:MAX_MAP_EDGES]
+        shown = nx.Graph()
+        shown.add_nodes_from(H)
+        shown.add_edges_from((u, v, {"weight": w}) for u, v, w in heaviest)
+    weights = [d.get("weight", 1) for _, _, d in shown.edges(data=True)]
     top_weight = max(weights, default=1)
-    if H.number_of_edges():
-        nx.draw_networkx_edges(H, pos, ax=ax, width=[0.6 + 2.4 * w / top_weight for w in weights],
+    if shown.number_of_edges():
+        nx.draw_networkx_edges(shown, pos, ax=ax,
+                               width=[0.6 + 2.4 * w / top_weight for w in weights],
                                edge_color="#888888", alpha=0.55)
     colors = [_COLORS[(G.nodes[n].get("community") or 0) % len(_COLORS)] for n in H]
     sizes = [30 + 40 * (G.nodes[n].get("degree") or 0) ** 0.8 for n in H]
@@ -99,6 +113,8 @@ def plot_map(G, top=10):
     ax.tick_params(left=True, bottom=True, labelleft=True, labelbottom=True)
     missing = G.number_of_nodes() - H.number_of_nodes()
     note = f"; {missing} without coordinates not shown" if missing else ""
+    if shown is not H:
+        note += f"; the {MAX_MAP_EDGES} heaviest of {H.number_of_edges()} edges"
     ax.set_title(f"Places at their coordinates, colour = community{note}")
     return _png(fig)
 
@@ -177,6 +193,8 @@ def report_html(G, figures, top=10):
     made = [("layers", layers), ("date window", window or "all dates"),
             ("folded into", figures.get("fold") or "none"),
             ("betweenness", figures.get("betweenness_method")),
+            ("closeness", figures.get("closeness_method")),
+            ("distances", figures.get("distances")),
             ("eigenvector", figures.get("eigenvector_method")),
             ("backend", figures.get("backend"))]
     network = [(key, _num(figures.get(key))) for key in (
