@@ -58,7 +58,9 @@ def command(files, fmt, shapes_dir, ontology_dir):
 
     Prints the results grouped by shape (focus node, path, value, message and
     the file the node came from) and a summary line. Warnings (such as a fact
-    without an evidence quote) are listed but do not fail the check.
+    without an evidence quote) are listed but do not fail the check. Nodes are
+    checked against what the given files say about the nodes they point to, so
+    give the files they rely on as well (for an import: data/places.ttl).
 
     Exit codes: 0 no violations; 1 violations found; 2 a file is missing or
     does not parse (reported as FILE:LINE:COLUMN, and nothing is validated).
