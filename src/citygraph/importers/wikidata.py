@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
 from citygraph.errors import InputError
 from citygraph.importers.common import source_document
@@ -151,22 +151,27 @@ def read_entity(path):
     return qid, labels, modified, statements
 
 
+_PLACE = f"{CGR}place/wikidata-"
+_TIE = f"{CGR}fact/wikidata-tie-"
+
+
 def _place(qid):
-    return CGR[f"place/wikidata-{qid.lower()}"]
+    return URIRef(_PLACE + qid.lower())
 
 
 def _tie(a, b):
-    return CGR[f"fact/wikidata-tie-{a.lower()}-{b.lower()}"]
+    return URIRef(f"{_TIE}{a.lower()}-{b.lower()}")
 
 
 def ties_triples(pairs, doc, labels):
     """Triples for ``pairs``: {(qa, qb) sorted: {"evidence": [...], "start": literal}}."""
     triples, items = [], set()
+    sister_city = CGR["tie-type/sister-city"]
     for (a, b), info in pairs.items():
         tie = _tie(a, b)
         triples += [
             (tie, RDF.type, CG.Tie),
-            (tie, CG.tieType, CGR["tie-type/sister-city"]),
+            (tie, CG.tieType, sister_city),
             (tie, CG.party, _place(a)),
             (tie, CG.party, _place(b)),
             (tie, PROV.wasDerivedFrom, doc),
