@@ -1,0 +1,181 @@
+"""Time the importers on the real shared data and print the figures of the imported network.
+
+Three timings, one run each (one machine, shared and noisy: read the ratios):
+
+* the full Wikidata P190 import (34,182 statements) into a fresh on-disk
+  store, then the same import again (which must leave the store unchanged);
+* reconciling 25,000 rows of the Wikipedia twin-cities list: the name index
+  (built cold, then loaded from its cache), and the rows themselves, with the
+  rates (resolved, ambiguous, unresolved, over distinct names) and the
+  precision against the list's own geocoded coordinates;
+* ``citygraph report --layer tie`` on the store holding the Wikidata layer.
+
+Then the network-level figures of the imported Wikidata twinning network,
+beside those KONECT publishes for its Wikidata "twin" network (2017).
+
+Usage: python -m bench.bench_import [--quick]   (--quick: 5,000 rows, no report)
+"""
+
+import argparse
+import csv
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import networkx as nx
+
+from citygraph import reconcile
+from citygraph.centrality import network_figures
+from citygraph.importers.common import load_into_store
+from citygraph.importers.csv_ties import import_csv
+from citygraph.importers.turtle import ntriples_text
+from citygraph.importers.wikidata import import_tables, read_relations
+
+__all__ = ["main", "wikidata_network", "KONECT"]
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT.parent / "shared" / "realdata"
+P190 = REAL / "wikidata-p190-2016"
+TWINS = REAL / "wikipedia-twin-cities"
+
+#: KONECT's Wikidata "twin" network (2017 snapshot), as issue 6 quotes it
+KONECT = {"nodes": 14274, "edges": 20573, "mean_degree": 2.88, "max_degree": 99,
+          "largest_component": 10320, "clustering": 0.111, "assortativity": 0.387,
+          "mean_distance": 7.65, "diameter": 25}
+
+
+def _timed(label, fn, *args, **kwargs):
+    start = time.perf_counter()
+    value = fn(*args, **kwargs)
+    seconds = time.perf_counter() - start
+    print(f"{label:<58} {seconds:8.2f} s", flush=True)
+    return value, seconds
+
+
+def bench_wikidata(store_dir):
+    """Import the full file twice into an on-disk store; returns the import result."""
+    result, t_import = _timed("wikidata: read and convert 34,182 statements", import_tables,
+                              P190 / "relations.tsv", P190 / "names.tsv")
+    text, t_text = _timed("wikidata: write N-Triples", ntriples_text, result.triples)
+    count, t_load = _timed("wikidata: load into a fresh on-disk store", load_into_store,
+                           store_dir, "import-relations-tsv", text)
+    again, t_again = _timed("wikidata: import again (replaces the graph)", load_into_store,
+                            store_dir, "import-relations-tsv",
+                            ntriples_text(import_tables(P190 / "relations.tsv",
+                                                        P190 / "names.tsv").triples))
+    total = t_import + t_text + t_load
+    print(f"{'wikidata: total first import':<58} {total:8.2f} s  (limit 60 s)")
+    print(f"  {result.statements} statements, {result.duplicates} exact duplicates, "
+          f"{result.pairs} ties, {result.one_sided} one-sided, {result.items} places, "
+          f"{count} triples; after re-import {again} triples")
+    return result
+
+
+def bench_reconcile(rows):
+    """Reconcile the first ``rows`` rows of the Wikipedia list; print rates and precision."""
+    cache = reconcile._cache_path(500)
+    start = time.perf_counter()
+    reconcile.build_index(500)
+    print(f"{'reconcile: build the name index (cold, 234,908 places)':<58} "
+          f"{time.perf_counter() - start:8.2f} s")
+    reconcile.get_index.cache_clear()
+    index, _ = _timed("reconcile: load the name index from its cache", reconcile.get_index)
+    print(f"  cache file {cache} ({os.path.getsize(cache) / 1e6:.0f} MB)"
+          if cache.exists() else "  (no cache file)")
+    with (TWINS / "twin_cities_raw.csv").open(encoding="utf-8") as handle:
+        lines = handle.read().splitlines()[: rows + 1]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"twin_cities_{rows}.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        result, _ = _timed(f"reconcile: import {rows:,} rows (reconcile + triples)",
+                           import_csv, path, None, None, None, index)
+    counts = {}
+    for decision in result.decisions.values():
+        counts[decision.status] = counts.get(decision.status, 0) + 1
+    names = len(result.decisions)
+    print(f"  {names} distinct names: " + ", ".join(
+        f"{s} {n} ({n / names:.1%})" for s, n in sorted(counts.items())))
+    print(f"  {result.ties} ties written, {len(result.bad_rows)} rows skipped "
+          f"(duplicates and bad rows), {result.unreconciled_rows} rows waiting for a decision")
+    geocoded = {}
+    with (TWINS / "app_public_twin_cities.csv").open(encoding="utf-8") as handle:
+        for r in csv.DictReader(handle):
+            for k, lon in ((1, "lng1"), (2, "lng2")):
+                if r[f"lat{k}"] and r[lon]:
+                    geocoded.setdefault((r[f"city{k}"].strip(), r[f"country{k}"].strip()),
+                                        (float(r[f"lat{k}"]), float(r[lon])))
+    checked = near = 0
+    for (name, country, _lat, _lon), d in result.decisions.items():
+        if d.status == reconcile.RESOLVED and (name, country) in geocoded:
+            checked += 1
+            lat, lon = geocoded[(name, country)]
+            near += reconcile.distance_km(lat, lon, d.city.lat, d.city.lon) <= 50
+    print(f"  precision: {near}/{checked} resolved names within 50 km of the list's own "
+          f"geocoding = {near / checked:.4f} (a lower bound: that geocoding has errors)")
+
+
+def wikidata_network():
+    """The undirected twinning network of relations.tsv as a NetworkX graph of QIDs."""
+    statements, _ = read_relations(P190 / "relations.tsv")
+    G = nx.Graph()
+    G.add_edges_from((a, b) for _, a, b, _ in statements if a != b)
+    return G
+
+
+def print_figures(G):
+    """Print citygraph's figures beside KONECT's."""
+    figures, _ = _timed("network figures (igraph, exact distances)", network_figures, G)
+    degrees = [d for _, d in G.degree()]
+    ours = {"nodes": figures["nodes"], "edges": figures["edges"],
+            "mean_degree": 2 * figures["edges"] / figures["nodes"], "max_degree": max(degrees),
+            "largest_component": figures["largest_component"],
+            "clustering": figures["clustering"], "assortativity": figures["assortativity"],
+            "mean_distance": figures["mean_distance"], "diameter": figures["diameter"]}
+    print("\n| figure | citygraph, Wikidata 2016 crawl | KONECT Wikidata twin (2017) |")
+    print("|---|---|---|")
+    for key, theirs in KONECT.items():
+        value = ours[key]
+        shown = f"{value:,}" if isinstance(value, int) else f"{value:.3f}"
+        print(f"| {key.replace('_', ' ')} | {shown} | {theirs:,} |")
+    print(f"  (components {figures['components']}, transitivity {figures['transitivity']:.3f})")
+    return ours
+
+
+def bench_report(store_dir):
+    """Time ``citygraph report --layer tie`` on the store holding the Wikidata layer."""
+    from click.testing import CliRunner
+
+    from citygraph.cli import cli
+
+    args = ["report", "--store", str(store_dir), "--layer", "tie", "--sample", "500",
+            "--top", "5"]
+    result, _ = _timed("citygraph report --layer tie --sample 500 (Wikidata layer)",
+                       CliRunner().invoke, cli, args)
+    if result.exit_code != 0:
+        print(f"  report failed ({result.exit_code}): {result.output.strip()[:300]}")
+    else:
+        print("  " + "\n  ".join(result.output.strip().splitlines()[:12]))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args(argv)
+    if not P190.is_dir() or not TWINS.is_dir():
+        print(f"the real data is not at {REAL}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        store_dir = Path(tmp) / "store"
+        (store_dir / "oxigraph").mkdir(parents=True)
+        bench_wikidata(store_dir)
+        bench_reconcile(5000 if args.quick else 25000)
+        if not args.quick:
+            bench_report(store_dir)
+    print_figures(wikidata_network())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
