@@ -252,6 +252,20 @@ def test_export_command_writes_each_format(store_dir, tmp_path, schemas):
         ("place:tokyo", "place:ulaanbaatar"), ("place:tokyo", "place:tomsk")}
 
 
+def test_export_two_mode_gexf_is_valid(store_dir, tmp_path):
+    path = tmp_path / "two.gexf"
+    result = CliRunner().invoke(cli, ["export", "--store", str(store_dir), "--format", "gexf",
+                                      "--two-mode", "--layer", "event", "--output", str(path)])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {path} (7 nodes, 6 edges)" in result.output
+    assert gexf_errors(path, GEXF_SCHEMAS) == []
+    back = nx.read_gexf(path, version="1.3")
+    assert back.nodes["event:anmc21-13th-plenary"]["kind"] == "event"
+    assert sorted(back["event:anmc21-13th-plenary"]) == [
+        "place:bangkok", "place:hanoi", "place:seoul", "place:tokyo", "place:tomsk",
+        "place:ulaanbaatar"]
+
+
 def test_export_command_errors(store_dir, tmp_path):
     runner = CliRunner()
     result = runner.invoke(cli, ["export", "--store", str(store_dir), "--format", "csv"])

@@ -19,6 +19,7 @@ from citygraph.projection import (
     parse_layers,
     place_attributes,
     project,
+    two_mode,
 )
 from citygraph.sparql import connect
 from citygraph.store import build, load_files, open_store
@@ -151,6 +152,22 @@ def test_fold_country_joins_countries(fixture_target):
     assert G.nodes["place:country-kr"]["label"] == "South Korea"
     folded = project(fixture_target, layers=["project"], fold="region")
     assert edges(folded) == {("tokyo", "ulaanbaatar"), ("tokyo", "tomsk-oblast")}
+
+
+def test_two_mode_network_keeps_the_groups(fixture_target):
+    B = two_mode(fixture_target, layers=["membership", "event"])
+    groups = {n: d for n, d in B.nodes(data=True) if d["bipartite"] == 0}
+    assert {n: d["kind"] for n, d in groups.items()} == {
+        "cgorg:anmc21": "network", "event:anmc21-13th-plenary": "event"}
+    assert sorted(B["cgorg:anmc21"]) == ["place:jakarta", "place:tokyo", "place:tomsk"]
+    assert len(B["event:anmc21-13th-plenary"]) == 6
+    # Tokyo's delegation and its government's session talk: two facts on one edge
+    edge = B.edges["event:anmc21-13th-plenary", "place:tokyo"]
+    assert edge["facts"] == ["fact:000-participation-tokyo",
+                             "fact:000-participation-tokyo-government-policy-dialogue"]
+    assert edge["weight"] == 2 and edge["first"] == "2014-09-05"
+    assert B.nodes["place:tokyo"]["label"] == "Tokyo"
+    assert nx.is_bipartite(B)
 
 
 def test_bad_options_are_usage_errors(fixture_target):

@@ -29,6 +29,7 @@ __all__ = [
     "project_layer",
     "combine",
     "project",
+    "two_mode",
 ]
 
 #: the layers of the city network, each defined by ``queries/project-<layer>.rq``
@@ -407,3 +408,49 @@ def project(target, layers=LAYERS, since=None, until=None, fold="none"):
     _node_attributes(G, places)
     return G
 
+
+
+def two_mode(target, layers=LAYERS, since=None, until=None, fold="none"):
+    """The two-mode network of places and the groups (agreements, networks, events...) joining them.
+
+    Group nodes have ``bipartite=0``, ``kind`` (the layer: agreement, tie,
+    network, event, project) and ``label`` (their prefixed IRI); place nodes
+    have ``bipartite=1`` and the place attributes of :func:`project`. Each edge
+    keeps the facts, roles, dates, types and documents behind it.
+
+    >>> from citygraph.sparql import connect
+    >>> import pyoxigraph as ox
+    >>> two_mode(connect(ox.Store())).number_of_nodes()
+    0
+    """
+    since, until = parse_date(since, "--since"), parse_date(until, "--until")
+    layers = parse_layers(",".join(layers)) if not isinstance(layers, str) else parse_layers(layers)
+    places = place_attributes(target)
+    rows = [row for layer in layers for row in incidence(target, layer, since, until)]
+    B = incidence_graph(rows, places, fold)
+    G = nx.Graph(layers=list(layers), since=since, until=until, fold=fold, two_mode=True)
+    kinds = {"membership": "network"}
+    for node, data in sorted(B.nodes(data=True)):
+        if data["bipartite"] == 0:
+            G.add_node(node, bipartite=0, kind=kinds.get(data["layer"], data["layer"]),
+                       label=node, iri=node)
+        else:
+            G.add_node(node, bipartite=1)
+    _node_attributes_places(G, places)
+    for u, v, data in sorted(B.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
+        dates = sorted(data["dates"])
+        G.add_edge(u, v, weight=len(data["facts"]), facts=sorted(data["facts"]),
+                   roles=sorted(map(str, data["roles"])), types=sorted(data["types"]),
+                   sources=sorted(data["docs"]), first=dates[0] if dates else None,
+                   last=dates[-1] if dates else None)
+    return G
+
+
+def _node_attributes_places(G, places):
+    for node, data in G.nodes(data=True):
+        if data.get("bipartite") != 1:
+            continue
+        attrs = places.get(node, {})
+        data.update({key: attrs.get(key) for key in NODE_ATTRIBUTES})
+        data["label"] = attrs.get("label") or node.split(":", 1)[-1]
+        data["iri"] = data["iri"] or node
