@@ -21,6 +21,7 @@ import warnings
 
 import igraph as ig
 import networkx as nx
+import numpy as np
 
 from citygraph.errors import UsageError
 
@@ -186,13 +187,10 @@ def closeness(G, backend="auto", sample=None, seed=42):
 
 def _sampled_distance_sums(g, membership, comp, sources, size):
     """Estimated sum of distances from each vertex of a component to the rest of it."""
-    totals = {}
-    for row in g.distances(source=sources):
-        for i, d in enumerate(row):
-            if membership[i] == comp:
-                totals[i] = totals.get(i, 0.0) + d
-    scale = (size - 1) / len(sources)
-    return {i: max(total * scale, 1e-12) for i, total in totals.items()}
+    inside = np.flatnonzero(np.asarray(membership) == comp)
+    distances = np.asarray(g.distances(source=sources, target=inside.tolist()), dtype=float)
+    totals = distances.sum(axis=0) * (size - 1) / len(sources)
+    return dict(zip(inside.tolist(), np.maximum(totals, 1e-12).tolist(), strict=True))
 
 
 def pagerank(G, weight="weight"):
