@@ -1,5 +1,6 @@
 """Reconcile city names and country strings against the offline GeoNames and ISO gazetteers."""
 
+import bisect
 import math
 import os
 import pickle
@@ -382,10 +383,27 @@ def _lookup(index, key, codes):
     return list(found.values())
 
 
+_BY_LENGTH = {}
+
+
+def _keys_near_length(index, cc, length):
+    """The country's keys whose length allows a ratio of NAME_CUTOFF with a key this long."""
+    entry = _BY_LENGTH.get((id(index), cc))
+    if entry is None:
+        keys = sorted(index.by_country_keys.get(cc, ()), key=len)
+        entry = (keys, [len(k) for k in keys])
+        _BY_LENGTH[(id(index), cc)] = entry
+    keys, lengths = entry
+    # ratio = 2 * matches / (len a + len b) >= c  needs  len b within these bounds
+    c = NAME_CUTOFF / 100
+    low, high = length * c / (2 - c), length * (2 - c) / c
+    return keys[bisect.bisect_left(lengths, low):bisect.bisect_right(lengths, high)]
+
+
 def _fuzzy(index, key, codes):
     found = {}
     for cc in codes:
-        keys = index.by_country_keys.get(cc, ())
+        keys = _keys_near_length(index, cc, len(key))
         for match, score, _ in process.extract(key, keys, scorer=fuzz.ratio, limit=5,
                                                score_cutoff=NAME_CUTOFF):
             for city, _s in _lookup(index, match, (cc,)):
