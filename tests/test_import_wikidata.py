@@ -9,7 +9,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS, XSD
 
 from citygraph.cli import cli
-from citygraph.importers.wikidata import import_entity, import_tables
+from citygraph.importers.wikidata import _time_literal, import_entity, import_tables, ties_triples
 from citygraph.namespaces import CG, CGR, DCTERMS, PROV, SCHEMA
 from conftest import FIXTURES, SHARED
 
@@ -129,3 +129,14 @@ def test_full_file_imports_into_the_store_in_under_a_minute_and_reimports_unchan
     after = snapshot()
     assert after == before
     assert sum(1 for q in after if q.endswith(f"<{CG.Tie}> <{graph.value}>")) == 17401
+
+
+def test_a_month_precision_start_becomes_its_year_with_the_month_as_a_range():
+    start = _time_literal({"time": "+1996-02-00T00:00:00Z", "precision": 10})
+    triples, _ = ties_triples({("Q2751", "Q3955"): {"evidence": ["e"], "start": start}},
+                              CGR["doc/import-x"], {})
+    graph = graph_of(triples)
+    t = tie("Q2751", "Q3955")
+    assert graph.value(t, SCHEMA.startDate) == Literal("1996", datatype=XSD.gYear)
+    assert graph.value(t, CG.dateEarliest) == Literal("1996-02-01", datatype=XSD.date)
+    assert graph.value(t, CG.dateLatest) == Literal("1996-02-29", datatype=XSD.date)

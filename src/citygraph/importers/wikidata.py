@@ -5,7 +5,8 @@ as a query-service export gives them, the first item stating P190 of the
 second) with a table of labels (``names.tsv``: QID and label), and raw entity
 JSON (``Special:EntityData/Q3955.json``), whose P190 statements may carry a
 start time (qualifier P580) that becomes the tie's ``schema:startDate`` at the
-precision Wikidata gives (a year becomes ``xsd:gYear``).
+precision Wikidata gives (a day ``xsd:date``, a year ``xsd:gYear``; a month
+becomes its year, with the month as ``cg:dateEarliest`` .. ``cg:dateLatest``).
 
 P190 is symmetric in meaning but stated per item: a pair stated on both items
 is one tie, and so is a pair stated on one side only (those are counted). Ties
@@ -112,6 +113,8 @@ def _time_literal(value):
     if precision >= 11:
         return Literal(f"{year}-{month}-{day}", datatype=XSD.date)
     if precision == 10:
+        # a month: the shapes take years, not xsd:gYearMonth, so the year is the start
+        # date and the month is kept as the range cg:dateEarliest .. cg:dateLatest
         return Literal(f"{year}-{month}", datatype=XSD.gYearMonth)
     if precision == 9:
         return Literal(year, datatype=XSD.gYear)
@@ -177,8 +180,17 @@ def ties_triples(pairs, doc, labels):
             (tie, PROV.wasDerivedFrom, doc),
         ]
         triples += [(tie, CG.evidence, Literal(text)) for text in info["evidence"]]
-        if info.get("start") is not None:
-            triples.append((tie, SCHEMA.startDate, info["start"]))
+        start = info.get("start")
+        if start is not None and start.datatype == XSD.gYearMonth:
+            year, month = (int(x) for x in str(start).split("-"))
+            last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+            triples += [
+                (tie, SCHEMA.startDate, Literal(str(year), datatype=XSD.gYear)),
+                (tie, CG.dateEarliest, Literal(f"{start}-01", datatype=XSD.date)),
+                (tie, CG.dateLatest, Literal(f"{start}-{last:02d}", datatype=XSD.date)),
+            ]
+        elif start is not None:
+            triples.append((tie, SCHEMA.startDate, start))
         items.update((a, b))
     for qid in sorted(items, key=_number):
         node = _place(qid)
