@@ -146,6 +146,10 @@ def city_triples(node, city, source):
     ]
 
 
+#: up to this many added or removed triples, a re-import edits the graph in place
+_SMALL_CHANGE = 20000
+
+
 def load_into_store(store_dir, graph_name, ntriples):
     """Replace the named graph ``graph_name`` of the store at ``store_dir`` with ``ntriples``.
 
@@ -162,11 +166,23 @@ def load_into_store(store_dir, graph_name, ntriples):
         raise InputError(f"{store_dir}: cannot open the store ({exc})") from None
     graph = ox.NamedNode(IMPORT_GRAPH_BASE + graph_name)
     try:
-        store.update(f"DROP SILENT GRAPH <{graph.value}>")
-        # bulk loading skips the transaction that makes a large on-disk load slow; the
-        # text is N-Triples this package wrote, so it cannot fail half-way on syntax
-        store.bulk_load(input=ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES,
-                        to_graph=graph)
+        data = ntriples.encode("utf-8")
+        existing = {q.triple for q in store.quads_for_pattern(None, None, None, graph)}
+        if existing:
+            wanted = {q.triple for q in ox.parse(input=data, format=ox.RdfFormat.N_TRIPLES)}
+            stale, fresh = existing - wanted, wanted - existing
+            if len(stale) + len(fresh) <= _SMALL_CHANGE:
+                # the same file again, or a small edit: change only what differs
+                for triple in stale:
+                    store.remove(ox.Quad(*triple, graph))
+                store.extend(ox.Quad(*triple, graph) for triple in fresh)
+                data = None
+            else:
+                store.update(f"DROP SILENT GRAPH <{graph.value}>")
+        if data is not None:
+            # bulk loading skips the transaction that makes a large on-disk load slow; the
+            # text is N-Triples this package wrote, so it cannot fail half-way on syntax
+            store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
         store.add_graph(graph)
         store.flush()
         rows = store.query(
