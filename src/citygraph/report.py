@@ -175,8 +175,9 @@ def write_report(G, figures, out_dir, top=10):
     paths = {name: out / name for name in ("nodes.csv", "nodes.json", "network.json",
                                            "report.html")}
     write_atomic(nodes_csv(G), paths["nodes.csv"])
-    write_atomic(json.dumps(_node_records(G), ensure_ascii=False, indent=1) + "\n",
-                 paths["nodes.json"])
+    # one node per line: readable, and written by json's C encoder (indent would bypass it)
+    records = [json.dumps(r, ensure_ascii=False) for r in _node_records(G)]
+    write_atomic("[\n" + ",\n".join(records) + "\n]\n", paths["nodes.json"])
     write_atomic(json.dumps(figures, ensure_ascii=False, indent=1, default=json_value) + "\n",
                  paths["network.json"])
     write_atomic(report_html(G, figures, top=top), paths["report.html"])

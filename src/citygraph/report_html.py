@@ -15,7 +15,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
-import networkx as nx  # noqa: E402
+from matplotlib.collections import LineCollection  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 __all__ = ["MAX_MAP_EDGES", "plot_top", "plot_map", "plot_degrees", "report_html"]
@@ -80,41 +80,43 @@ def plot_map(G, top=10):
     pos = {n: (d["lon"], d["lat"]) for n, d in G.nodes(data=True)
            if d.get("lon") is not None and d.get("lat") is not None}
     fig, ax = plt.subplots(figsize=(11, 6.5))
-    H = G.subgraph(pos)
-    shown = H
-    if H.number_of_edges() > MAX_MAP_EDGES:
+    edges = [(u, v, w) for u, v, w in G.edges(data="weight", default=1)
+             if u in pos and v in pos]
+    total = len(edges)
+    if total > MAX_MAP_EDGES:
         # a readable map (and a quick one): the heaviest edges, between the best-linked places
-        degree = dict(H.degree())
-        heaviest = sorted(H.edges(data="weight", default=1),
-                          key=lambda e: (-e[2], -(degree[e[0]] + degree[e[1]]), str(e[0]),
-                                         str(e[1])))[:MAX_MAP_EDGES]
-        shown = nx.Graph()
-        shown.add_nodes_from(H)
-        shown.add_edges_from((u, v, {"weight": w}) for u, v, w in heaviest)
-    weights = [d.get("weight", 1) for _, _, d in shown.edges(data=True)]
-    top_weight = max(weights, default=1)
-    if shown.number_of_edges():
-        nx.draw_networkx_edges(shown, pos, ax=ax,
-                               width=[0.6 + 2.4 * w / top_weight for w in weights],
-                               edge_color="#888888", alpha=0.55)
-    colors = [_COLORS[(G.nodes[n].get("community") or 0) % len(_COLORS)] for n in H]
-    sizes = [30 + 40 * (G.nodes[n].get("degree") or 0) ** 0.8 for n in H]
-    nx.draw_networkx_nodes(H, pos, ax=ax, node_color=colors, node_size=sizes,
-                           edgecolors="#333333", linewidths=0.5)
-    leaders = sorted(H, key=lambda n: (-(G.nodes[n].get("degree") or 0), _label(G, n)))[:top]
+        degree = dict(G.degree())
+        edges = sorted(edges, key=lambda e: (-e[2], -(degree[e[0]] + degree[e[1]]),
+                                             str(e[0]), str(e[1])))[:MAX_MAP_EDGES]
+    top_weight = max((w for _, _, w in edges), default=1)
+    if edges:
+        ax.add_collection(LineCollection(
+            [(pos[u], pos[v]) for u, v, _ in edges],
+            linewidths=[0.6 + 2.4 * w / top_weight for _, _, w in edges],
+            colors="#888888", alpha=0.55, zorder=1))
+    nodes = sorted(pos, key=lambda n: G.nodes[n].get("degree") or 0)  # hubs drawn on top
+    most = max((G.nodes[n].get("degree") or 0 for n in nodes), default=0) or 1
+    small, large = (30, 450) if len(nodes) <= 300 else (2, 160)
+    ax.scatter([pos[n][0] for n in nodes], [pos[n][1] for n in nodes],
+               s=[small + (large - small) * ((G.nodes[n].get("degree") or 0) / most) ** 0.7
+                  for n in nodes],
+               c=[_COLORS[(G.nodes[n].get("community") or 0) % len(_COLORS)] for n in nodes],
+               edgecolors="#333333", linewidths=0.5 if len(nodes) <= 300 else 0.2,
+               alpha=1.0 if len(nodes) <= 300 else 0.7, zorder=2)
+    leaders = sorted(pos, key=lambda n: (-(G.nodes[n].get("degree") or 0), _label(G, n)))[:top]
     for node in leaders:
         x, y = pos[node]
         ax.annotate(_label(G, node), (x, y), xytext=(4, 4), textcoords="offset points",
-                    fontsize=8)
+                    fontsize=8, zorder=3)
     ax.set_xlabel("longitude")
     ax.set_ylabel("latitude")
     ax.set_aspect("equal", adjustable="datalim")
+    ax.autoscale_view()
     ax.grid(True, linewidth=0.3)
-    ax.tick_params(left=True, bottom=True, labelleft=True, labelbottom=True)
-    missing = G.number_of_nodes() - H.number_of_nodes()
+    missing = G.number_of_nodes() - len(pos)
     note = f"; {missing} without coordinates not shown" if missing else ""
-    if shown is not H:
-        note += f"; the {MAX_MAP_EDGES} heaviest of {H.number_of_edges()} edges"
+    if total > MAX_MAP_EDGES:
+        note += f"; the {MAX_MAP_EDGES} heaviest of {total} edges"
     ax.set_title(f"Places at their coordinates, colour = community{note}")
     return _png(fig)
 
@@ -127,15 +129,18 @@ def plot_degrees(G):
     """
     counts = Counter(dict(G.degree()).values())
     fig, ax = plt.subplots(figsize=(7, 3.8))
-    ax.bar(list(counts), list(counts.values()), color="#1f77b4", width=0.8)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    if len(counts) > 1 and max(counts) > 50:
+        # heavy-tailed: points on log-log axes, where bars would be unreadable
+        ax.scatter(list(counts), list(counts.values()), s=12, color="#1f77b4")
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+    else:
+        ax.bar(list(counts), list(counts.values()), color="#1f77b4", width=0.8)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel("degree (number of partner places)")
     ax.set_ylabel("places")
     ax.set_title("Degree distribution")
-    if len(counts) > 1 and max(counts) > 50:
-        ax.set_xscale("log")
-        ax.set_yscale("log")
     return _png(fig)
 
 
