@@ -7,14 +7,15 @@ to 3 facts and a first date on every tie, the attributes the projection puts
 there. Two timings are printed side by side:
 
 * the work of ``citygraph report --sample K --out DIR``: every node measure
-  (betweenness sampled from K sources in igraph, exact closeness and distances
-  in igraph, eigenvector, PageRank, k-core, Louvain, bridges, articulation
-  points), the network figures, and the files (CSV, JSON, HTML with plots);
+  (betweenness, closeness and distances from K sampled sources in igraph;
+  eigenvector and Louvain in igraph, as above 5,000 places; PageRank, k-core,
+  bridges and articulation points in NetworkX), the network figures, and the
+  files (CSV, JSON, HTML with plots);
 * NetworkX-only betweenness on the same graph from the same K sources, and the
   exact NetworkX betweenness extrapolated from it (time x n / K). With
   ``--quick`` NetworkX runs from K/10 sources and both are extrapolated.
 
-Usage: python bench/bench_network.py [--quick] [--cities N] [--ties M] [--sample K]
+Usage: python bench/bench_network.py [--quick] [--breakdown] [--cities N] [--ties M] [--sample K]
 One run, one machine: read the ratios, not the absolute times.
 """
 
@@ -77,21 +78,29 @@ def main(argv=None):
                         help="betweenness sources for the report (citygraph report --sample)")
     parser.add_argument("--quick", action="store_true",
                         help="run NetworkX betweenness from sample/10 sources and extrapolate")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="also time each measure alone, and exact closeness in igraph")
     args = parser.parse_args(argv)
 
     G, _ = _timed("make the synthetic network", synthetic_network, args.cities, args.ties)
     print(f"network: {G.number_of_nodes()} cities, {G.number_of_edges()} ties")
 
-    print(f"each measure (igraph backend, betweenness from {args.sample} sources):")
-    _timed("igraph betweenness (sampled)", centrality.betweenness, G, sample=args.sample)
-    _timed("igraph closeness (exact)", centrality.closeness, G)
-    _timed("eigenvector (NetworkX)", centrality.eigenvector, G)
-    _timed("PageRank (NetworkX)", centrality.pagerank, G)
-    _timed("k-core (NetworkX)", centrality.kcore, G)
-    _timed("Louvain communities (NetworkX, seed 42)", centrality.communities, G)
-    _timed("bridges + articulation points (NetworkX)",
-           lambda H: (centrality.bridges(H), centrality.articulation_points(H)), G)
-    _timed("network figures (igraph distances)", centrality.network_figures, G)
+    if args.breakdown:
+        k = args.sample
+        print(f"each measure as the report runs it (--sample {k}):")
+        _timed("betweenness (igraph, sampled)", centrality.betweenness, G, sample=k)
+        _timed("closeness (igraph, estimated)", centrality.closeness, G, sample=k)
+        _timed("eigenvector (igraph above LARGE)", centrality.eigenvector, G)
+        _timed("PageRank (NetworkX)", centrality.pagerank, G)
+        _timed("k-core (NetworkX)", centrality.kcore, G)
+        _timed("Louvain (igraph above LARGE, seed 42)", centrality.communities, G)
+        _timed("bridges + articulation points (NetworkX)",
+               lambda H: (centrality.bridges(H), centrality.articulation_points(H)), G)
+        _timed("network figures (igraph, sampled distances)", centrality.network_figures, G,
+               sample=k)
+        print("compiled against pure Python for the all-pairs measures:")
+        _timed("closeness, exact (igraph)", centrality.closeness, G)
+        _timed("Louvain (NetworkX, seed 42)", centrality.communities, G, backend="networkx")
 
     print("citygraph report equivalent:")
     began = time.perf_counter()
