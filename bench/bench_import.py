@@ -26,7 +26,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from citygraph import reconcile
+from citygraph import geoindex, reconcile
 from citygraph.centrality import network_figures
 from citygraph.importers.common import load_into_store
 from citygraph.importers.csv_ties import import_csv
@@ -75,7 +75,7 @@ def bench_wikidata(store_dir):
 
 def bench_reconcile(rows):
     """Reconcile the first ``rows`` rows of the Wikipedia list; print rates and precision."""
-    cache = reconcile._cache_path(500)
+    cache = geoindex.cache_path(500)
     start = time.perf_counter()
     reconcile.build_index(500)
     print(f"{'reconcile: build the name index (cold, 234,908 places)':<58} "

