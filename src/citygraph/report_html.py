@@ -159,7 +159,9 @@ join it to them.</dd>
 (brokers score high); paths count hops.</dd>
 <dt>closeness</dt><dd>how few hops it needs to reach the places it can reach (corrected for
 disconnected networks).</dd>
-<dt>eigenvector</dt><dd>being joined to places that are themselves central.</dd>
+<dt>eigenvector</dt><dd>being joined to places that are themselves central. In a network of
+several components it concentrates in the most tightly knit one; places elsewhere score near 0.
+</dd>
 <dt>core</dt><dd>the largest k such that it belongs to a group where every place has k partners
 inside the group.</dd>
 <dt>community</dt><dd>Louvain community (fixed seed).</dd>
@@ -226,7 +228,7 @@ def report_html(G, figures, top=10):
         "padding:3px 8px;font-size:14px;text-align:left}th{background:#f0f0f0}"
         "img{max-width:100%;display:block;margin:1em 0}dt{font-weight:bold}</style>",
         "</head><body>", "<h1>City network report</h1>",
-        _table(["", ""], made),
+        _table(["how it was made", ""], made),
         "<h2>The network</h2>", _table(["figure", "value"], network),
         "<p>Mean distance and diameter are those of the largest component, in hops.</p>",
         f"<h2>Top {min(top, len(G))} places by degree</h2>",
