@@ -9,17 +9,21 @@ one string joined by ``|``; missing values (None) are left out.
 import csv
 import io
 import json
-import math
-import os
-import tempfile
-from datetime import date
 from pathlib import Path
 
 import networkx as nx
 from lxml import etree
 
-from citygraph import __version__
-from citygraph.errors import InputError, UsageError
+from citygraph.errors import UsageError
+from citygraph.export_gexf import GEXF_NS, VIZ_NS, gexf_errors, gexf_tree, write_gexf
+from citygraph.export_io import (
+    _NATIVE_EDGE,
+    LIST_SEPARATOR,
+    _parse,
+    flat_value,
+    json_value,
+    write_atomic,
+)
 
 __all__ = [
     "FORMATS",
@@ -34,250 +38,12 @@ __all__ = [
     "write_csv",
     "write_json",
     "export",
+    "gexf_tree",
     "gexf_errors",
     "graphml_errors",
 ]
 
 FORMATS = ("gexf", "graphml", "csv", "json")
-GEXF_NS = "http://gexf.net/1.3"
-VIZ_NS = "http://gexf.net/1.3/viz"
-LIST_SEPARATOR = "|"
-
-# 20 colours (matplotlib's tab20) for communities or countries; more wrap around
-_PALETTE = [
-    (31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189),
-    (140, 86, 75), (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207),
-    (174, 199, 232), (255, 187, 120), (152, 223, 138), (255, 152, 150), (197, 176, 213),
-    (196, 156, 148), (247, 182, 210), (199, 199, 199), (219, 219, 141), (158, 218, 229),
-]
-# edge attributes written natively (GEXF source/target/weight) or used for direction only
-_NATIVE_EDGE = {"weight", "layer"}
-
-
-def flat_value(value):
-    """A value as a file format can hold it: lists joined by ``|``, NaN and None as None.
-
-    >>> flat_value(["doc:000", "doc:002"]), flat_value(float("nan")), flat_value(3)
-    ('doc:000|doc:002', None, 3)
-    """
-    if value is None:
-        return None
-    if isinstance(value, list | tuple | set | frozenset):
-        items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
-        return LIST_SEPARATOR.join(str(v) for v in items)
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def json_value(value):
-    """What ``json.dumps`` writes for a value it does not know: sets as sorted lists, dates ISO.
-
-    >>> json_value({"b", "a"}), json_value(date(2014, 9, 6))
-    (['a', 'b'], '2014-09-06')
-    """
-    if isinstance(value, set | frozenset):
-        return sorted(value, key=str)
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"cannot write a {type(value).__name__} value as JSON")
-
-
-def write_atomic(data, dest):
-    """Write ``data`` (bytes or str) to a path through a temporary file, or to a file object.
-
-    >>> buffer = io.StringIO(); write_atomic("x,y\\n", buffer); buffer.getvalue()
-    'x,y\\n'
-    """
-    if isinstance(dest, str | os.PathLike):
-        path = Path(dest)
-        if path.is_dir():
-            raise UsageError(f"{path}: is a directory; give a file name")
-        if not path.parent.is_dir():
-            raise UsageError(f"{path}: the directory {path.parent} does not exist")
-        raw = data.encode("utf-8") if isinstance(data, str) else data
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(raw)
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
-        return
-    if isinstance(dest, io.TextIOBase):
-        dest.write(data.decode("utf-8") if isinstance(data, bytes) else data)
-    else:
-        dest.write(data.encode("utf-8") if isinstance(data, str) else data)
-
-
-def _attribute_types(items):
-    """The GEXF / GraphML type of each attribute key over a list of dicts."""
-    seen = {}
-    for attrs in items:
-        for key, value in attrs.items():
-            value = flat_value(value)
-            if value is None:
-                continue
-            if isinstance(value, bool):
-                kind = "boolean"
-            elif isinstance(value, int):
-                kind = "integer" if abs(value) < 2**31 else "long"
-            elif isinstance(value, float):
-                kind = "double"
-            else:
-                kind = "string"
-            previous = seen.get(key)
-            if previous is None or previous == kind:
-                seen[key] = kind
-            elif {previous, kind} <= {"integer", "long", "double"}:
-                seen[key] = "double" if "double" in (previous, kind) else "long"
-            else:
-                seen[key] = "string"
-    return seen
-
-
-def _text(value, kind):
-    if kind == "boolean":
-        return "true" if value else "false"
-    if kind == "double":
-        return repr(float(value))
-    return str(value)
-
-
-def _full_date(text):
-    """An ISO date of 4, 7 or 10 characters padded to a full xsd:date (its first day)."""
-    if not text:
-        return None
-    text = str(text)[:10]
-    return text + "-01-01"[len(text) - 4:] if len(text) < 10 else text
-
-
-def _colors(G, color_by):
-    key = color_by if color_by in ("community", "country") else None
-    if key is None:
-        return {}
-    values = {node: G.nodes[node].get(key) for node in G}
-    if key == "community" and all(v is None for v in values.values()):
-        return _colors(G, "country")
-    ordered = sorted({v for v in values.values() if v is not None}, key=str)
-    index = {value: i for i, value in enumerate(ordered)}
-    return {node: _PALETTE[index[v] % len(_PALETTE)] for node, v in values.items()
-            if v is not None}
-
-
-def gexf_tree(G, color_by="community", scale=10.0):
-    """The GEXF 1.3 document of a place network, as an lxml element tree.
-
-    Node attributes become typed GEXF attributes; ``lon``/``lat`` become
-    ``viz:position`` (times ``scale``, y up as in a map); ``viz:color`` comes
-    from the community (or, without one, the country). Edges carry ``weight``,
-    their other attributes, ``start`` from their first date and, for ties that
-    point one way (``directed_from``), ``type="directed"``. Nodes start with
-    their first dated edge, so Gephi's timeline plays the network's growth.
-
-    >>> G = nx.Graph(); G.add_edge("place:a", "place:b", weight=2, first="2014-09-06")
-    >>> root = gexf_tree(G).getroot()
-    >>> root.get("version"), root.find("{http://gexf.net/1.3}graph").get("mode")
-    ('1.3', 'dynamic')
-    """
-    # no xsi:schemaLocation: the GEXF 1.3 RELAX NG schema allows no attribute but version
-    root = etree.Element(f"{{{GEXF_NS}}}gexf", nsmap={None: GEXF_NS, "viz": VIZ_NS})
-    root.set("version", "1.3")
-    meta = etree.SubElement(root, f"{{{GEXF_NS}}}meta", lastmodifieddate=date.today().isoformat())
-    etree.SubElement(meta, f"{{{GEXF_NS}}}creator").text = f"citygraph {__version__}"
-    layers = G.graph.get("layers") or []
-    description = "City network of citygraph; layers: " + (", ".join(layers) or "none")
-    for key in ("since", "until", "fold"):
-        if G.graph.get(key):
-            description += f"; {key}: {G.graph[key]}"
-    etree.SubElement(meta, f"{{{GEXF_NS}}}description").text = description
-    graph = etree.SubElement(root, f"{{{GEXF_NS}}}graph", defaultedgetype="undirected",
-                             mode="dynamic", timeformat="date")
-
-    node_attrs = {n: {k: v for k, v in d.items() if k not in ("label",)}
-                  for n, d in G.nodes(data=True)}
-    edge_attrs = [{k: v for k, v in d.items() if k not in _NATIVE_EDGE}
-                  for _, _, d in G.edges(data=True)]
-    node_types, edge_types = _attribute_types(node_attrs.values()), _attribute_types(edge_attrs)
-    node_ids = {key: str(i) for i, key in enumerate(node_types)}
-    edge_ids = {key: str(i) for i, key in enumerate(edge_types)}
-    for cls, types, ids in (("node", node_types, node_ids), ("edge", edge_types, edge_ids)):
-        block = etree.SubElement(graph, f"{{{GEXF_NS}}}attributes",
-                                 {"class": cls, "mode": "static"})
-        for key, kind in types.items():
-            etree.SubElement(block, f"{{{GEXF_NS}}}attribute", id=ids[key], title=key, type=kind)
-
-    starts = {}
-    for u, v, d in G.edges(data=True):
-        for node in (u, v):
-            first = _full_date(d.get("first"))
-            current = starts.get(node, "")
-            if current is None:
-                continue
-            starts[node] = None if first is None else min(first, current or first)
-    colors = _colors(G, color_by)
-    nodes = etree.SubElement(graph, f"{{{GEXF_NS}}}nodes", count=str(G.number_of_nodes()))
-    for node, data in G.nodes(data=True):
-        element = etree.SubElement(nodes, f"{{{GEXF_NS}}}node", id=str(node),
-                                   label=str(data.get("label") or node))
-        if starts.get(node):
-            element.set("start", starts[node])
-        _attvalues(element, node_attrs[node], node_types, node_ids)
-        if node in colors:
-            r, g, b = colors[node]
-            etree.SubElement(element, f"{{{VIZ_NS}}}color", r=str(r), g=str(g), b=str(b))
-        lat, lon = data.get("lat"), data.get("lon")
-        if lat is not None and lon is not None:
-            etree.SubElement(element, f"{{{VIZ_NS}}}position", x=repr(float(lon) * scale),
-                             y=repr(float(lat) * scale), z="0.0")
-        etree.SubElement(element, f"{{{VIZ_NS}}}size",
-                         value=repr(4.0 + 2.0 * math.sqrt(G.degree(node))))
-    edges = etree.SubElement(graph, f"{{{GEXF_NS}}}edges", count=str(G.number_of_edges()))
-    for i, ((u, v, data), attrs) in enumerate(zip(G.edges(data=True), edge_attrs, strict=True)):
-        source, target = u, v
-        element = etree.SubElement(edges, f"{{{GEXF_NS}}}edge", id=str(i))
-        if data.get("directed_from") in (u, v):
-            source = data["directed_from"]
-            target = v if source == u else u
-            element.set("type", "directed")
-        element.set("source", str(source))
-        element.set("target", str(target))
-        element.set("weight", repr(float(data.get("weight", 1))))
-        start = _full_date(data.get("first"))
-        if start:
-            element.set("start", start)
-        _attvalues(element, attrs, edge_types, edge_ids)
-    return etree.ElementTree(root)
-
-
-def _attvalues(element, attrs, types, ids):
-    values = [(key, flat_value(value)) for key, value in attrs.items()]
-    values = [(key, value) for key, value in values if value is not None]
-    if not values:
-        return
-    block = etree.SubElement(element, f"{{{GEXF_NS}}}attvalues")
-    for key, value in values:
-        etree.SubElement(block, f"{{{GEXF_NS}}}attvalue", {"for": ids[key],
-                                                           "value": _text(value, types[key])})
-
-
-def write_gexf(G, dest, color_by="community", scale=10.0):
-    """Write GEXF 1.3 (valid against the official RELAX NG schema) to a path or file object.
-
-    >>> buffer = io.BytesIO()
-    >>> write_gexf(nx.Graph([("place:a", "place:b")]), buffer)
-    >>> b'<gexf xmlns="http://gexf.net/1.3"' in buffer.getvalue()
-    True
-    """
-    tree = gexf_tree(G, color_by=color_by, scale=scale)
-    write_atomic(etree.tostring(tree, xml_declaration=True, encoding="UTF-8",
-                                pretty_print=True), dest)
-
-
 def _flat_graph(G):
     """A copy whose attribute values are all strings, numbers or booleans (None left out)."""
     H = nx.Graph()
@@ -423,27 +189,6 @@ class _LocalSchemas(etree.Resolver):
         if url.startswith("http://graphml.graphdrawing.org/") and (self.directory / name).is_file():
             return self.resolve_filename(str(self.directory / name), context)
         return None
-
-
-def _parse(source):
-    try:
-        if isinstance(source, bytes):
-            return etree.fromstring(source)
-        return etree.parse(str(source)).getroot()
-    except (OSError, etree.XMLSyntaxError) as exc:
-        raise InputError(f"{source if not isinstance(source, bytes) else 'document'}: "
-                         f"not readable XML: {exc}") from None
-
-
-def gexf_errors(source, schema_dir):
-    """Where a GEXF document breaks the GEXF 1.3 RELAX NG schema (empty when it is valid).
-
-    ``source`` is a path or the document's bytes; ``schema_dir`` holds ``gexf.rng``
-    (with ``viz.rng`` and ``dynamics.rng``), e.g. ``../shared/schemas/gexf/1.3``.
-    """
-    schema = etree.RelaxNG(etree.parse(str(Path(schema_dir) / "gexf.rng")))
-    ok = schema.validate(_parse(source))
-    return [] if ok else [f"line {e.line}: {e.message}" for e in schema.error_log]
 
 
 def graphml_errors(source, schema_dir):
