@@ -1,5 +1,17 @@
-"""citygraph: a knowledge graph of inter-city cooperation."""
+"""citygraph: a knowledge graph of inter-city cooperation.
 
-__all__ = ["__version__"]
+The Python API (see :mod:`citygraph.api`): ``build``, ``connect``, ``query``, ``run_sparql``.
+"""
+
+__all__ = ["__version__", "build", "connect", "query", "run_sparql"]
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name):
+    # Imported on first use, so `citygraph --version` stays fast.
+    if name in ("build", "connect", "query", "run_sparql"):
+        from citygraph import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'citygraph' has no attribute {name!r}")
