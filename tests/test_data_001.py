@@ -1,16 +1,14 @@
 """Facts of document 001, the 2023 NEAR International Forum report, asserted on its seed graph."""
 
-import re
 
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from citygraph.namespaces import CG, CGR, FOAF, PREFIXES, PROV
-from conftest import DATA, ONTOLOGY, SEEDS
+from conftest import DATA, ONTOLOGY
 
 DATA_FILE = DATA / "001_1d554e3414d9cb96.ttl"
-SEED_FILE = SEEDS / "001_1d554e3414d9cb96.txt"
 DOC = CGR["doc/001"]
 HEADER = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
@@ -586,12 +584,3 @@ def test_every_fact_names_document_001_and_quotes_it(own, graph):
     assert len(facts) > 100
     assert [f for f in facts if (f, PROV.wasDerivedFrom, DOC) not in own] == []
     assert [f for f in facts if own.value(f, CG.evidence) is None] == []
-
-
-def test_every_evidence_quote_occurs_in_the_seed_document(own):
-    if not SEED_FILE.is_file():
-        pytest.skip(f"{SEED_FILE} is not available")
-    text = re.sub(r"\s+", " ", SEED_FILE.read_text(encoding="utf-8"))
-    quotes = {str(q) for q in own.objects(None, CG.evidence)}
-    assert len(quotes) > 80
-    assert sorted(q for q in quotes if re.sub(r"\s+", " ", q).strip() not in text) == []

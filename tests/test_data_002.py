@@ -1,18 +1,17 @@
 """Facts of seed document 002 (Seoul policy exports, 2016 SDG forum) as the graph states them."""
 
-import re
 from datetime import date
 
 import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, FOAF, RDFS, SKOS
 
-from citygraph.namespaces import CG, CGR, ORG, PREFIXES, PROV, SCHEMA
-from conftest import DATA, ONTOLOGY, SEEDS
+from citygraph.namespaces import CG, CGR, ORG, PROV, SCHEMA
+from conftest import DATA, ONTOLOGY
+from rdfcheck import ask, day, one
 
 STEM = "002_0916525940670b2c"
 DATA_FILE = DATA / f"{STEM}.ttl"
-SEED_FILE = SEEDS / f"{STEM}.txt"
 
 DOC = CGR["doc/002"]
 FORUM = CGR["event/international-city-policy-sharing-forum-for-sdgs-2016"]
@@ -52,21 +51,6 @@ def graph(own):
         if (DATA / name).is_file():
             g.parse(DATA / name)
     return g
-
-
-def ask(graph, query, **bindings):
-    prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
-    return [tuple(map(str, row)) for row in graph.query(prologue + query, initBindings=bindings)]
-
-
-def one(graph, subject, predicate):
-    values = list(graph.objects(subject, predicate))
-    assert len(values) == 1, (subject, predicate, values)
-    return values[0]
-
-
-def day(graph, subject, predicate):
-    return one(graph, subject, predicate).toPython()
 
 
 def test_document_title_date_poster_and_publisher(own):
@@ -316,16 +300,3 @@ def test_every_fact_is_derived_from_document_002(own):
     facts = {s for s, _ in own.subject_objects(CG.evidence)}
     assert len(facts) >= 40
     assert all((f, PROV.wasDerivedFrom, DOC) in own for f in facts)
-
-
-def test_every_evidence_quote_occurs_in_the_seed():
-    if not SEED_FILE.is_file():
-        pytest.skip("../shared/seeds is not beside the clone")
-
-    def collapse(text):
-        return re.sub(r"\s+", " ", text).strip()
-
-    text = collapse(SEED_FILE.read_text(encoding="utf-8"))
-    quotes = [str(o) for o in Graph().parse(DATA_FILE).objects(None, CG.evidence)]
-    assert len(quotes) > 50
-    assert [q for q in quotes if collapse(q) not in text] == []
