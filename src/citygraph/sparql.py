@@ -9,6 +9,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
+from citygraph import rdfio
 from citygraph.errors import InputError, QueryError
 
 __all__ = [
@@ -54,19 +55,7 @@ def to_rdflib(term):
     >>> to_rdflib(ox.Literal("7", datatype=ox.NamedNode(str(XSD.integer)))).toPython()
     7
     """
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == _XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise TypeError(f"unsupported term {term!r}")
+    return None if term is None else rdfio.to_rdflib(term)
 
 
 def to_oxigraph(value):
