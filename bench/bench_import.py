@@ -13,12 +13,16 @@ Three timings, one run each (one machine, shared and noisy: read the ratios):
 Then the network-level figures of the imported Wikidata twinning network,
 beside those KONECT publishes for its Wikidata "twin" network (2017).
 
-Usage: python -m bench.bench_import [--quick]   (--quick: 5,000 rows, no report)
+Usage: python -m bench.bench_import [--quick] [--reconcile-only] [--rows N] [--report FILE]
+(--quick: 5,000 rows, no report; --reconcile-only: only the rows, their rates,
+precision and the names left for a person grouped by cause; --rows: how many rows
+of the list, 26,114 for all; --report: write the reconciliation report as CSV)
 """
 
 import argparse
 import csv
 import os
+import re
 import sys
 import tempfile
 import time
@@ -29,11 +33,11 @@ import networkx as nx
 from citygraph import geoindex, reconcile
 from citygraph.centrality import network_figures
 from citygraph.importers.common import load_into_store
-from citygraph.importers.csv_ties import import_csv
+from citygraph.importers.csv_ties import import_csv, report_text
 from citygraph.importers.turtle import ntriples_text
 from citygraph.importers.wikidata import import_tables, read_relations
 
-__all__ = ["main", "wikidata_network", "KONECT"]
+__all__ = ["main", "wikidata_network", "cause", "KONECT"]
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "realdata"
@@ -73,8 +77,41 @@ def bench_wikidata(store_dir):
     return result
 
 
-def bench_reconcile(rows):
-    """Reconcile the first ``rows`` rows of the Wikipedia list; print rates and precision."""
+def cause(decision):
+    """The kind of reason a name was left for a person, without its particulars.
+
+    >>> from citygraph.reconcile import Decision
+    >>> cause(Decision("Halle", "Germany", "ambiguous", reason="5 places of that name"))
+    'ambiguous: several places of that name'
+    >>> cause(Decision("Rastatt (district)", "Germany", "ambiguous", reason="one weak "
+    ...                "candidate; 'district' names an administrative unit, not a city"))
+    'ambiguous: one weak candidate; names an administrative unit, not a city'
+    """
+    reason = re.sub(r"^\d+ places", "several places", decision.reason)
+    reason = re.sub(r"'[^']*' (names|does)", r"\1", reason)
+    reason = re.sub(r"the hint .*? does not", "the hint does not", reason)
+    reason = re.sub(r"(lies near|lies in) [^;]*", r"\1 the place a qualifier names", reason)
+    reason = re.sub(r"unknown country .*", "unknown country", reason)
+    return f"{decision.status}: {reason}"
+
+
+def print_causes(result, examples=4):
+    """The names left for a person, grouped by cause, largest group first, with examples."""
+    groups = {}
+    for (name, country, _lat, _lon), d in sorted(result.decisions.items(),
+                                                  key=lambda kv: kv[0][:2]):
+        if d.status != reconcile.RESOLVED:
+            groups.setdefault(cause(d), []).append(f"{name} ({country})")
+    for why, names in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        print(f"  {len(names):5d}  {why}: " + "; ".join(names[:examples]))
+
+
+def bench_reconcile(rows, report=None, causes=False):
+    """Reconcile the first ``rows`` rows of the Wikipedia list; print rates and precision.
+
+    ``report``: a path to write the reconciliation report to; ``causes``: also print
+    the names left for a person, grouped by cause.
+    """
     cache = geoindex.cache_path(500)
     start = time.perf_counter()
     reconcile.build_index(500)
@@ -89,7 +126,7 @@ def bench_reconcile(rows):
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"twin_cities_{rows}.csv"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        result, _ = _timed(f"reconcile: import {rows:,} rows (reconcile + triples)",
+        result, _ = _timed(f"reconcile: import {len(lines) - 1:,} rows (reconcile + triples)",
                            import_csv, path, None, None, None, index)
     counts = {}
     for decision in result.decisions.values():
@@ -114,6 +151,12 @@ def bench_reconcile(rows):
             near += reconcile.distance_km(lat, lon, d.city.lat, d.city.lon) <= 50
     print(f"  precision: {near}/{checked} resolved names within 50 km of the list's own "
           f"geocoding = {near / checked:.4f} (a lower bound: that geocoding has errors)")
+    if report:
+        Path(report).write_text(report_text(result), encoding="utf-8")
+        print(f"  reconciliation report written to {report}")
+    if causes:
+        print_causes(result)
+    return result
 
 
 def wikidata_network():
@@ -163,16 +206,26 @@ def bench_report(store_dir):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="5,000 rows, no report")
+    parser.add_argument("--reconcile-only", action="store_true",
+                        help="only reconcile the rows: rates, precision, causes")
+    parser.add_argument("--rows", type=int, metavar="N",
+                        help="reconcile the first N rows (default 25,000; 5,000 with --quick)")
+    parser.add_argument("--report", metavar="FILE",
+                        help="write the reconciliation report of those rows here")
     args = parser.parse_args(argv)
     if not P190.is_dir() or not TWINS.is_dir():
         print(f"the real data is not at {REAL}", file=sys.stderr)
         return 2
+    rows = args.rows or (5000 if args.quick else 25000)
+    if args.reconcile_only:
+        bench_reconcile(rows, args.report, causes=True)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         store_dir = Path(tmp) / "store"
         (store_dir / "oxigraph").mkdir(parents=True)
         bench_wikidata(store_dir)
-        bench_reconcile(5000 if args.quick else 25000)
+        bench_reconcile(rows, args.report)
         if not args.quick:
             bench_report(store_dir)
     print_figures(wikidata_network())
