@@ -203,3 +203,24 @@ def test_real_wikipedia_list_reconciles_with_precision():
     for name, country in [("Springfield", "United States"), ("Halle", "Germany"),
                           ("Kusatsu, Gunma", "Japan"), ("Neustadt", "Germany")]:
         assert reconcile(name, country, index=index).status == "ambiguous", name
+
+
+@pytest.fixture(scope="module")
+def index():
+    return get_index()
+
+
+def test_a_city_known_by_the_name_only_as_an_alias_does_not_win_by_size(index):
+    # Turin (847,287) lists "Turi" among its alternate names; Turi in Apulia is called so
+    turi = reconcile("Turi", "Italy", index=index)
+    assert turi.status == "ambiguous"
+    assert [c.geonameid for c, _ in turi.candidates] == ["3165524", "3165094"]
+    assert "the largest, Turin, has it only as an alternate name" in turi.reason
+    # New Orleans is nicknamed "Crescent City"; two towns bear it as their name
+    crescent = reconcile("Crescent City", "United States", index=index)
+    assert crescent.status == "ambiguous"
+    assert {"4335045", "5562087", "4152291"} <= {c.geonameid for c, _ in crescent.candidates}
+    # the largest homonym by far still wins when that is its own name
+    amberg = reconcile("Amberg", "Germany", index=index)
+    assert (amberg.status, amberg.city.geonameid, amberg.reason) == \
+        ("resolved", "2956656", "largest of its homonyms by far")

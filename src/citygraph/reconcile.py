@@ -399,29 +399,40 @@ def reconcile(name, country, lat=None, lon=None, index=None, decisions=None):
                             reason=f"no candidate within {MAX_DISTANCE_KM:g} km of the coordinates")
         candidates = near
         doubts = []
+    # how each candidate bears the name: 100 its main name, 97 an alternate one
+    by_name = {c.geonameid: s for c, s in candidates}
     scored = _score(candidates, lat, lon)
+    alias_only = None
     if len(scored) == 1 and not doubts:
         city, score = scored[0]
         return Decision(name, country, RESOLVED, city, score, scored)
     if len(scored) > 1 and not doubts:
         first, second = scored[0][0], scored[1][0]
+        dominant = ((second.population > 0
+                     and first.population >= POPULATION_DOMINANCE * second.population)
+                    or (second.population == 0 and first.population >= KNOWN_TOWN))
         if have_coords:
             d1 = distance_km(lat, lon, first.lat, first.lon)
             d2 = distance_km(lat, lon, second.lat, second.lon)
             if d2 >= 3 * d1 + 5:
                 return Decision(name, country, RESOLVED, first, scored[0][1], scored,
                                 "nearest to the coordinates by far")
-        elif not unused and (
-                (second.population > 0
-                 and first.population >= POPULATION_DOMINANCE * second.population)
-                or (second.population == 0 and first.population >= KNOWN_TOWN)):
+        elif dominant and not unused and by_name[first.geonameid] < max(by_name.values()):
+            # a city known by that name only as an alias ("Turi" for Turin, "Crescent
+            # City" for New Orleans) does not outweigh the towns that are called so
+            alias_only = first
+        elif dominant and not unused:
             return Decision(name, country, RESOLVED, first, scored[0][1], scored,
                             "largest of its homonyms by far")
-        elif all(distance_km(first.lat, first.lon, c.lat, c.lon) <= SAME_PLACE_KM
-                 for c, _ in scored[1:]):
+        if not have_coords and all(
+                distance_km(first.lat, first.lon, c.lat, c.lon) <= SAME_PLACE_KM
+                for c, _ in scored[1:]):
             return Decision(name, country, RESOLVED, first, scored[0][1], scored,
                             f"its homonyms lie within {SAME_PLACE_KM:g} km: one place")
     why = f"{len(scored)} places of that name" if len(scored) > 1 else "one weak candidate"
+    if alias_only is not None:
+        why += (f"; the largest, {alias_only.name}, has it only as an alternate name, "
+                "the others as their name")
     if unused:
         why += f"; the hint {', '.join(repr(h) for h in unused)} does not tell them apart"
     if doubts:
