@@ -224,3 +224,37 @@ def test_a_city_known_by_the_name_only_as_an_alias_does_not_win_by_size(index):
     amberg = reconcile("Amberg", "Germany", index=index)
     assert (amberg.status, amberg.city.geonameid, amberg.reason) == \
         ("resolved", "2956656", "largest of its homonyms by far")
+
+
+FORMS = """city1,country1,city2,country2
+Seoul,"Korea, South",Weimar,Germany
+Seoul,Republic of Korea,Siena,Italy
+Mombasa,Republic of Korea,Siena,Italy
+Kinshasa,Zaire,Weimar,Germany
+Turi,Italy,Weimar,Germany
+"""
+
+
+@pytest.fixture(scope="module")
+def forms(tmp_path_factory):
+    """The report of a small list that writes countries and cities in the forms lists use."""
+    path = tmp_path_factory.mktemp("forms") / "forms.csv"
+    path.write_text(FORMS, encoding="utf-8")
+    result = import_csv(path)
+    return {(r["name"], r["country"]): r
+            for r in csv.DictReader(io.StringIO(report_text(result)))}
+
+
+def test_country_strings_inverted_or_former(forms):
+    # "Korea, South" is South Korea written as lists sort it; "Republic of Korea" is the
+    # ISO name inverted (a spelling close to "Republic of Kenya" but not Kenya)
+    for country in ("Korea, South", "Republic of Korea"):
+        row = forms[("Seoul", country)]
+        assert (row["status"], row["geonames_id"]) == ("resolved", "1835848"), country
+    assert forms[("Mombasa", "Republic of Korea")]["status"] == "unresolved"
+    # ISO 3166-3 names Zaire's one successor by its code (ZRCD: the Congo, CD)
+    kinshasa = forms[("Kinshasa", "Zaire")]
+    assert (kinshasa["status"], kinshasa["geonames_id"]) == ("resolved", "2314302")
+    turi = forms[("Turi", "Italy")]
+    assert (turi["status"], turi["geonames_id"]) == ("ambiguous", "")
+    assert turi["candidates"].startswith("3165524 Turin (IT-12")

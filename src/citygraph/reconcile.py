@@ -102,10 +102,23 @@ def _country_code(text, index):
     if len(key) >= 5:
         best = process.extract(key, list(index.countries), scorer=fuzz.ratio, limit=2,
                                score_cutoff=88)
-        codes = {index.countries[k] for k, _, _ in best}
+        # the words that tell countries apart must be alike too: "Republic of Korea" is
+        # as close to "Republic of Kenya" as "Madagaskar" is to "Madagascar"
+        codes = {index.countries[k] for k, _, _ in best
+                 if fuzz.ratio(_distinctive(key), _distinctive(k)) >= 80}
         if len(codes) == 1:
             return codes.pop(), None
     return None, None
+
+
+_GENERIC_COUNTRY_WORDS = {"republic", "of", "the", "democratic", "people", "peoples", "s",
+                          "federal", "federation", "state", "states", "united", "kingdom",
+                          "islamic", "socialist", "union", "and", "islands"}
+
+
+def _distinctive(key):
+    """A folded country name without the words many countries' names share."""
+    return " ".join(w for w in key.split() if w not in _GENERIC_COUNTRY_WORDS)
 
 
 def resolve_country(text, index=None):
@@ -122,6 +135,10 @@ def resolve_country(text, index=None):
     ('GE',)
     >>> resolve_country("Åland Islands, Finland", index).codes
     ('AX', 'FI')
+    >>> resolve_country("Korea, South", index).codes, resolve_country("Republic of Korea", index)
+    (('KR',), CountryMatch(codes=('KR',), admin1=None, hints=()))
+    >>> resolve_country("Zaire", index).codes, resolve_country("Madagaskar", index).codes
+    (('CD',), ('MG',))
     >>> resolve_country("Narnia", index) is None
     True
     """
@@ -138,6 +155,11 @@ def resolve_country(text, index=None):
                 hints.append(part)
         else:
             hints.append(part)
+    if not codes and len(parts) == 2:
+        # "Korea, South": a country written the way lists sort it
+        code, region = _country_code(f"{parts[1]} {parts[0]}", index)
+        if code:
+            codes, admin1, hints = [code], region, []
     if not codes:
         return None
     if admin1 is None and codes == ["US"]:
