@@ -232,6 +232,9 @@ Seoul,Republic of Korea,Siena,Italy
 Mombasa,Republic of Korea,Siena,Italy
 Kinshasa,Zaire,Weimar,Germany
 Turi,Italy,Weimar,Germany
+Zawiercie County,Poland,Weimar,Germany
+Gmina Zawiercie,Poland,Siena,Italy
+Orange Walk Town,Belize,Siena,Italy
 """
 
 
@@ -258,3 +261,15 @@ def test_country_strings_inverted_or_former(forms):
     turi = forms[("Turi", "Italy")]
     assert (turi["status"], turi["geonames_id"]) == ("ambiguous", "")
     assert turi["candidates"].startswith("3165524 Turin (IT-12")
+
+
+def test_a_unit_named_after_its_seat_is_left_for_a_person_with_the_seat(forms):
+    # a county (powiat) is not its seat town: the tie is the county's
+    for name, unit in (("Zawiercie County", "county"), ("Gmina Zawiercie", "gmina")):
+        row = forms[(name, "Poland")]
+        assert (row["status"], row["geonames_id"]) == ("ambiguous", ""), name
+        assert row["candidates"].startswith("3080526 Zawiercie (PL-83"), name
+        assert f"'{unit}' names an administrative unit, not a city" in row["reason"], name
+    # "Orange Walk Town" is the town GeoNames calls Orange Walk
+    town = forms[("Orange Walk Town", "Belize")]
+    assert (town["status"], town["geonames_id"]) == ("resolved", "3581514")

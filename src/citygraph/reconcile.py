@@ -172,6 +172,32 @@ _SAINTS = (("st ", ("saint ", "sankt ")), ("ste ", ("sainte ",)), ("saint ", ("s
            ("sankt ", ("st ",)), ("sainte ", ("ste ",)))
 
 
+# words that make a name an administrative unit named after its seat: "Września County",
+# "Tarashcha Raion", "Jelgava Municipality" (the rural one around Jelgava), "Gmina X"
+_UNIT_SUFFIXES = ("district municipality", "municipality", "county", "district", "raion",
+                  "rayon", "oblast", "province", "prefecture", "region", "township", "parish",
+                  "cercle")
+_UNIT_PREFIXES = ("county", "gmina", "canton of", "greater")
+
+
+def unit_form(name):
+    """The folded word that makes a name an administrative unit, or ``None``.
+
+    >>> unit_form("Września County"), unit_form("Gmina Baranów"), unit_form("Alytus")
+    ('county', 'gmina', None)
+    >>> unit_form("Alytus District Municipality")
+    'district municipality'
+    """
+    folded = fold_name(strip_qualifier(name))
+    for word in _UNIT_SUFFIXES:
+        if folded.endswith(" " + word):
+            return word
+    for word in _UNIT_PREFIXES:
+        if folded.startswith(word + " "):
+            return word
+    return None
+
+
 def name_variants(name):
     """The core names to look up and the hints a name carries.
 
@@ -199,6 +225,16 @@ def name_variants(name):
             hints += pieces
             # "Vienna 1": a numbered district names its city
             hints += [re.sub(r"\s+\d+$", "", p) for p in pieces if re.search(r"\s\d+$", p)]
+    folded = fold_name(core)
+    unit = unit_form(core)
+    if unit:
+        # "Września County", "Gmina Baranów": the unit is named after its seat
+        variants.append(re.sub(rf"^{unit} | {unit}$", "", folded))
+    for prefix in ("city of ", "town of "):
+        if folded.startswith(prefix):
+            variants.append(folded[len(prefix):])
+    if folded.endswith(" town"):
+        variants.append(folded[: -len(" town")])
     for v in list(variants):
         for prefix, others in _SAINTS:
             if v.startswith(prefix):
@@ -391,6 +427,9 @@ def reconcile(name, country, lat=None, lon=None, index=None, decisions=None):
     unused, doubts = [], []
     if top < 97:
         doubts.append("only a similar spelling is in the gazetteer")
+    unit = unit_form(name)
+    if unit and f" {unit} " not in f" {key} ":
+        doubts.append(f"{unit!r} names an administrative unit, not a city")
     for hint in hints:
         folded = fold_name(hint)
         if folded in _UNIT_QUALIFIERS:
