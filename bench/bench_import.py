@@ -90,6 +90,7 @@ def cause(decision):
     reason = re.sub(r"^\d+ places", "several places", decision.reason)
     reason = re.sub(r"'[^']*' (names|does)", r"\1", reason)
     reason = re.sub(r"the hint .*? does not", "the hint does not", reason)
+    reason = re.sub(r"the largest, .*?, has it", "the largest has it", reason)
     reason = re.sub(r"(lies near|lies in) [^;]*", r"\1 the place a qualifier names", reason)
     reason = re.sub(r"unknown country .*", "unknown country", reason)
     return f"{decision.status}: {reason}"
