@@ -11,7 +11,8 @@ parameter values of the catalog name real nodes). For each:
 * queries: every ``queries/*.rq`` except ``construct-*``, with the example
   values of its header, on the built store (pyoxigraph) and on an rdflib
   in-memory Dataset holding the same quads (union default graph), each rdflib
-  query capped at ``--rdflib-timeout`` seconds (shown as "> N s").
+  query capped at ``--rdflib-timeout`` seconds (shown as "> N s"); a query whose
+  row count differs between the two is marked.
 
 Usage: python -m bench.bench_store [--triples N] [--rdflib-timeout S] [--no-validate-large]
 One run, one machine: read the ratios, not the absolute times.
@@ -221,7 +222,9 @@ def print_queries(name, figures, timeout):
             rdflib = f["note"]
         else:
             ratio, rdflib = "-", "error"
-        print(f"  {query:34} {f['rows']:>6} {_s(f['oxigraph']):>11} {rdflib:>11} {ratio:>9}")
+        differ = f.get("rdflib_rows") is not None and f["rdflib_rows"] != f["rows"]
+        mark = f"   rdflib gave {f['rdflib_rows']} rows" if differ else ""
+        print(f"  {query:34} {f['rows']:>6} {_s(f['oxigraph']):>11} {rdflib:>11} {ratio:>9}{mark}")
 
 
 def main(argv=None):
