@@ -139,21 +139,25 @@ def generate(out, triples=1_000_000, seed=42, files=10):
         governments[city] = gov
         writer.node(gov, [("a", "cg:LocalGovernment"),
                           ("rdfs:label", f'"Synthetic city government {i}"'),
-                          ("cg:governs", city), ("cg:basedIn", city)])
+                          ("cg:governs", city), ("cg:basedIn", city),
+                          ("cg:mentionedIn", docs[i % len(docs)])])
         if i % 4 == 0:
             dept = f"cgorg:synthetic-government-{i}-international-affairs"
             writer.node(dept, [("a", "cg:Department"), ("rdfs:label", '"International Affairs"'),
-                               ("org:subOrganizationOf", gov), ("cg:basedIn", city)])
+                               ("org:subOrganizationOf", gov), ("cg:basedIn", city),
+                               ("cg:mentionedIn", docs[i % len(docs)])])
             writer.node(f"{dept}-section", [
                 ("a", "cg:Department"), ("rdfs:label", '"Exchange Section"'),
-                ("org:subOrganizationOf", dept), ("cg:basedIn", city)])
+                ("org:subOrganizationOf", dept), ("cg:basedIn", city),
+                ("cg:mentionedIn", docs[i % len(docs)])])
     city_weights = _zipf_weights(len(cities))
 
     networks = list(HUBS["network"]) + [
         f"cgorg:synthetic-network-{i}" for i in range(count["networks"])
     ]
     for i, n in enumerate(networks):
-        writer.node(n, [("a", "cg:CityNetwork"), ("rdfs:label", f'"Synthetic network {i}"')])
+        writer.node(n, [("a", "cg:CityNetwork"), ("rdfs:label", f'"Synthetic network {i}"'),
+                        ("cg:mentionedIn", docs[i % len(docs)])])
     network_weights = _zipf_weights(len(networks), 1.3)
     seen = set()
     for i in range(count["memberships"]):
