@@ -157,6 +157,15 @@ def _kind_rank(kind):
     return _KIND_ORDER.index(kind) if kind in _KIND_ORDER else len(_KIND_ORDER)
 
 
+def _least(current, value):
+    """``value`` if nothing is kept yet or it sorts first, else ``current``.
+
+    >>> _least(None, "b"), _least("b", "a"), _least("a", "b")
+    ('b', 'a', 'a')
+    """
+    return value if current is None or value < current else current
+
+
 def place_attributes(target):
     """Every place's attributes, keyed by prefixed IRI, from ``queries/project-places.rq``.
 
@@ -182,20 +191,22 @@ def place_attributes(target):
         })
         if kind and _kind_rank(kind) < _kind_rank(attrs["kind"]):
             attrs["kind"] = kind
+        # rows come in no set order: where a place has two values, keep the least,
+        # so the same graph always gives the same attributes
         for key, name in (("label", "label"), ("country", "countryLabel"),
                           ("country_code", "countryCode"), ("geonames", "geonames")):
-            if attrs[key] is None and v.get(name) is not None:
-                attrs[key] = str(v[name])
-        if attrs["country_id"] is None and v.get("country"):
-            attrs["country_id"] = compact(v["country"])
-        for key, name in (("lat", "lat"), ("lon", "long")):
-            if attrs[key] is None and v.get(name) is not None:
-                attrs[key] = float(v[name])
+            if v.get(name) is not None:
+                attrs[key] = _least(attrs[key], str(v[name]))
+        if v.get("country"):
+            attrs["country_id"] = _least(attrs["country_id"], compact(v["country"]))
+        if v.get("lat") is not None and v.get("long") is not None:
+            kept = None if attrs["lat"] is None else (attrs["lat"], attrs["lon"])
+            attrs["lat"], attrs["lon"] = _least(kept, (float(v["lat"]), float(v["long"])))
         parent_kind = v["parentKind"].rsplit("#", 1)[-1] if v.get("parentKind") else None
         if parent_kind in _REGION_KINDS:
-            attrs["region"] = compact(v["parent"])
+            attrs["region"] = _least(attrs["region"], compact(v["parent"]))
         elif parent_kind == "City":
-            attrs["city"] = compact(v["parent"])
+            attrs["city"] = _least(attrs["city"], compact(v["parent"]))
     for node, attrs in places.items():
         if attrs["kind"] == "Country":
             attrs["country_id"] = node
