@@ -16,7 +16,7 @@ Parameters are bound, never pasted into the query text: a value is matched
 literally whatever characters it holds.
 """
 
-from citygraph.catalog import adhoc_query, check_syntax, find_query, run_query
+from citygraph.catalog import adhoc_query, find_query, run_query
 from citygraph.sparql import connect, to_python
 from citygraph.store import build
 
@@ -74,15 +74,4 @@ def run_sparql(text, target=None, bindings=None, plain=False):
     [{'n': 'Seoul'}]
     """
     target = connect() if target is None else target
-    adhoc = adhoc_query(text, source="query")
-    form, _variables = check_syntax(adhoc)
-    if form == "SELECT":
-        rows = target.select(adhoc.text, bindings or None)
-    elif form in ("CONSTRUCT", "DESCRIBE"):
-        triples = target.construct(adhoc.text, bindings or None)
-        rows = [dict(zip(("subject", "predicate", "object"), t, strict=True)) for t in triples]
-    else:
-        return target.ask(adhoc.text, bindings or None)
-    if not plain:
-        return rows
-    return [{key: to_python(value) for key, value in row.items()} for row in rows]
+    return _rows(run_query(adhoc_query(text, source="query"), target, bindings=bindings), plain)

@@ -488,12 +488,13 @@ def _to_iri(text, wrong):
     return URIRef(text)
 
 
-def run_query(query, target, params=None):
+def run_query(query, target, params=None, bindings=None):
     """Check and bind the parameters, run the query on ``target``, return a :class:`Result`.
 
     ``params`` maps parameter names to strings as typed on the command line
     (or to rdflib terms); they are bound through the target, never pasted
-    into the query text.
+    into the query text. ``bindings`` binds further variables as they are
+    (rdflib terms or Python values), whether the header declares them or not.
 
     >>> from citygraph.sparql import connect
     >>> target = connect(ox.Store())
@@ -502,7 +503,7 @@ def run_query(query, target, params=None):
     ('SELECT', ['member', 'member_label', 'role'], [])
     """
     form, variables = check_syntax(query)
-    bindings = bind_params(query, dict(params or {}))
+    bindings = {**bind_params(query, dict(params or {})), **(bindings or {})}
     if form == "SELECT":
         rows = target.select(query.text, bindings or None)
         columns = list(variables) or (list(rows[0]) if rows else list(query.columns))
