@@ -36,12 +36,18 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="citygraph")
-def cli():
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress bars (they show only on a terminal, after a second).")
+def cli(quiet):
     """citygraph: a knowledge graph of inter-city cooperation.
 
     Sources become RDF in data/, checked by SHACL shapes, asked with the SPARQL
     catalog in queries/, and projected into a network of cities.
     """
+    if quiet:
+        from citygraph.progress import set_quiet
+
+        set_quiet(True)
 
 
 def _register():

@@ -14,6 +14,7 @@ __all__ = [
     "ValidationFailed",
     "GazetteerError",
     "EndpointError",
+    "WriteError",
 ]
 
 #: the command did what was asked
@@ -89,3 +90,10 @@ class EndpointError(CitygraphError):
     """A remote SPARQL endpoint is unreachable, too slow, or answered with an error."""
 
     exit_code = EXIT_REMOTE
+
+
+class WriteError(CitygraphError):
+    """A file could not be written (read-only folder, disk full, not a regular file).
+
+    The message names the path; the exit code is 2, like every input or usage error.
+    """

@@ -1,15 +1,12 @@
 """What every export writer shares: flat attribute values, writing through a temporary file."""
 
-import io
 import math
-import os
-import tempfile
 from datetime import date
-from pathlib import Path
 
 from lxml import etree
 
-from citygraph.errors import InputError, UsageError
+from citygraph.errors import InputError
+from citygraph.fileio import write_atomic
 
 __all__ = ["LIST_SEPARATOR", "flat_value", "json_value", "write_atomic"]
 
@@ -49,35 +46,6 @@ def json_value(value):
     if isinstance(value, date):
         return value.isoformat()
     raise TypeError(f"cannot write a {type(value).__name__} value as JSON")
-
-
-def write_atomic(data, dest):
-    """Write ``data`` (bytes or str) to a path through a temporary file, or to a file object.
-
-    >>> buffer = io.StringIO(); write_atomic("x,y\\n", buffer); buffer.getvalue()
-    'x,y\\n'
-    """
-    if isinstance(dest, str | os.PathLike):
-        path = Path(dest)
-        if path.is_dir():
-            raise UsageError(f"{path}: is a directory; give a file name")
-        if not path.parent.is_dir():
-            raise UsageError(f"{path}: the directory {path.parent} does not exist")
-        raw = data.encode("utf-8") if isinstance(data, str) else data
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(raw)
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
-        return
-    if isinstance(dest, io.TextIOBase):
-        dest.write(data.decode("utf-8") if isinstance(data, bytes) else data)
-    else:
-        dest.write(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def _parse(source):

@@ -1,13 +1,12 @@
 """Build data/themes.ttl: policy domains, EU Urban Agenda themes and the 17 UN SDG goals."""
 
-import os
-import tempfile
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from .errors import InputError, ParseError
+from .fileio import write_atomic
 from .namespaces import CG, CGR, PREFIXES, SDG, slug
 
 __all__ = [
@@ -260,15 +259,7 @@ def write_themes(target, sdg_path=None):
         "# lists them (cg:euUrbanAgendaScheme), and the 17 UN SDG goals with the official\n"
         "# English labels of ../shared/vocab/un-sdg/sdg-kos-goals-targets-indicators.ttl.\n\n"
     )
-    target = Path(target)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".themes-", suffix=".ttl")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(header + graph.serialize(format="turtle"))
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(header + graph.serialize(format="turtle"), Path(target))
     return len(graph)
 
 

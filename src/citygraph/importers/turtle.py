@@ -1,13 +1,11 @@
 """Write triples as sorted Turtle text, fast and byte-for-byte repeatable, and atomically."""
 
-import os
 import re
-import tempfile
-from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
+from citygraph import fileio
 from citygraph.namespaces import PREFIXES
 
 __all__ = ["term_text", "turtle_text", "ntriples_text", "write_atomic"]
@@ -115,21 +113,11 @@ def ntriples_text(triples):
 
 
 def write_atomic(path, text):
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename.
+    """Write ``text`` to ``path`` atomically, creating its folder (see :mod:`citygraph.fileio`).
 
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "x.ttl"
     >>> write_atomic(target, "ok\\n"); target.read_text()
     'ok\\n'
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    fileio.write_atomic(text, path, mkdir=True)

@@ -1,0 +1,67 @@
+"""Progress bars for long steps: shown on a terminal after a second, never in pipes or with --quiet.
+
+Every command that can run past a second (import, build, validate, report,
+export) wraps its loops or steps in :func:`bar`. A bar appears on standard
+error only when standard error is a terminal, only once the step has taken a
+second (tqdm's ``delay``), and never after ``citygraph --quiet`` (or with
+``CITYGRAPH_QUIET=1``). What the command prints on standard output is not
+touched, so piping a table or CSV stays clean.
+"""
+
+import os
+import sys
+from contextlib import contextmanager
+
+__all__ = ["set_quiet", "is_quiet", "bar", "step"]
+
+_STATE = {"quiet": False}
+
+
+def set_quiet(quiet=True):
+    """Turn progress bars off (``citygraph --quiet``) or back on.
+
+    >>> set_quiet(True); is_quiet()
+    True
+    >>> set_quiet(False)
+    """
+    _STATE["quiet"] = bool(quiet)
+
+
+def is_quiet():
+    """Whether progress bars are off: ``--quiet``, ``CITYGRAPH_QUIET=1``, or stderr not a terminal.
+
+    >>> import io, contextlib
+    >>> with contextlib.redirect_stderr(io.StringIO()):
+    ...     is_quiet()
+    True
+    """
+    if _STATE["quiet"] or os.environ.get("CITYGRAPH_QUIET", "") not in ("", "0"):
+        return True
+    stream = sys.stderr
+    return not (hasattr(stream, "isatty") and stream.isatty())
+
+
+def bar(iterable=None, total=None, desc=None, unit="it", delay=1.0):
+    """An iterable (or manual) progress bar that shows only on a terminal after ``delay`` seconds.
+
+    >>> sum(bar(range(4), desc="counting"))
+    6
+    """
+    from tqdm import tqdm
+
+    return tqdm(iterable, total=total, desc=desc, unit=unit, delay=delay,
+                disable=is_quiet(), file=sys.stderr, leave=False, dynamic_ncols=True)
+
+
+@contextmanager
+def step(desc, total=None, unit="it"):
+    """A block with a bar for a step of known or unknown size; ``update(n)`` advances it.
+
+    >>> with step("loading", total=2) as progress:
+    ...     progress.update(2)
+    """
+    progress = bar(total=total, desc=desc, unit=unit)
+    try:
+        yield progress
+    finally:
+        progress.close()
