@@ -12,6 +12,10 @@ ONTOLOGY = ROOT / "ontology"
 SHAPES = ROOT / "shapes"
 QUERIES = ROOT / "queries"
 FIXTURES = ROOT / "tests" / "data"
+#: a frozen copy of the five seed graphs with the places and themes they use: tests that
+#: pin figures of the whole graph (degrees, rankings, member lists) read this, not data/,
+#: so that adding a source or an import to data/ breaks none of them
+SEED = FIXTURES / "seed"
 #: the shared folder beside the clone (seeds, real data, schemas, vocabularies)
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"

@@ -7,13 +7,16 @@ from rdflib import Literal, URIRef
 
 import citygraph
 from citygraph.errors import ParameterError, QueryError
+from conftest import ROOT, SEED
 
 PLACE = "https://w3id.org/citygraph/id/place/"
 
 
 @pytest.fixture(scope="module")
 def seed():
-    return citygraph.connect(citygraph.build(memory=True, validate=False).store)
+    return citygraph.connect(
+        citygraph.build(memory=True, data_dir=SEED, root=ROOT, validate=False).store
+    )
 
 
 def test_query_returns_the_anmc21_members_as_plain_values(seed):

@@ -8,6 +8,7 @@ from citygraph.errors import UsageError
 from citygraph.projection import project
 from citygraph.sparql import connect
 from citygraph.store import build
+from conftest import ROOT, SEED
 
 
 def _graphs():
@@ -129,7 +130,7 @@ def test_bad_backend_and_sample_are_usage_errors():
 
 @pytest.fixture(scope="module")
 def seed_network():
-    return project(connect(build(memory=True, validate=False).store))
+    return project(connect(build(memory=True, data_dir=SEED, root=ROOT, validate=False).store))
 
 
 def test_seoul_tops_degree_in_the_combined_seed_network(seed_network):

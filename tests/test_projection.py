@@ -23,7 +23,7 @@ from citygraph.projection import (
 )
 from citygraph.sparql import connect
 from citygraph.store import build, load_files, open_store
-from conftest import FIXTURES, ONTOLOGY, ROOT
+from conftest import FIXTURES, ONTOLOGY, ROOT, SEED
 from oxigraph_server import free_port
 
 NETWORK = FIXTURES / "network"
@@ -41,8 +41,8 @@ def fixture_target():
 
 @pytest.fixture(scope="module")
 def seed_target():
-    """The seed graph of data/ with the ontology's inferences, in memory."""
-    return connect(build(memory=True, validate=False).store)
+    """The frozen seed graph (tests/data/seed/) with the ontology's inferences, in memory."""
+    return connect(build(memory=True, data_dir=SEED, root=ROOT, validate=False).store)
 
 
 def edges(G):

@@ -1,4 +1,4 @@
-"""The catalog's answers on the seed graph (data/), with the rows the source documents give."""
+"""The catalog's answers on the frozen seed graph (tests/data/seed/), with the rows the source documents give."""
 
 import pytest
 
@@ -6,7 +6,7 @@ from citygraph.catalog import find_query, list_queries, plain, run_query
 from citygraph.inference import INFERRED_GRAPH
 from citygraph.sparql import connect
 from citygraph.store import build, load_files, open_store, source_files
-from conftest import ROOT
+from conftest import ROOT, SEED
 
 REPORTS = [q for q in list_queries() if q.role == "report"]
 VIOLATIONS = [q for q in list_queries() if q.role == "violation"]
@@ -15,7 +15,7 @@ VIOLATIONS = [q for q in list_queries() if q.role == "violation"]
 @pytest.fixture(scope="module")
 def seed():
     """The seed graph as ``citygraph build`` makes it: data, ontology and inferred triples."""
-    report = build(memory=True, validate=False)
+    report = build(memory=True, data_dir=SEED, root=ROOT, validate=False)
     assert report.inferred > 0
     return connect(report.store)
 
@@ -24,7 +24,7 @@ def seed():
 def asserted():
     """The seed graph without the inferred named graph."""
     store = open_store()
-    load_files(store, source_files(ROOT), ROOT)
+    load_files(store, source_files(ROOT, data_dir=SEED), ROOT)
     return connect(store)
 
 

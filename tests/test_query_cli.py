@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from citygraph.catalog import list_queries
 from citygraph.cli import cli
 from citygraph.store import build
+from conftest import ROOT, SEED
 from oxigraph_server import free_port
 
 ORG = "https://w3id.org/citygraph/id/org/"
@@ -17,9 +18,9 @@ LINKS = ["query", "document-links", "-p", "first=doc:000", "--param", "second=do
 
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory):
-    """A store directory built from data/ the way ``citygraph build`` does."""
+    """A store directory built from the frozen seed graph the way ``citygraph build`` does."""
     path = tmp_path_factory.mktemp("cli") / "store"
-    report = build(store_path=path, validate=False)
+    report = build(store_path=path, data_dir=SEED, root=ROOT, validate=False)
     assert report.written
     return str(path)
 

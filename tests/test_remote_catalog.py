@@ -15,7 +15,7 @@ from citygraph.catalog import list_queries, run_query
 from citygraph.remote import push
 from citygraph.sparql import connect
 from citygraph.store import build
-from conftest import QUERIES, ROOT
+from conftest import QUERIES, ROOT, SEED
 from test_remote import clear_server
 
 CATALOG = [q for q in list_queries(QUERIES) if q.role != "construct"]
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def targets(oxigraph_server):
     """The project's ontology and data, built in memory and pushed to the server."""
-    report = build(memory=True, root=ROOT, validate=False)
+    report = build(memory=True, data_dir=SEED, root=ROOT, validate=False)
     clear_server(oxigraph_server)
     store = report.store
     push(store, sorted(store.named_graphs(), key=lambda g: g.value),
