@@ -15,7 +15,7 @@ from rdflib.namespace import XSD
 
 from citygraph.errors import ParameterError, ParseError, QueryError
 from citygraph.namespaces import PREFIXES
-from citygraph.sparql import query_form, syntax_error
+from citygraph.sparql import parse_only, query_form, refuse_update, syntax_error
 
 __all__ = [
     "QUERIES_DIR",
@@ -340,9 +340,17 @@ def check_syntax(query):
     Traceback (most recent call last):
     ...
     citygraph.errors.QueryError: --sparql:1:25: invalid SPARQL: expected one of ...
+    >>> check_syntax(adhoc_query("DELETE WHERE { ?s ?p ?o }"))
+    Traceback (most recent call last):
+    ...
+    citygraph.errors.QueryError: --sparql: updates are not allowed here; use build/import
     """
     try:
-        parsed = ox.Store().query(query.text)
+        refuse_update(query.text)
+    except QueryError as exc:
+        raise QueryError(f"{query.source}: {exc}") from None
+    try:
+        parsed = parse_only(query.text)
     except SyntaxError as exc:
         message = " ".join(str(exc.msg or exc).split())
         if "Prefix not found" in message:

@@ -14,6 +14,7 @@ __all__ = [
     "ValidationFailed",
     "GazetteerError",
     "EndpointError",
+    "QueryTimeout",
     "WriteError",
 ]
 
@@ -23,7 +24,8 @@ EXIT_OK = 0
 EXIT_NO = 1
 #: a usage or input error: bad option, unknown parameter, unreadable or unparsable file
 EXIT_USAGE = 2
-#: a remote SPARQL endpoint could not be reached, timed out or answered an error
+#: a remote SPARQL endpoint could not be reached, timed out or answered an error,
+#: or a query ran past its ``--timeout``
 EXIT_REMOTE = 3
 
 
@@ -88,6 +90,16 @@ class GazetteerError(CitygraphError):
 
 class EndpointError(CitygraphError):
     """A remote SPARQL endpoint is unreachable, too slow, or answered with an error."""
+
+    exit_code = EXIT_REMOTE
+
+
+class QueryTimeout(CitygraphError):
+    """A query ran past its time limit (``--timeout``), on the embedded store or an endpoint.
+
+    Exit code 3, like an endpoint that does not answer: trying again later,
+    or with a longer ``--timeout``, may succeed, which is not so for exit 2.
+    """
 
     exit_code = EXIT_REMOTE
 

@@ -13,7 +13,14 @@ from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from citygraph.errors import EndpointError, QueryError
-from citygraph.sparql import Target, inject_values, query_form, syntax_error, to_rdflib
+from citygraph.sparql import (
+    Target,
+    inject_values,
+    parse_only,
+    query_form,
+    syntax_error,
+    to_rdflib,
+)
 
 __all__ = [
     "RemoteTarget",
@@ -118,7 +125,7 @@ class RemoteTarget(Target):
     def _raise_bad_query(self, query, exc):
         # Point at the position when the query itself is wrong.
         try:
-            ox.Store().query(query)
+            parse_only(query)
         except SyntaxError as syntax:
             raise syntax_error(syntax) from None
         except Exception:  # noqa: BLE001 - only the syntax check matters here

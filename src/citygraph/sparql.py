@@ -2,6 +2,7 @@
 
 import datetime
 import re
+import threading
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from citygraph import rdfio
-from citygraph.errors import InputError, QueryError
+from citygraph.errors import EndpointError, InputError, QueryError, QueryTimeout
 
 __all__ = [
     "Target",
@@ -24,8 +25,20 @@ __all__ = [
     "values_block",
     "inject_values",
     "query_form",
+    "keywords",
+    "refuse_update",
+    "uses_service",
+    "parse_only",
     "syntax_error",
+    "UPDATE_REFUSED",
 ]
+
+#: the one-line reason an update given as a query is refused
+UPDATE_REFUSED = "updates are not allowed here; use build/import"
+_UPDATE_WORDS = frozenset(
+    ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+)
+_QUERY_WORDS = frozenset(("SELECT", "CONSTRUCT", "ASK", "DESCRIBE"))
 
 _XSD_STRING = str(XSD.string)
 
@@ -125,14 +138,78 @@ def to_python(term):
 def query_form(query):
     """The form of a SPARQL query: 'SELECT', 'CONSTRUCT', 'ASK' or 'DESCRIBE'.
 
+    An update (INSERT, DELETE, LOAD, CLEAR, DROP, ...) is refused with
+    :data:`UPDATE_REFUSED`: the store changes only through build and import.
+
     >>> query_form("PREFIX a: <http://a/> # CONSTRUCT\\nselect * { ?s ?p ?o }")
     'SELECT'
+    >>> query_form("INSERT { ?s ?p 1 } WHERE { SELECT ?s ?p { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    citygraph.errors.QueryError: updates are not allowed here; use build/import
     """
-    for token, _ in _tokens(query):
-        upper = token.upper()
-        if upper in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE"):
+    for upper, _ in keywords(query):
+        if upper in _UPDATE_WORDS:
+            raise QueryError(UPDATE_REFUSED)
+        if upper in _QUERY_WORDS:
             return upper
     raise QueryError("the query is not a SELECT, CONSTRUCT, ASK or DESCRIBE query")
+
+
+def refuse_update(query):
+    """Raise :data:`UPDATE_REFUSED` when the text is a SPARQL update, not a query.
+
+    >>> refuse_update("PREFIX insert: <http://a/> SELECT ?insert { ?s insert:x ?insert }")
+    >>> refuse_update("prefix a: <http://a/> DROP ALL")
+    Traceback (most recent call last):
+    ...
+    citygraph.errors.QueryError: updates are not allowed here; use build/import
+    """
+    for upper, _ in keywords(query):
+        if upper in _UPDATE_WORDS:
+            raise QueryError(UPDATE_REFUSED)
+        if upper in _QUERY_WORDS:
+            return
+
+
+def parse_only(query):
+    """Parse a query with Oxigraph without calling any endpoint; return what Oxigraph returns.
+
+    pyoxigraph has no parse-only call, so the query runs on an empty store;
+    each ``SERVICE`` keyword (with its ``SILENT``) is first blanked into a
+    ``GRAPH`` of the same length, which has the same grammar and positions
+    but never leaves the process. Raises ``SyntaxError`` as Oxigraph does.
+
+    >>> isinstance(parse_only("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"),
+    ...            ox.QuerySolutions)
+    True
+    """
+    text = query
+    for upper, start in reversed(list(keywords(query))):
+        if upper != "SERVICE":
+            continue
+        end = start + len("SERVICE")
+        silent = re.match(r"\s+SILENT\b", query[end:], re.I)
+        if silent:
+            end += silent.end()
+        text = text[:start] + "GRAPH".ljust(end - start) + text[end:]
+    return ox.Store().query(text)
+
+
+def uses_service(query):
+    """Whether a query calls out to another endpoint with ``SERVICE``.
+
+    Keywords are told from variables, prefixed names, strings, IRIs and
+    comments, so ``?service``, ``ex:service`` or ``"SERVICE"`` do not count.
+
+    >>> uses_service("SELECT * { SERVICE <http://e/sparql> { ?s ?p ?o } }")
+    True
+    >>> uses_service('SELECT ?service { ?service ex:SERVICE "service" } # SERVICE')
+    False
+    >>> uses_service("SELECT * { SERVICE SILENT ?endpoint { ?s ?p ?o } }")
+    True
+    """
+    return any(upper == "SERVICE" for upper, _ in keywords(query))
 
 
 # IRIs, strings, comments and other single characters, so that braces and
@@ -153,6 +230,29 @@ def _tokens(query):
     for match in _TOKEN.finditer(query):
         if match.lastgroup in ("word", "brace"):
             yield match.group(), match.start()
+
+
+def keywords(query):
+    """The upper-cased SPARQL keywords of a query with their offsets, in order.
+
+    Words that are parts of variables (``?x``), prefixed names (``ex:x``,
+    ``x:``), blank node labels, language tags or numbers are left out.
+
+    >>> [k for k, _ in keywords("PREFIX drop: <http://a/> SELECT ?drop { ?s drop:x 1 }")]
+    ['PREFIX', 'SELECT']
+    """
+    for match in _TOKEN.finditer(query):
+        if match.lastgroup != "word":
+            continue
+        start, end = match.span()
+        before = query[start - 1] if start else " "
+        after = query[end] if end < len(query) else " "
+        following = query[end + 1] if end + 1 < len(query) else " "
+        if before in "?$:@-._" or before.isalnum() or after in ":-":
+            continue
+        if after == "." and (following.isalnum() or following in "_-:"):
+            continue  # the first part of a prefix such as ex.v2:name
+        yield match.group().upper(), start
 
 
 def _where_brace(query):
@@ -251,6 +351,13 @@ class Target:
 class LocalTarget(Target):
     """Queries on a pyoxigraph Store, over the union of its named graphs.
 
+    ``timeout`` (seconds, or None for no limit) bounds each query, its
+    evaluation and the reading of all its results: past it the query is
+    abandoned and :class:`~citygraph.errors.QueryTimeout` raised (exit 3).
+    ``SERVICE`` calls to other endpoints are refused unless ``allow_service``;
+    when allowed, a failing call is an :class:`~citygraph.errors.EndpointError`
+    and the ``timeout`` bounds the calls too. Updates are always refused.
+
     >>> store = ox.Store()
     >>> store.add(ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/n"),
     ...                   ox.Literal("A"), ox.NamedNode("http://e/g")))
@@ -259,62 +366,119 @@ class LocalTarget(Target):
     [{'n': rdflib.term.Literal('A')}]
     >>> target.ask('ASK { ?c <http://e/n> ?n }', {"n": "A } UNION { ?c ?p ?n"})
     False
+    >>> target.select("SELECT * { SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    citygraph.errors.QueryError: query: SERVICE is refused: a query on the store does not call \
+other endpoints (allow it with --allow-service)
     """
 
-    def __init__(self, store, path=None):
+    def __init__(self, store, path=None, timeout=None, allow_service=False):
         self.store = store
         self.path = path
+        self.timeout = None if timeout is None else float(timeout)
+        self.allow_service = allow_service
+
+    def _evaluate(self, query, bindings):
+        """Run the query and read every result (pyoxigraph evaluates lazily)."""
+        substitutions = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
+        try:
+            results = self.store.query(
+                query, use_default_graph_as_union=True, substitutions=substitutions or None
+            )
+        except RuntimeError as exc:
+            # pyoxigraph substitutes only projected variables; bind the others
+            # the way a remote endpoint does, by a VALUES block.
+            if "projection" not in str(exc):
+                raise
+            results = self.store.query(inject_values(query, bindings),
+                                       use_default_graph_as_union=True)
+        if isinstance(results, ox.QuerySolutions):
+            names = [v.value for v in results.variables]
+            return names, [[solution[name] for name in names] for solution in results]
+        if isinstance(results, ox.QueryTriples):
+            return None, [(t.subject, t.predicate, t.object) for t in results]
+        return None, bool(results)
+
+    def _bounded(self, query, bindings):
+        """:meth:`_evaluate`, abandoned after ``timeout`` seconds.
+
+        pyoxigraph releases the GIL while it evaluates, so the query runs in a
+        daemon thread and this thread waits for it at most ``timeout`` seconds.
+        """
+        if self.timeout is None:
+            return self._evaluate(query, bindings)
+        outcome = {}
+
+        def work():
+            try:
+                outcome["value"] = self._evaluate(query, bindings)
+            except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+                # A copy without the traceback: its frames hold pyoxigraph results,
+                # which must be dropped on the thread that made them.
+                try:
+                    outcome["error"] = type(exc)(*exc.args)
+                except Exception:  # noqa: BLE001 - an exception type with other arguments
+                    outcome["error"] = RuntimeError(str(exc))
+
+        thread = threading.Thread(target=work, name="citygraph-query", daemon=True)
+        thread.start()
+        thread.join(self.timeout)
+        if thread.is_alive():
+            raise QueryTimeout(f"query: no answer within --timeout {self.timeout:g} s")
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]
 
     def _run(self, query, bindings, form):
         bindings = dict(bindings or {})
         for name in bindings:
             _check_name(name)
-        substitutions = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
+        actual = query_form(query)
+        if actual != form:
+            raise QueryError(f"expected a {form} query, got {actual}")
+        service = uses_service(query)
+        if service and not self.allow_service:
+            raise QueryError(
+                "query: SERVICE is refused: a query on the store does not call other "
+                "endpoints (allow it with --allow-service)"
+            )
         try:
-            if query_form(query) != form:
-                raise QueryError(f"expected a {form} query, got {query_form(query)}")
-            try:
-                return self.store.query(
-                    query, use_default_graph_as_union=True, substitutions=substitutions or None
-                )
-            except RuntimeError as exc:
-                # pyoxigraph substitutes only projected variables; bind the others
-                # the way a remote endpoint does, by a VALUES block.
-                if "projection" not in str(exc):
-                    raise
-                return self.store.query(
-                    inject_values(query, bindings), use_default_graph_as_union=True
-                )
+            return self._bounded(query, bindings)
         except SyntaxError as exc:
             raise syntax_error(exc) from None
         except (RuntimeError, OSError, ValueError) as exc:
-            raise QueryError(f"query failed: {exc}") from None
+            reason = " ".join(str(exc).split())[:300] or type(exc).__name__
+            if service and isinstance(exc, OSError):
+                raise EndpointError(f"query: a SERVICE call failed: {reason}") from None
+            raise QueryError(f"query failed: {reason}") from None
 
     def select(self, query, bindings=None):
-        solutions = self._run(query, bindings, "SELECT")
-        names = [v.value for v in solutions.variables]
+        names, rows = self._run(query, bindings, "SELECT")
         return [
-            {name: to_rdflib(solution[name]) for name in names} for solution in solutions
+            {name: to_rdflib(term) for name, term in zip(names, row, strict=True)}
+            for row in rows
         ]
 
     def construct(self, query, bindings=None):
         form = query_form(query)
-        triples = self._run(query, bindings, "DESCRIBE" if form == "DESCRIBE" else "CONSTRUCT")
-        return [
-            (to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)) for t in triples
-        ]
+        _, triples = self._run(query, bindings, "DESCRIBE" if form == "DESCRIBE" else "CONSTRUCT")
+        return [(to_rdflib(s), to_rdflib(p), to_rdflib(o)) for s, p, o in triples]
 
     def ask(self, query, bindings=None):
-        return bool(self._run(query, bindings, "ASK"))
+        return self._run(query, bindings, "ASK")[1]
 
 
-def connect(store=None, endpoint=None, timeout=30.0, retries=2):
+def connect(store=None, endpoint=None, timeout=30.0, retries=2, local_timeout=None,
+            allow_service=False):
     """Open the place queries run on, local or remote.
 
     ``store`` is a store directory built by ``citygraph build`` or a
     ``pyoxigraph.Store``; ``endpoint`` the URL of a SPARQL 1.1 query endpoint
     (``timeout`` seconds per request, ``retries`` further tries for reads).
-    With neither, the default store ``.citygraph/store`` of the project opens.
+    With neither, the default store ``.citygraph/store`` of the project opens;
+    ``local_timeout`` bounds each query on it and ``allow_service`` lets its
+    queries call other endpoints (see :class:`LocalTarget`).
 
     >>> connect(ox.Store()).is_remote
     False
@@ -327,9 +491,10 @@ def connect(store=None, endpoint=None, timeout=30.0, retries=2):
         from citygraph.remote import RemoteTarget
 
         return RemoteTarget(endpoint, timeout=timeout, retries=retries)
+    options = {"timeout": local_timeout, "allow_service": allow_service}
     if isinstance(store, ox.Store):
-        return LocalTarget(store)
+        return LocalTarget(store, **options)
     from citygraph.store import default_store_path, open_existing
 
     path = Path(store) if store is not None else default_store_path()
-    return LocalTarget(open_existing(path), path)
+    return LocalTarget(open_existing(path), path, **options)

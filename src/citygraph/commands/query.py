@@ -33,8 +33,11 @@ __all__ = ["command"]
               help="Store directory built by 'citygraph build' (default: .citygraph/store).")
 @click.option("--endpoint", metavar="URL", help="Query this SPARQL 1.1 endpoint instead.")
 @click.option("--timeout", type=float, default=30.0, show_default=True,
-              help="Seconds to wait for a remote endpoint.")
-def command(name, params, query_file, sparql_text, fmt, store, endpoint, timeout):
+              help="Seconds the query may take, on the store or the endpoint (per request).")
+@click.option("--allow-service", is_flag=True,
+              help="Let a query on the store call other endpoints with SERVICE "
+                   "(refused by default; --timeout bounds the calls).")
+def command(name, params, query_file, sparql_text, fmt, store, endpoint, timeout, allow_service):
     """Run a query of the catalog (queries/NAME.rq) or an ad-hoc one.
 
     \b
@@ -45,10 +48,16 @@ def command(name, params, query_file, sparql_text, fmt, store, endpoint, timeout
       citygraph query --file my-question.rq --endpoint http://localhost:7878/query
 
     'citygraph queries' lists the catalog with each query's parameters.
+    Queries only read: an update (INSERT, DELETE, LOAD, ...) is refused, and
+    so is SERVICE on the store unless --allow-service is given.
+
     Exit codes: 0 done; 1 a *-violation query found rows, or an ASK query
-    answered no; 2 unknown query or parameter, bad value, invalid SPARQL;
-    3 the endpoint failed.
+    answered no; 2 unknown query or parameter, bad value, invalid SPARQL,
+    an update, a refused SERVICE; 3 the endpoint (or a SERVICE call) failed,
+    or the query ran past --timeout.
     """
+    if timeout <= 0:
+        raise UsageError(f"--timeout {timeout:g}: give a number of seconds above 0")
     given = [x for x in (name, query_file, sparql_text) if x is not None]
     if len(given) != 1:
         raise UsageError("give one of NAME, --file or --sparql (see 'citygraph queries')")
@@ -64,7 +73,8 @@ def command(name, params, query_file, sparql_text, fmt, store, endpoint, timeout
     else:
         query = adhoc_query(sparql_text, source="--sparql")
     values = parse_param_args(params, query)
-    target = connect(store=store, endpoint=endpoint, timeout=timeout)
+    target = connect(store=store, endpoint=endpoint, timeout=timeout, local_timeout=timeout,
+                     allow_service=allow_service)
     result = run_query(query, target, values)
     text = format_result(result, fmt)
     click.echo(text, nl=not text.endswith("\n"))

@@ -1,0 +1,179 @@
+"""Ad-hoc queries only read and never hang: SERVICE, updates and timeouts, against real sockets.
+
+Every server here listens on 127.0.0.1; nothing leaves the machine.
+"""
+
+import http.server
+import socket
+import threading
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from citygraph.cli import cli
+from citygraph.store import build
+from oxigraph_server import free_port
+
+SERVICE = "SELECT * WHERE {{ SERVICE <{}> {{ ?s ?p ?o }} }}"
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory):
+    path = tmp_path_factory.mktemp("guard") / "store"
+    build(store_path=path, validate=False)
+    return str(path)
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    """Counts requests; answers 500 with an HTML page (what a broken proxy does)."""
+
+    def _answer(self):
+        self.server.requests.append(self.command)
+        length = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(length)
+        body = b"<html><body>Internal error</body></html>"
+        self.send_response(self.server.status)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = do_PUT = _answer
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def recorder():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    server.daemon_threads = True
+    server.requests = []
+    server.status = 500
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def silent_port():
+    """A port that accepts connections (the kernel's backlog) but never answers."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+    yield sock.getsockname()[1]
+    sock.close()
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def one_line_error(result, code, *fragments):
+    assert result.exit_code == code, (result.output, result.exception)
+    assert isinstance(result.exception, SystemExit), result.exception
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("citygraph: error: ")
+    for fragment in fragments:
+        assert fragment in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_service_is_refused_and_nothing_is_sent(store_dir, recorder):
+    url = f"http://127.0.0.1:{recorder.server_address[1]}/sparql"
+    result = run("query", "--store", store_dir, "--sparql", SERVICE.format(url))
+    one_line_error(result, 2, "SERVICE is refused", "--allow-service")
+    assert recorder.requests == []
+
+
+def test_service_spelled_in_lower_case_with_silent_is_refused(store_dir, recorder):
+    url = f"http://127.0.0.1:{recorder.server_address[1]}/sparql"
+    text = f"select * {{ service silent <{url}> {{ ?s ?p ?o }} }}"
+    one_line_error(run("query", "--store", store_dir, "--sparql", text), 2, "SERVICE is refused")
+    assert recorder.requests == []
+
+
+def test_service_word_in_a_string_or_variable_is_not_refused(store_dir):
+    text = 'SELECT ?service WHERE { VALUES ?service { "SERVICE <http://x/>" } }'
+    result = run("query", "--store", store_dir, "--sparql", text, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.output == 'service\nSERVICE <http://x/>\n'
+
+
+def test_allowed_service_to_a_closed_port_is_exit_3(store_dir):
+    url = f"http://127.0.0.1:{free_port()}/sparql"
+    result = run("query", "--store", store_dir, "--allow-service", "--timeout", "5",
+                 "--sparql", SERVICE.format(url))
+    one_line_error(result, 3, "SERVICE call failed", "refused")
+
+
+def test_allowed_service_answering_an_html_500_is_exit_3(store_dir, recorder):
+    url = f"http://127.0.0.1:{recorder.server_address[1]}/sparql"
+    result = run("query", "--store", store_dir, "--allow-service", "--timeout", "5",
+                 "--sparql", SERVICE.format(url))
+    one_line_error(result, 3, "SERVICE call failed", "500")
+    assert len(recorder.requests) >= 1
+
+
+def test_allowed_service_to_a_file_iri_is_one_line(store_dir):
+    result = run("query", "--store", store_dir, "--allow-service", "--timeout", "5",
+                 "--sparql", SERVICE.format("file:///etc/passwd"))
+    one_line_error(result, 3, "SERVICE call failed")
+
+
+def test_allowed_service_that_never_answers_stops_at_the_timeout(store_dir, silent_port):
+    url = f"http://127.0.0.1:{silent_port}/sparql"
+    start = time.monotonic()
+    result = run("query", "--store", store_dir, "--allow-service", "--timeout", "1",
+                 "--sparql", SERVICE.format(url))
+    elapsed = time.monotonic() - start
+    one_line_error(result, 3, "no answer within --timeout 1 s")
+    assert elapsed < 10
+
+
+def test_an_endpoint_that_never_answers_stops_at_the_timeout(silent_port):
+    url = f"http://127.0.0.1:{silent_port}/query"
+    start = time.monotonic()
+    result = run("query", "--endpoint", url, "--timeout", "1", "--sparql",
+                 "SELECT * WHERE { ?s ?p ?o }")
+    elapsed = time.monotonic() - start
+    one_line_error(result, 3, url, "timed out")
+    assert elapsed < 10
+
+
+@pytest.mark.parametrize("update", [
+    "INSERT DATA { place:x rdfs:label 'x' }",
+    "DELETE WHERE { ?s ?p ?o }",
+    "PREFIX ex: <http://e/> DROP ALL",
+    "LOAD <http://127.0.0.1:9/x.ttl>",
+    "CLEAR GRAPH <http://e/g>",
+    "WITH <http://e/g> DELETE { ?s ?p ?o } WHERE { SELECT ?s ?p ?o { ?s ?p ?o } }",
+])
+def test_updates_are_refused_with_their_reason(store_dir, update):
+    result = run("query", "--store", store_dir, "--sparql", update)
+    one_line_error(result, 2, "updates are not allowed here; use build/import")
+
+
+def test_an_update_in_a_file_names_the_file(store_dir, tmp_path):
+    path = tmp_path / "drop.rq"
+    path.write_text("# drop everything\nDROP ALL\n")
+    result = run("query", "--store", store_dir, "--file", str(path))
+    one_line_error(result, 2, f"{path}: updates are not allowed here; use build/import")
+
+
+def test_a_timeout_of_zero_is_a_usage_error(store_dir):
+    result = run("query", "--store", store_dir, "--timeout", "0", "--sparql", "ASK {}")
+    one_line_error(result, 2, "--timeout 0")
+
+
+def test_a_local_query_past_the_timeout_is_exit_3(store_dir):
+    # Four-fold cross product of every triple: far more than 0.2 s on the seed store.
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    start = time.monotonic()
+    result = run("query", "--store", store_dir, "--timeout", "0.2", "--sparql", slow)
+    one_line_error(result, 3, "no answer within --timeout 0.2 s")
+    assert time.monotonic() - start < 5
