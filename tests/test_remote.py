@@ -19,6 +19,7 @@ from citygraph.sparql import connect
 from citygraph.store import INFERRED_GRAPH, build, open_existing
 from conftest import FIXTURES, ROOT
 from oxigraph_server import free_port
+from web_server import start_server
 
 PREAMBLE = "".join(f"PREFIX {p}: <{n}>\n" for p, n in PREFIXES.items())
 
@@ -70,6 +71,21 @@ def pushed(oxigraph_server, local_store):
     return result
 
 
+@pytest.fixture(scope="module", params=["oxigraph", "citygraph-serve"])
+def endpoint(request, local_store, tmp_path_factory):
+    """The query URL of a server holding the store fixture: oxigraph serve (pushed to) or
+    citygraph serve (reading the store itself)."""
+    if request.param == "oxigraph":
+        request.getfixturevalue("pushed")
+        yield request.getfixturevalue("oxigraph_server").query
+        return
+    server = start_server(local_store, tmp_path_factory.mktemp("serve"))
+    try:
+        yield server.sparql
+    finally:
+        server.stop()
+
+
 def _count(target):
     return target.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"]
 
@@ -91,16 +107,15 @@ def test_push_replaces_one_graph_per_file_and_the_inferred_graph(pushed, oxigrap
 
 
 @pytest.mark.parametrize("query,bindings", QUESTIONS)
-def test_remote_answers_equal_local_answers_row_for_row(pushed, oxigraph_server, local_store,
-                                                          query, bindings):
+def test_remote_answers_equal_local_answers_row_for_row(endpoint, local_store, query, bindings):
     local = connect(open_existing(local_store)).select(PREAMBLE + query, bindings)
-    remote = connect(endpoint=oxigraph_server.query).select(PREAMBLE + query, bindings)
+    remote = connect(endpoint=endpoint).select(PREAMBLE + query, bindings)
     assert remote == local
     assert local  # every question has an answer on the fixture
 
 
-def test_remote_ask_and_construct(pushed, oxigraph_server):
-    remote = connect(endpoint=oxigraph_server.query, timeout=5)
+def test_remote_ask_and_construct(endpoint):
+    remote = connect(endpoint=endpoint, timeout=5)
     assert remote.ask(PREAMBLE + "ASK { place:tomsk cg:partOf place:country-ru }") is True
     triples = remote.construct(
         PREAMBLE + "CONSTRUCT { ?a cg:near ?b } WHERE { ?a cg:twinnedWith ?b }",
@@ -147,9 +162,9 @@ def test_hostile_values_match_literally_on_a_remote_endpoint(oxigraph_server):
         assert connect(store).select(query, {"text": text}) == expected
 
 
-def test_invalid_sparql_remotely_names_line_and_column(oxigraph_server):
+def test_invalid_sparql_remotely_names_line_and_column(endpoint):
     with pytest.raises(QueryError) as caught:
-        connect(endpoint=oxigraph_server.query).select("SELECT ?x\nWHERE { ?x ?y . }")
+        connect(endpoint=endpoint).select("SELECT ?x\nWHERE { ?x ?y . }")
     assert str(caught.value).startswith("query:2:")
 
 

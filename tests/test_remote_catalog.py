@@ -17,6 +17,7 @@ from citygraph.sparql import connect
 from citygraph.store import build
 from conftest import QUERIES, ROOT, SEED
 from test_remote import clear_server
+from web_server import start_server
 
 CATALOG = [q for q in list_queries(QUERIES) if q.role != "construct"]
 
@@ -24,15 +25,26 @@ CATALOG = [q for q in list_queries(QUERIES) if q.role != "construct"]
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def targets(oxigraph_server):
-    """The project's ontology and data, built in memory and pushed to the server."""
+@pytest.fixture(scope="module", params=["oxigraph", "citygraph-serve"])
+def targets(request, tmp_path_factory):
+    """The project's ontology and data, built in memory and pushed to oxigraph serve, or
+    built on disk and served by citygraph serve."""
+    if request.param == "citygraph-serve":
+        folder = tmp_path_factory.mktemp("serve")
+        build(store_path=folder / "store", data_dir=SEED, root=ROOT, validate=False)
+        server = start_server(folder / "store", folder)
+        try:
+            yield connect(folder / "store"), connect(endpoint=server.sparql, timeout=60)
+        finally:
+            server.stop()
+        return
+    oxigraph_server = request.getfixturevalue("oxigraph_server")
     report = build(memory=True, data_dir=SEED, root=ROOT, validate=False)
     clear_server(oxigraph_server)
     store = report.store
     push(store, sorted(store.named_graphs(), key=lambda g: g.value),
          graph_store=oxigraph_server.store, timeout=30)
-    return connect(store), connect(endpoint=oxigraph_server.query, timeout=60)
+    yield connect(store), connect(endpoint=oxigraph_server.query, timeout=60)
 
 
 _CONCAT = re.compile(

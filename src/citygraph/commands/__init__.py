@@ -11,8 +11,10 @@ from citygraph.commands import (
     queries,
     query,
     report,
+    serve,
     validate,
 )
 
 COMMANDS = [build.command, validate.command, gazetteer.command, query.command, queries.command,
-            report.command, export.command, push.command, importing.command]
+            report.command, export.command, push.command, importing.command,
+            serve.command]

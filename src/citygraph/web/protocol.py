@@ -1,0 +1,257 @@
+"""The SPARQL 1.1 Protocol, read-only: what is refused, content negotiation, result formats.
+
+:func:`refusal` says why a request is refused (an update, ``LOAD``,
+``SERVICE``, a ``file:`` IRI) before anything runs; :func:`evaluate` runs a
+query in a worker and serializes its answer in the format the client accepts.
+"""
+
+import csv
+import io
+import json
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph as ox
+
+from citygraph.errors import QueryError
+from citygraph.sparql import _TOKEN, syntax_error
+
+__all__ = ["refusal", "negotiate", "evaluate", "SELECT_TYPES", "GRAPH_TYPES", "FORMAT_MEDIA"]
+
+#: result formats of SELECT and ASK, by media type
+SELECT_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+#: result formats of CONSTRUCT and DESCRIBE, by media type
+GRAPH_TYPES = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/x-turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "text/plain": ox.RdfFormat.N_TRIPLES,
+}
+_MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+          "csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8"}
+
+_UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "COPY", "MOVE", "ADD",
+                 "WITH"}
+
+
+def _words(text):
+    """Keywords and IRIs of a query, skipping strings and comments."""
+    for match in _TOKEN.finditer(text):
+        if match.lastgroup in ("word", "iri"):
+            yield match.lastgroup, match.group()
+
+
+def refusal(text):
+    """Why this read-only endpoint refuses a query text, in one line; None when it may run.
+
+    >>> refusal("SELECT * WHERE { ?s ?p ?o }") is None
+    True
+    >>> refusal("LOAD <http://example.org/x>")
+    'updates are refused: this endpoint is read-only (LOAD)'
+    >>> refusal("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    'SERVICE is refused: this endpoint queries only its own store'
+    >>> refusal("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }")
+    'file: IRIs are refused: <file:///etc/passwd>'
+    >>> refusal('SELECT * WHERE { ?s ?p "INSERT" } # DELETE') is None
+    True
+    """
+    first = None
+    for kind, token in _words(text):
+        if kind == "iri":
+            if token[1:].lower().startswith("file:"):
+                return f"file: IRIs are refused: {token}"
+            continue
+        upper = token.upper()
+        if upper == "SERVICE":
+            return "SERVICE is refused: this endpoint queries only its own store"
+        if first is None and upper not in ("PREFIX", "BASE"):
+            first = upper
+            if upper in _UPDATE_WORDS:
+                return f"updates are refused: this endpoint is read-only ({upper})"
+    return None
+
+
+def _accepted(accept):
+    """Media types of an Accept header, best first (by q, then by order)."""
+    ranked = []
+    for index, part in enumerate((accept or "").split(",")):
+        pieces = [p.strip() for p in part.split(";")]
+        media = pieces[0].lower()
+        if not media:
+            continue
+        q = 1.0
+        for piece in pieces[1:]:
+            if piece.startswith("q="):
+                try:
+                    q = float(piece[2:])
+                except ValueError:
+                    q = 0.0
+        if q > 0:
+            ranked.append((-q, index, media))
+    return [media for _, _, media in sorted(ranked)]
+
+
+#: the media type of each ``format`` parameter value (for links and downloads)
+FORMAT_MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+                "csv": "text/csv", "tsv": "text/tab-separated-values",
+                "turtle": "text/turtle", "ttl": "text/turtle", "nt": "application/n-triples",
+                "ntriples": "application/n-triples"}
+
+
+def negotiate(accept, graph):
+    """The format to answer in: 'json', 'xml', 'csv' or 'tsv' for SELECT and ASK; an RdfFormat
+    for CONSTRUCT and DESCRIBE. None when nothing the client accepts can be given.
+
+    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", graph=False)
+    'xml'
+    >>> negotiate("*/*", graph=True) == ox.RdfFormat.TURTLE
+    True
+    >>> negotiate("image/png", graph=False) is None
+    True
+    """
+    table = GRAPH_TYPES if graph else SELECT_TYPES
+    media_types = _accepted(accept) or ["*/*"]
+    for media in media_types:
+        if media in table:
+            return table[media]
+        if media in ("*/*", "application/*", "text/*"):
+            return ox.RdfFormat.TURTLE if graph else "json"
+    return None
+
+
+class NotAcceptable(QueryError):
+    """The client accepts no format this endpoint can give for the query."""
+
+
+def _term_json(term):
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        cell = {"type": "literal", "value": term.value}
+        if term.language:
+            cell["xml:lang"] = term.language
+        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            cell["datatype"] = term.datatype.value
+        return cell
+    return {"type": "triple", "value": str(term)}
+
+
+def _term_xml(term):
+    if isinstance(term, ox.NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, ox.BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if term.language:
+        return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+    if term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
+    return f"<literal>{escape(term.value)}</literal>"
+
+
+def serialize_solutions(variables, rows, fmt):
+    """SELECT results in the SPARQL 1.1 JSON, XML, CSV or TSV results format."""
+    if fmt == "json":
+        bindings = [{v: _term_json(row[i]) for i, v in enumerate(variables) if row[i] is not None}
+                    for row in rows]
+        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
+                          ensure_ascii=False).encode("utf-8")
+    if fmt == "xml":
+        out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">',
+               "<head>", *[f"<variable name={quoteattr(v)}/>" for v in variables], "</head>",
+               "<results>"]
+        for row in rows:
+            out.append("<result>")
+            for i, v in enumerate(variables):
+                if row[i] is not None:
+                    out.append(f"<binding name={quoteattr(v)}>{_term_xml(row[i])}</binding>")
+            out.append("</result>")
+        out.append("</results>\n</sparql>\n")
+        return "\n".join(out).encode("utf-8")
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(variables)
+        for row in rows:
+            writer.writerow(["" if t is None else (f"_:{t.value}" if isinstance(t, ox.BlankNode)
+                                                   else t.value) for t in row])
+        return buffer.getvalue().encode("utf-8")
+    lines = ["\t".join(f"?{v}" for v in variables)]
+    for row in rows:
+        lines.append("\t".join("" if t is None else str(t) for t in row))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def serialize_boolean(answer, fmt):
+    """An ASK answer in the SPARQL 1.1 results formats."""
+    if fmt == "json":
+        return json.dumps({"head": {}, "boolean": bool(answer)}).encode("utf-8")
+    if fmt == "xml":
+        return ('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+                f"<head/><boolean>{'true' if answer else 'false'}</boolean></sparql>\n"
+                ).encode()
+    return (("true" if answer else "false") + "\n").encode("utf-8")
+
+
+_GRAPH_MEDIA = {ox.RdfFormat.TURTLE: "text/turtle; charset=utf-8",
+                ox.RdfFormat.N_TRIPLES: "application/n-triples"}
+
+
+def evaluate(store, text, accept, default_graphs=(), named_graphs=(), max_rows=None):
+    """Run ``text`` on ``store``; return (media type, body bytes). In a worker process.
+
+    Raises :class:`QueryError` for invalid SPARQL (line and column named),
+    ``ResultTooLarge`` past ``max_rows``, :class:`NotAcceptable` when the
+    client accepts no format of the query's form.
+    """
+    from citygraph.web.worker import ResultTooLarge
+
+    options = {}
+    if default_graphs:
+        options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+    else:
+        options["use_default_graph_as_union"] = True
+    if named_graphs:
+        options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    try:
+        answer = store.query(text, **options)
+    except SyntaxError as exc:
+        raise syntax_error(exc) from None
+    except (RuntimeError, OSError, ValueError) as exc:
+        raise QueryError(f"query failed: {' '.join(str(exc).split())}") from None
+    limit = max_rows if max_rows is not None else float("inf")
+    if isinstance(answer, ox.QuerySolutions):
+        fmt = negotiate(accept, graph=False)
+        if fmt is None:
+            raise NotAcceptable(f"cannot answer a SELECT query as {accept}")
+        variables = [v.value for v in answer.variables]
+        rows = []
+        for solution in answer:
+            rows.append([solution[v] for v in variables])
+            if len(rows) > limit:
+                raise ResultTooLarge(max_rows)
+        return _MEDIA[fmt], serialize_solutions(variables, rows, fmt)
+    if isinstance(answer, ox.QueryTriples):
+        fmt = negotiate(accept, graph=True)
+        if fmt is None:
+            raise NotAcceptable(f"cannot answer a CONSTRUCT or DESCRIBE query as {accept}")
+        triples = []
+        for triple in answer:
+            triples.append(triple)
+            if len(triples) > limit:
+                raise ResultTooLarge(max_rows)
+        body = ox.serialize(triples, format=fmt) if triples else b""
+        return _GRAPH_MEDIA[fmt], body or b""
+    fmt = negotiate(accept, graph=False)
+    if fmt is None:
+        raise NotAcceptable(f"cannot answer an ASK query as {accept}")
+    return _MEDIA[fmt], serialize_boolean(bool(answer), fmt)
+
