@@ -13,6 +13,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
+from citygraph import resources
 from citygraph.errors import ParameterError, ParseError, QueryError
 from citygraph.namespaces import PREFIXES
 from citygraph.sparql import parse_only, query_form, refuse_update, syntax_error
@@ -39,8 +40,8 @@ __all__ = [
     "format_result",
 ]
 
-#: the catalog shipped with the project
-QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
+#: the catalog shipped with citygraph (see citygraph.resources)
+QUERIES_DIR = resources.path("queries")
 
 #: the types a ``# param:`` line may declare
 PARAM_TYPES = ("iri", "string", "date", "integer", "decimal", "boolean")
@@ -304,10 +305,19 @@ def list_queries(directory=None):
     >>> "network-members" in [q.name for q in list_queries()]
     True
     """
-    directory = Path(directory) if directory is not None else QUERIES_DIR
-    if not directory.is_dir():
-        raise QueryError(f"{directory}: no query catalog there")
-    return [load_query(path) for path in sorted(directory.glob("*.rq"))]
+    directories = [Path(directory)] if directory is not None else _project_dirs()
+    for folder in directories:
+        if not folder.is_dir():
+            raise QueryError(f"{folder}: no query catalog there")
+    return [load_query(path) for path in sorted(
+        (p for folder in directories for p in folder.glob("*.rq")), key=lambda p: p.name)]
+
+
+def _project_dirs():
+    """The shipped catalog and the folders of queries the project's citygraph.toml adds."""
+    from citygraph.project import find
+
+    return list(find().query_dirs)
 
 
 def find_query(name, directory=None):
@@ -320,9 +330,10 @@ def find_query(name, directory=None):
     ...
     citygraph.errors.QueryError: unknown query 'no-such-query'; see 'citygraph queries' ...
     """
-    directory = Path(directory) if directory is not None else QUERIES_DIR
+    directories = [Path(directory)] if directory is not None else _project_dirs()
     name = name[:-3] if name.endswith(".rq") else name
-    path = directory / f"{name}.rq"
+    path = next((d / f"{name}.rq" for d in directories if (d / f"{name}.rq").is_file()),
+                directories[0] / f"{name}.rq")
     if "/" in name or not path.is_file():
         raise QueryError(f"unknown query {name!r}; see 'citygraph queries' for the catalog")
     return load_query(path)

@@ -40,15 +40,20 @@ _FORMAT_VERSION = 1
 
 
 def project_root():
-    """The project folder: the nearest folder up from here holding ontology/citygraph.ttl.
+    """The project folder: the nearest one up from here with citygraph.toml (see citygraph.project).
 
     >>> (project_root() / "ontology" / "citygraph.ttl").is_file()
     True
     """
-    for folder in (Path.cwd(), *Path.cwd().parents):
-        if (folder / "ontology" / "citygraph.ttl").is_file():
-            return folder
-    return Path(__file__).resolve().parents[2]
+    from citygraph.project import project_root as find_root
+
+    return find_root()
+
+
+def _project(root):
+    from citygraph.project import find
+
+    return find(root)
 
 
 def default_store_path(root=None):
@@ -86,7 +91,7 @@ def source_files(root=None, data_dir=None, ontology_dir=None):
     ['citygraph.ttl', 'schemes.ttl']
     """
     root = Path(root or project_root())
-    ontology = Path(ontology_dir) if ontology_dir else root / "ontology"
+    ontology = Path(ontology_dir) if ontology_dir else _project(root).ontology_dir
     data = Path(data_dir) if data_dir else root / "data"
     for folder in (ontology, data):
         if not folder.is_dir():
@@ -303,11 +308,11 @@ def build(
     """
     root = Path(root or project_root())
     paths = source_files(root, data_dir, ontology_dir)
-    ontology_dir = Path(ontology_dir) if ontology_dir else root / "ontology"
+    ontology_dir = Path(ontology_dir) if ontology_dir else _project(root).ontology_dir
     data_paths = [p for p in paths if p.parent.resolve() != ontology_dir.resolve()]
     names = {_relative(p, root): p for p in paths}
     hashes = {name: _sha256(p) for name, p in names.items()}
-    rules = rule_paths(Path(queries_dir) if queries_dir else root / "queries")
+    rules = rule_paths(Path(queries_dir) if queries_dir else _project(root).queries_dir)
     rule_hashes = {p.name: _sha256(p) for p in rules}
 
     if memory:

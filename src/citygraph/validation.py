@@ -12,6 +12,7 @@ from rdflib.namespace import RDF, SH
 
 from citygraph.errors import InputError, UsageError
 from citygraph.namespaces import PREFIXES
+from citygraph.project import find as find_project
 from citygraph.rdfio import parse_turtle, read_triples
 
 __all__ = [
@@ -31,10 +32,12 @@ __all__ = [
 ]
 
 #: the checkout the package was installed from (``pip install -e .``)
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-SHAPES_DIR = PROJECT_ROOT / "shapes"
-ONTOLOGY_DIR = PROJECT_ROOT / "ontology"
-DATA_DIR = PROJECT_ROOT / "data"
+#: the project of the current folder (citygraph.toml), with the shipped shapes and ontology
+_PROJECT = find_project()
+PROJECT_ROOT = _PROJECT.root
+SHAPES_DIR = _PROJECT.shapes_dir
+ONTOLOGY_DIR = _PROJECT.ontology_dir
+DATA_DIR = _PROJECT.data_dir
 #: the namespace of the shapes in ``shapes/*.ttl``
 SHAPES_NS = "https://w3id.org/citygraph/shapes#"
 
@@ -148,6 +151,8 @@ def load_shapes(shapes_dir=SHAPES_DIR):
     True
     """
     files = sorted(Path(shapes_dir).glob("*.ttl"))
+    if Path(shapes_dir) == SHAPES_DIR:  # and the folders of shapes the project's config adds
+        files += [f for d in _PROJECT.shapes_dirs[1:] for f in sorted(Path(d).glob("*.ttl"))]
     if not files:
         raise InputError(f"{shapes_dir}: no shapes (*.ttl) found")
     return parse_turtle(files)

@@ -7,6 +7,7 @@ from citygraph.commands import (
     export,
     gazetteer,
     importing,
+    init,
     push,
     queries,
     query,
@@ -17,4 +18,4 @@ from citygraph.commands import (
 
 COMMANDS = [build.command, validate.command, gazetteer.command, query.command, queries.command,
             report.command, export.command, push.command, importing.command,
-            serve.command]
+            serve.command, init.command]

@@ -5,10 +5,11 @@ from pathlib import Path
 import click
 
 from citygraph.gazetteer import generate
+from citygraph.project import project_root
 
 __all__ = ["command"]
 
-_ROOT = Path(__file__).resolve().parents[3]
+_ROOT = project_root()
 
 
 @click.command("gazetteer")

@@ -9,8 +9,10 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
+from citygraph import resources
 from citygraph.errors import InputError
 from citygraph.namespaces import CG, CGR, DCTERMS, GEO, PROV, RDF, RDFS, SCHEMA, XSD, slug
+from citygraph.project import find as find_project
 
 __all__ = [
     "IMPORT_GRAPH_BASE",
@@ -26,7 +28,6 @@ __all__ = [
 
 #: imports loaded with --store go to IMPORT_GRAPH_BASE + the slug of their source document
 IMPORT_GRAPH_BASE = "https://w3id.org/citygraph/graph/import/"
-_ROOT = Path(__file__).resolve().parents[3]
 
 
 def source_document(path, rows, title=None, date=None):
@@ -71,7 +72,7 @@ def tie_types():
     >>> tie_types()["sister-city"]
     rdflib.term.URIRef('https://w3id.org/citygraph/id/tie-type/sister-city')
     """
-    text = (_ROOT / "ontology" / "schemes.ttl").read_text(encoding="utf-8")
+    text = (resources.path("ontology") / "schemes.ttl").read_text(encoding="utf-8")
     return {name: CGR[f"tie-type/{name}"]
             for name in sorted(set(re.findall(r"^tiet:([a-z-]+) a skos:Concept", text, re.M)))}
 
@@ -82,7 +83,7 @@ def place_iris_by_geonames_id(path=None):
     >>> place_iris_by_geonames_id()["1489425"]
     rdflib.term.URIRef('https://w3id.org/citygraph/id/place/tomsk')
     """
-    path = Path(path or _ROOT / "data" / "places.ttl")
+    path = Path(path or find_project().data_dir / "places.ttl")
     if not path.is_file():
         return {}
     store = ox.Store()
@@ -103,7 +104,7 @@ def known_countries(path=None):
     >>> CGR["place/country-ru"] in known_countries()
     True
     """
-    path = Path(path or _ROOT / "data" / "places.ttl")
+    path = Path(path or find_project().data_dir / "places.ttl")
     if not path.is_file():
         return set()
     text = path.read_text(encoding="utf-8")
