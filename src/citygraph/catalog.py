@@ -1,7 +1,5 @@
 """The SPARQL query catalog of queries/: headers, parameters, running a query, formatting rows."""
 
-import csv
-import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -15,6 +13,7 @@ from rdflib.namespace import XSD
 
 from citygraph import resources
 from citygraph.errors import ParameterError, ParseError, QueryError
+from citygraph.fileio import csv_cell, csv_text
 from citygraph.namespaces import PREFIXES
 from citygraph.sparql import parse_only, query_form, refuse_update, syntax_error
 
@@ -596,7 +595,9 @@ def format_result(result, fmt="table"):
 
     The table shows IRIs as prefixed names, literals plainly, cuts cells
     wider than 60 characters and ends with a row count; CSV, TSV and JSON
-    keep full IRIs and full values. JSON is ``{"columns": [...], "rows":
+    keep full IRIs and full values (a CSV or TSV text cell that a spreadsheet
+    would run as a formula gets a ``'`` in front: see
+    :func:`citygraph.fileio.csv_cell`). JSON is ``{"columns": [...], "rows":
     [{column: value}]}`` with numbers and booleans as JSON numbers and
     booleans, everything else as strings, unbound as null.
 
@@ -625,17 +626,12 @@ def format_result(result, fmt="table"):
             payload["boolean"] = result.boolean
         return json.dumps(payload, ensure_ascii=False)
     if fmt in ("csv", "tsv"):
-        buffer = io.StringIO()
         if fmt == "csv":
-            writer = csv.writer(buffer, lineterminator="\n")
-            writer.writerow(columns)
-            for row in result.rows:
-                writer.writerow([plain(row.get(c)) for c in columns])
-        else:
-            buffer.write("\t".join(columns) + "\n")
-            for row in result.rows:
-                buffer.write("\t".join(_tsv_escape(plain(row.get(c))) for c in columns) + "\n")
-        return buffer.getvalue()
+            return csv_text(columns, [[plain(row.get(c)) for c in columns] for row in result.rows])
+        lines = ["\t".join(columns)]
+        for row in result.rows:
+            lines.append("\t".join(csv_cell(_tsv_escape(plain(row.get(c)))) for c in columns))
+        return "\n".join(lines) + "\n"
     return _table(columns, result.rows)
 
 

@@ -6,7 +6,6 @@ never leaves a half-written file. Lists (sources, facts, layers) are written as
 one string joined by ``|``; missing values (None) are left out.
 """
 
-import csv
 import io
 import json
 from pathlib import Path
@@ -24,6 +23,7 @@ from citygraph.export_io import (
     json_value,
     write_atomic,
 )
+from citygraph.fileio import csv_text
 
 __all__ = [
     "FORMATS",
@@ -78,12 +78,8 @@ EDGE_COLUMNS = ("layers", "types", "first", "last", "sources", "facts", "groups"
 
 
 def _csv_text(header, rows):
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(["" if value is None else value for value in row])
-    return buffer.getvalue()
+    # cells a spreadsheet would run as formulas get a ' in front (fileio.csv_cell)
+    return csv_text(header, rows)
 
 
 def _csv_number(value):

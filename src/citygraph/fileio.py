@@ -10,15 +10,87 @@ An ``OSError`` becomes a :class:`citygraph.errors.WriteError`: one line naming
 the path, exit code 2.
 """
 
+import csv
 import io
 import os
+import re
 import tempfile
 import time
 from pathlib import Path
 
 from citygraph.errors import UsageError, WriteError
 
-__all__ = ["write_atomic", "atomic_path", "os_error", "current_umask"]
+__all__ = [
+    "write_atomic",
+    "atomic_path",
+    "os_error",
+    "current_umask",
+    "csv_cell",
+    "csv_uncell",
+    "csv_text",
+    "FORMULA_LEADS",
+]
+
+#: first characters that make a spreadsheet read a cell as a formula (OWASP's list)
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def csv_cell(value):
+    """A CSV or TSV cell that a spreadsheet shows as text, never runs as a formula.
+
+    OWASP's rule: a text starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+    carriage return gets a ``'`` in front. A plain number (``-3.5``, ``+7``,
+    ``1e-3``) is left as it is, so numeric columns stay numbers: a number is
+    never a formula. Texts that already start with quotes before such a
+    character get one more quote, so :func:`csv_uncell` gives back exactly
+    what was written. Values that are not strings are returned unchanged.
+
+    >>> [csv_cell(v) for v in ["=cmd|' /C calc'!A0", "+1+1", "-2-3", "@SUM(A1)", chr(9) + "x"]]
+    ["'=cmd|' /C calc'!A0", "'+1+1", "'-2-3", "'@SUM(A1)", "'\\tx"]
+    >>> [csv_cell(v) for v in ["-3.5", "+7", "1e-3", -3.5, "Seoul", "'=x", "it's"]]
+    ['-3.5', '+7', '1e-3', -3.5, 'Seoul', "''=x", "it's"]
+    """
+    if not isinstance(value, str):
+        return value
+    bare = value.lstrip("'")
+    if bare[:1] in FORMULA_LEADS and not _PLAIN_NUMBER.fullmatch(bare):
+        return "'" + value
+    return value
+
+
+def csv_uncell(text):
+    """The text a cell written by :func:`csv_cell` stood for (its inverse).
+
+    >>> [csv_uncell(csv_cell(v)) for v in ["=1+2", "''-x", "-3.5", "'quoted'", ""]]
+    ['=1+2', "''-x", '-3.5', "'quoted'", '']
+    """
+    if not isinstance(text, str) or not text.startswith("'"):
+        return text
+    bare = text.lstrip("'")
+    if bare[:1] in FORMULA_LEADS and not _PLAIN_NUMBER.fullmatch(bare):
+        return text[1:]
+    return text
+
+
+def csv_text(header, rows, delimiter=","):
+    """CSV text (``\\n`` line ends) of a header and rows, every cell through :func:`csv_cell`.
+
+    ``None`` becomes an empty cell; rows may be lists or dicts keyed by the header.
+
+    >>> print(csv_text(["name", "lat"], [["=HYPERLINK(1)", -33.9], {"name": "Ulsan"}]), end="")
+    name,lat
+    '=HYPERLINK(1),-33.9
+    Ulsan,
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow([csv_cell(name) for name in header])
+    for row in rows:
+        if isinstance(row, dict):
+            row = [row.get(name) for name in header]
+        writer.writerow(["" if value is None else csv_cell(value) for value in row])
+    return buffer.getvalue()
 
 
 def current_umask():

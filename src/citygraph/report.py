@@ -6,8 +6,6 @@ exports carry it too); :func:`top_table` is the terminal view;
 ``report.html`` into a folder.
 """
 
-import csv
-import io
 import json
 import math
 from pathlib import Path
@@ -18,6 +16,7 @@ from citygraph.centrality import MEASURES, articulation_points, bridges, network
 from citygraph.centrality import node_measures as _node_measures
 from citygraph.errors import UsageError
 from citygraph.export import flat_value, json_value, write_atomic
+from citygraph.fileio import csv_text
 
 __all__ = [
     "NODE_FIELDS",
@@ -149,14 +148,11 @@ def nodes_csv(G):
     >>> header.split(",")[:3], first.split(",")[:2], first.split(",")[8:11]
     (['id', 'label', 'kind'], ['place:a', 'place:a'], ['1', '1', '0.0'])
     """
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=NODE_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for record in _node_records(G):
-        writer.writerow({k: ("true" if v is True else "false" if v is False else
-                             repr(v) if isinstance(v, float) else "" if v is None else v)
-                         for k, v in record.items()})
-    return buffer.getvalue()
+    # cells a spreadsheet would run as formulas get a ' in front (fileio.csv_cell)
+    return csv_text(NODE_FIELDS, [
+        {k: ("true" if v is True else "false" if v is False else
+             repr(v) if isinstance(v, float) else v) for k, v in record.items()}
+        for record in _node_records(G)])
 
 
 def write_report(G, figures, out_dir, top=10):

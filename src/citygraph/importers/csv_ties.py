@@ -24,6 +24,7 @@ import pycountry
 from rdflib import Literal
 
 from citygraph.errors import InputError, UsageError
+from citygraph.fileio import csv_text, csv_uncell
 from citygraph.importers.common import (
     city_triples,
     country_node,
@@ -139,7 +140,8 @@ def read_decisions(path):
                 if value != "skip" and not re.fullmatch(r"[1-9][0-9]*", value):
                     raise InputError(f"{path}:{reader.line_num}: decision {value!r} is neither "
                                      "a GeoNames id nor 'skip'")
-                decisions[(row["name"], row["country"])] = value
+                # the report escapes formula-leading cells (fileio.csv_cell)
+                decisions[(csv_uncell(row["name"]), csv_uncell(row["country"]))] = value
             return decisions
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
@@ -310,12 +312,9 @@ def _country_triples(code, described):
 
 def report_text(result):
     """The reconciliation report as CSV text: one row per distinct name, country string
-    and coordinates, with the input lines it occurs on; the decision column is for a person."""
-    from io import StringIO
-
-    out = StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(REPORT_COLUMNS)
+    and coordinates, with the input lines it occurs on; the decision column is for a person.
+    Cells a spreadsheet would run as formulas get a ' in front (fileio.csv_cell)."""
+    rows = []
 
     def order(item):
         (name, country, lat, lon), _d = item
@@ -323,11 +322,11 @@ def report_text(result):
 
     for (name, country, lat, lon), d in sorted(result.decisions.items(), key=order):
         city = d.city
-        writer.writerow([
+        rows.append([
             name, country, "" if lat is None else lat, "" if lon is None else lon, d.status,
             city.name if city else "", city.geonameid if city else "",
             f"{d.score:.2f}" if city else "",
             " ".join(str(n) for n in result.name_rows.get((name, country, lat, lon), [])),
             d.candidate_text(), d.reason, "",
         ])
-    return out.getvalue()
+    return csv_text(REPORT_COLUMNS, rows)
