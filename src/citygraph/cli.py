@@ -5,16 +5,20 @@ Exit codes (also in the README):
 * 0: done; the data conforms
 * 1: the data does not conform to the shapes (or the answer asked for is "no")
 * 2: usage or input error (bad option or parameter, missing file, syntax error)
-* 3: a remote SPARQL endpoint was unreachable, timed out or answered an error
+* 3: a remote SPARQL endpoint was unreachable, timed out or answered an error,
+  or a query ran past its --timeout
 
 Library code raises :class:`citygraph.errors.CitygraphError`; :func:`main`
 prints its message on one line, without a traceback, and exits with its code.
+An ``OSError`` that no command turned into such an error (a folder that
+cannot be created, a file that cannot be read or written) is printed the same
+way, with the path it names, and exits 2.
 """
 
 import click
 
 from citygraph import __version__
-from citygraph.errors import CitygraphError
+from citygraph.errors import EXIT_USAGE, CitygraphError
 
 __all__ = ["cli", "main"]
 
@@ -32,6 +36,12 @@ class _Group(click.Group):
         except CitygraphError as exc:
             click.echo(f"citygraph: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except OSError as exc:
+            # the net under every command: one line naming the path, exit 2
+            from citygraph.fileio import os_error_line
+
+            click.echo(f"citygraph: error: {os_error_line(exc)}", err=True)
+            ctx.exit(EXIT_USAGE)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

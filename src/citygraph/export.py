@@ -23,7 +23,7 @@ from citygraph.export_io import (
     json_value,
     write_atomic,
 )
-from citygraph.fileio import csv_text
+from citygraph.fileio import csv_text, make_dirs
 
 __all__ = [
     "FORMATS",
@@ -159,7 +159,7 @@ def export(G, fmt, output=None, color_by="community"):
         directory = Path(output)
         if directory.exists() and not directory.is_dir():
             raise UsageError(f"--output {directory}: CSV export needs a directory")
-        directory.mkdir(parents=True, exist_ok=True)
+        make_dirs(directory)
         paths = [directory / "nodes.csv", directory / "edges.csv"]
         write_csv(G, *paths)
         return paths

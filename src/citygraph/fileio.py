@@ -22,6 +22,8 @@ from citygraph.errors import UsageError, WriteError
 
 __all__ = [
     "write_atomic",
+    "make_dirs",
+    "os_error_line",
     "atomic_path",
     "os_error",
     "current_umask",
@@ -114,6 +116,41 @@ def os_error(path, exc):
     return WriteError(f"{path}: cannot write: {reason}")
 
 
+def os_error_line(exc):
+    """One line for any ``OSError``: the path it names, then the reason.
+
+    >>> os_error_line(NotADirectoryError(20, "Not a directory", "out/x.ttl"))
+    'out/x.ttl: Not a directory'
+    >>> os_error_line(OSError(28, "No space left on device"))
+    'No space left on device'
+    """
+    reason = exc.strerror or " ".join(str(exc).split()) or type(exc).__name__
+    if exc.filename is not None:
+        return f"{exc.filename}: {reason}"
+    return reason
+
+
+def make_dirs(path):
+    """Create a folder and its parents (the umask applies); an ``OSError`` is a :class:`WriteError`.
+
+    >>> import tempfile, pathlib
+    >>> blocker = pathlib.Path(tempfile.mkdtemp()) / "a-file"; _ = blocker.write_text("")
+    >>> make_dirs(blocker / "report")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    citygraph.errors.WriteError: .../a-file/report: cannot create the folder: Not a directory
+    """
+    path = Path(path)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise WriteError(f"{path}: cannot create the folder: Not a directory") from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise WriteError(f"{path}: cannot create the folder: {reason}") from None
+    return path
+
+
 def _remove_stale(folder, name):
     """Remove temporary files of ``name`` left by a killed process (older than a minute)."""
     now = time.time()
@@ -157,7 +194,12 @@ class atomic_path:  # noqa: N801  (used as a context manager, like open)
             if path.is_dir():
                 raise UsageError(f"{path}: is a directory; give a file name")
             if self.mkdir:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    make_dirs(path.parent)
+                except WriteError as exc:
+                    raise WriteError(f"{path}: cannot write: {exc}") from None
+            elif path.parent.exists() and not path.parent.is_dir():
+                raise WriteError(f"{path}: cannot write: {path.parent} is not a directory")
             elif not path.parent.is_dir():
                 raise UsageError(f"{path}: the directory {path.parent} does not exist")
             _remove_stale(path.parent, path.name)

@@ -16,7 +16,7 @@ from citygraph.centrality import MEASURES, articulation_points, bridges, network
 from citygraph.centrality import node_measures as _node_measures
 from citygraph.errors import UsageError
 from citygraph.export import flat_value, json_value, write_atomic
-from citygraph.fileio import csv_text
+from citygraph.fileio import csv_text, make_dirs
 
 __all__ = [
     "NODE_FIELDS",
@@ -167,7 +167,7 @@ def write_report(G, figures, out_dir, top=10):
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out}: not a directory")
-    out.mkdir(parents=True, exist_ok=True)
+    make_dirs(out)
     paths = {name: out / name for name in ("nodes.csv", "nodes.json", "network.json",
                                            "report.html")}
     write_atomic(nodes_csv(G), paths["nodes.csv"])
