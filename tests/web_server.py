@@ -71,3 +71,41 @@ def start_server(store, folder, *args):
             server.stop()
             pytest.fail(f"citygraph serve did not start: {log.read_text(errors='replace')[-800:]}")
         time.sleep(0.2)
+
+
+#: a place whose names and evidence are hostile HTML, tied to Seoul, for the escaping tests
+XSS_TURTLE = r'''@prefix cg: <https://w3id.org/citygraph/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix place: <https://w3id.org/citygraph/id/place/> .
+@prefix fact: <https://w3id.org/citygraph/id/fact/> .
+@prefix doc: <https://w3id.org/citygraph/id/doc/> .
+@prefix tiet: <https://w3id.org/citygraph/id/tie-type/> .
+
+place:xss-town a cg:City ;
+    rdfs:label "<script>alert(1)</script>" ;
+    skos:altLabel "\" onmouseover=\"alert(2)" .
+
+doc:xss a cg:SourceDocument ;
+    dcterms:title "<b>bold</b> & \"quoted\"" .
+
+fact:xss-tie a cg:Tie ;
+    cg:tieType tiet:sister-city ;
+    cg:party place:xss-town, place:seoul ;
+    dcterms:date "2020-01-01"^^xsd:date ;
+    prov:wasDerivedFrom doc:xss ;
+    cg:evidence "<img src=x onerror=alert(3)>" .
+'''
+
+
+def seed_with_hostile_labels(folder):
+    """A copy of the frozen seed data plus one file of hostile labels; its folder."""
+    import shutil
+
+    data = Path(folder) / "data"
+    shutil.copytree(ROOT / "tests" / "data" / "seed", data)
+    (data / "xss.ttl").write_text(XSS_TURTLE, encoding="utf-8")
+    return data

@@ -10,8 +10,8 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from citygraph.errors import CitygraphError, ParameterError, QueryError
-from citygraph.web.pool import Busy, QueryPool, QueryTimeout, ResultLimit
+from citygraph.errors import EXIT_USAGE, CitygraphError, ParameterError, QueryError
+from citygraph.web.pool import Busy, QueryPool, QueryTimeout, ResultLimit, WorkerFailed
 from citygraph.web.protocol import FORMAT_MEDIA, NotAcceptable, refusal
 
 __all__ = ["Settings", "create_app", "STATIC"]
@@ -56,11 +56,17 @@ def error_response(request, status, message):
 
 
 def status_of(exc):
-    """The HTTP status for a citygraph error raised while answering."""
-    if isinstance(exc, QueryTimeout | ResultLimit | Busy):
+    """The HTTP status for a citygraph error raised while answering.
+
+    >>> status_of(QueryTimeout(10)), status_of(ParameterError("x")), status_of(WorkerFailed())
+    (503, 400, 503)
+    """
+    if isinstance(exc, QueryTimeout | ResultLimit | Busy | WorkerFailed):
         return 503
-    if isinstance(exc, ParameterError | QueryError):
-        return 406 if isinstance(exc, NotAcceptable) else 400
+    if isinstance(exc, NotAcceptable):
+        return 406
+    if isinstance(exc, ParameterError | QueryError) or exc.exit_code == EXIT_USAGE:
+        return 400
     return 500
 
 

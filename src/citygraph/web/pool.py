@@ -11,11 +11,11 @@ import multiprocessing
 import queue
 import threading
 
-from citygraph.errors import CitygraphError, ParameterError, QueryError
+from citygraph.errors import EXIT_REMOTE, CitygraphError, ParameterError, QueryError
 from citygraph.sparql import Target
 from citygraph.web.protocol import NotAcceptable
 
-__all__ = ["QueryPool", "PoolTarget", "QueryTimeout", "ResultLimit", "Busy"]
+__all__ = ["QueryPool", "PoolTarget", "QueryTimeout", "ResultLimit", "Busy", "WorkerFailed"]
 
 
 class QueryTimeout(CitygraphError):
@@ -39,6 +39,17 @@ class ResultLimit(CitygraphError):
 class Busy(CitygraphError):
     """No worker became free in time."""
 
+    exit_code = EXIT_REMOTE
+
+
+class WorkerFailed(CitygraphError):
+    """A query worker died while answering; it has been replaced."""
+
+    exit_code = EXIT_REMOTE
+
+    def __init__(self, message="a query worker failed; it was restarted"):
+        super().__init__(message)
+
 
 _ERRORS = {"ParameterError": ParameterError, "QueryError": QueryError,
            "NotAcceptable": NotAcceptable}
@@ -56,11 +67,11 @@ class _Worker:
     def wait_ready(self, timeout):
         if not self.conn.poll(timeout):
             self.stop()
-            raise CitygraphError(f"a query worker did not start within {timeout:g} s")
+            raise WorkerFailed(f"a query worker did not start within {timeout:g} s")
         answer = self.conn.recv()
         if answer[0] != "ok":
             self.stop()
-            raise CitygraphError(answer[-1])
+            raise WorkerFailed(answer[-1])
 
     def stop(self):
         try:
@@ -129,13 +140,13 @@ class QueryPool:
                 self.cancelled += ready is not None
                 worker = self._replace(worker)
                 if ready is None:
-                    raise CitygraphError("a query worker failed; it was restarted")
+                    raise WorkerFailed()
                 raise QueryTimeout(limit)
             try:
                 answer = worker.conn.recv()
             except (OSError, EOFError):
                 worker = self._replace(worker)
-                raise CitygraphError("a query worker failed; it was restarted") from None
+                raise WorkerFailed() from None
         finally:
             self._idle.put(worker)
         status = answer[0]

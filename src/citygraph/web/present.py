@@ -40,4 +40,11 @@ def is_iri(term):
 
 
 FILTERS = {"page_url": page_url, "short": short}
-GLOBALS = {"is_iri": is_iri, "page_url": page_url, "short": short}
+def _land_paths():
+    from citygraph.web.geo import land_paths
+
+    return land_paths()
+
+
+GLOBALS = {"hidden_label": URIRef("http://www.w3.org/2004/02/skos/core#hiddenLabel"),
+           "is_iri": is_iri, "page_url": page_url, "short": short, "land_paths": _land_paths}

@@ -1,12 +1,16 @@
 """The HTML pages: search, entity pages, the query catalog, the SPARQL editor, network and map."""
 
+import threading
+
 import jinja2
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
 from citygraph.catalog import adhoc_query, run_query
 from citygraph.namespaces import PREFIXES
+from citygraph.web import pages
 from citygraph.web.pool import PoolTarget
 from citygraph.web.protocol import refusal
 
@@ -73,9 +77,174 @@ async def editor(request):
                   status_code=400 if error else 200)
 
 
+
+
+# --- pages over the graph -------------------------------------------------------------
+
+_LOCK = threading.Lock()
+
+
+def _search_index(request):
+    cache = request.app.state.cache
+    with _LOCK:
+        if "names" not in cache:
+            big = PoolTarget(request.app.state.pool, max_rows=10_000_000,
+                             timeout=request.app.state.settings.network_timeout)
+            cache["names"] = pages.search_index(big)
+        return cache["names"]
+
+
+async def search(request):
+    """Search by name: labels, alternative and hidden labels, accents and case folded."""
+    text = request.query_params.get("q", "").strip()[:200]
+    hits = []
+    if text:
+        index = await run_in_threadpool(_search_index, request)
+        hits = pages.search(index, text)
+    return render(request, "search.html", {"q": text, "hits": hits})
+
+
+def network_data(request, layers="all", since=None, until=None):
+    """The projected network with its measures, computed once per choice and kept."""
+    settings = request.app.state.settings
+    key = ("network", layers, since or "", until or "")
+    cache = request.app.state.cache
+    lock = cache.setdefault(("lock",) + key, threading.Lock())
+    with lock:
+        if key not in cache:
+            cache[key] = request.app.state.pool.call(
+                ("network", {"layers": layers, "since": since, "until": until,
+                             "sample": settings.sample}), settings.network_timeout)
+        return cache[key]
+
+
+def _rank(request, node):
+    """The place's measures and its rank by degree and betweenness in the whole network."""
+    from citygraph.errors import CitygraphError
+
+    try:
+        data = network_data(request)
+    except CitygraphError:
+        return None
+    nodes = data["graph"]["nodes"]
+    mine = next((n for n in nodes if n["id"] == str(node) or n.get("iri") == str(node)), None)
+    if mine is None:
+        return None
+    out = {"measures": [], "total": len(nodes)}
+    for measure in ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector",
+                    "pagerank", "core", "community"):
+        value = mine.get(measure)
+        if value is None:
+            continue
+        rank = None
+        if measure != "community":
+            rank = 1 + sum(1 for n in nodes if (n.get(measure) or 0) > value)
+        out["measures"].append({"name": measure, "value": value, "rank": rank})
+    return out
+
+
+def _entity(request, node):
+    t = target(request)
+    info = pages.describe(t, node)
+    if info is None:
+        return None
+    info["facts"] = pages.facts(t, node) if info["kind"] in (
+        "place", "organization", "person") else {}
+    kind = info["kind"]
+    if kind == "place":
+        info["enclosing"] = pages.enclosing(t, node)
+        if info["lat"] is not None and info["lon"] is not None:
+            from citygraph.web.geo import project
+
+            info["xy"] = project(info["lon"], info["lat"])
+        info["rank"] = _rank(request, node)
+    if kind == "event":
+        info["speakers"] = pages.catalog_rows(t, "event-speakers", event=node)
+        attendance = pages.catalog_rows(t, "event-attendance", event=node)
+        attendance.sort(key=lambda r: (-(r["delegation_size"].toPython()
+                                         if r["delegation_size"] is not None else -1),
+                                       str(r["participant_label"] or "")))
+        info["attendance"] = attendance
+    if kind == "organization":
+        info["members"] = pages.catalog_rows(t, "network-members", network=node)
+    if kind == "document":
+        info["document"] = _document(request, t, node, info)
+    return info
+
+
+def _document(request, t, node, info):
+    from citygraph.namespaces import CG
+
+    names = info["values"].get(CG.fileName, [])
+    text = None
+    if names:
+        text = _source_text(request, str(names[0]))
+    quotes = pages.document_facts(t, node)
+    labels = {fact: label for fact, _, label in quotes}
+    if text is None:
+        return {"text": None, "pieces": [], "missing": [(f, q) for f, q, _ in quotes],
+                "labels": labels, "file": str(names[0]) if names else None}
+    pieces, missing = pages.highlight(text, [(f, q) for f, q, _ in quotes])
+    return {"text": text, "pieces": pieces, "missing": missing, "labels": labels,
+            "file": str(names[0])}
+
+
+def _source_text(request, name):
+    from pathlib import Path
+
+    from citygraph.store import project_root
+
+    if "/" in name or "\\" in name or name.startswith("."):
+        return None
+    root = project_root()
+    folders = [*request.app.state.settings.sources, root / "sources", root.parent / "shared" /
+               "seeds"]
+    for folder in folders:
+        path = Path(folder) / name
+        if path.is_file():
+            return path.read_text(encoding="utf-8", errors="replace")
+    return None
+
+
+async def entity(request):
+    """The page of any node: place, event, organization, person, agreement, source document."""
+    node = pages.node_iri(request.path_params["path"])
+    if node is None:
+        raise HTTPException(404)
+    info = await run_in_threadpool(_entity, request, node)
+    if info is None:
+        raise HTTPException(404)
+    template = {"document": "document.html"}.get(info["kind"], "entity.html")
+    return render(request, template, {"e": info})
+
+
+_DOCS = """
+SELECT ?doc ?title ?date ?file WHERE {
+  ?doc a cg:SourceDocument .
+  OPTIONAL { ?doc dcterms:title ?title }
+  OPTIONAL { ?doc dcterms:date ?date }
+  OPTIONAL { ?doc cg:fileName ?file }
+} ORDER BY ?doc"""
+
+
+async def documents(request):
+    """Every source document."""
+    rows = await run_in_threadpool(lambda: run_query(adhoc_query(_DOCS, source="page"),
+                                                     target(request)).rows)
+    return render(request, "documents.html", {"rows": rows})
+
+
 def routes():
     """Every page route."""
+    from citygraph.web import catalog_views, network_views, reconcile_views
+
     return [
         Route("/", home),
         Route("/editor", editor),
+        Route("/search", search),
+        Route("/docs", documents),
+        Route("/id/{path:path}", entity),
+        *catalog_views.routes(),
+        *network_views.routes(),
+        *reconcile_views.routes(),
     ]

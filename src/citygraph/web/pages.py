@@ -1,0 +1,361 @@
+"""What the entity pages show, read from the store by SPARQL with bound parameters.
+
+Every function takes a query target (the server's worker pool) and returns
+plain dicts for the templates. Facts keep their source document and their
+verbatim evidence quotes, so each row on a page can be checked.
+"""
+
+import re
+from collections import OrderedDict
+
+from rdflib import Literal, URIRef
+
+from citygraph.catalog import adhoc_query, find_query, run_query
+from citygraph.namespaces import CG, CGR, DCTERMS, FOAF, GEO, ORG, PROV, RDF, RDFS, SCHEMA, SKOS
+
+__all__ = ["node_iri", "describe", "facts", "kind_of", "search_index", "search",
+           "document_facts", "highlight", "enclosing", "catalog_rows"]
+
+_PATH = re.compile(r"[A-Za-z0-9._~%!$&'()*+,;=:@/-]+")
+
+#: fact classes and the heading of their section, in page order
+FACT_SECTIONS = OrderedDict([
+    (CG.Tie, "Ties"), (CG.Agreement, "Agreements"), (CG.Membership, "Memberships"),
+    (CG.Participation, "Events"), (CG.Project, "Projects"), (CG.PolicyTransfer,
+                                                            "Policy transfers"),
+    (CG.PostHolding, "Titles"), (CG.Talk, "Talks"),
+])
+
+_PLACE_CLASSES = {CG.Place, CG.Country, CG.Region, CG.Province, CG.Prefecture, CG.FederalSubject,
+                  CG.AutonomousRegion, CG.SpecialSelfGoverningProvince, CG.City, CG.District}
+_EVENT_CLASSES = {CG.Event, CG.EventSeries}
+_ORG_CLASSES = {ORG.Organization, CG.LocalGovernment, CG.Legislature, CG.Department,
+                CG.CityNetwork, CG.Secretariat, CG.InternationalOrganization, CG.NationalBody,
+                CG.Embassy, CG.Ministry, CG.Association, CG.AcademicInstitution, CG.Company,
+                CG.CivilSocietyOrganization}
+
+_LABEL_PROPS = (RDFS.label, SKOS.prefLabel, SCHEMA.name, FOAF.name, DCTERMS.title)
+_NAME_PROPS = (*_LABEL_PROPS, SKOS.altLabel, SKOS.hiddenLabel)
+_ID_PROPS = {CG.geonamesId: "GeoNames", CG.iso3166Code: "ISO 3166", CG.wikidataId: "Wikidata"}
+
+
+def node_iri(path):
+    """The IRI of a page path under /id/, or None when the path cannot be one.
+
+    >>> node_iri("place/seoul")
+    rdflib.term.URIRef('https://w3id.org/citygraph/id/place/seoul')
+    >>> node_iri("place/<x>") is None
+    True
+    """
+    if not path or not _PATH.fullmatch(path) or ".." in path.split("/"):
+        return None
+    return URIRef(str(CGR) + path)
+
+
+def _select(target, text, **bindings):
+    return run_query(adhoc_query(text, source="page"), target, bindings=bindings).rows
+
+
+_DESCRIBE = """
+SELECT ?p ?o ?olabel WHERE {
+  $node ?p ?o .
+  OPTIONAL { ?o rdfs:label|skos:prefLabel|schema:name|foaf:name|dcterms:title ?olabel }
+}"""
+
+
+def kind_of(types):
+    """'place', 'event', 'organization', 'person', 'agreement', 'document', 'fact' or 'other'."""
+    types = set(types)
+    if types & _PLACE_CLASSES:
+        return "place"
+    if types & _EVENT_CLASSES:
+        return "event"
+    if FOAF.Person in types:
+        return "person"
+    if CG.Agreement in types:
+        return "agreement"
+    if CG.SourceDocument in types:
+        return "document"
+    if types & _ORG_CLASSES:
+        return "organization"
+    if types & set(FACT_SECTIONS) or CG.Fact in types:
+        return "fact"
+    return "other"
+
+
+def _first_label(values):
+    for prop in _LABEL_PROPS:
+        if values.get(prop):
+            return str(values[prop][0])
+    return None
+
+
+def describe(target, node):
+    """The node's own statements: label, names, identifiers, types, other properties."""
+    rows = _select(target, _DESCRIBE, node=node)
+    if not rows:
+        return None
+    values = OrderedDict()
+    labels = {}
+    for row in rows:
+        values.setdefault(row["p"], [])
+        if row["o"] not in values[row["p"]]:
+            values[row["p"]].append(row["o"])
+        if row["olabel"] is not None and row["o"] not in labels:
+            labels[row["o"]] = str(row["olabel"])
+    types = values.get(RDF.type, [])
+    names = []
+    for prop in _NAME_PROPS:
+        for value in values.get(prop, []):
+            names.append({"property": prop, "value": str(value),
+                          "lang": getattr(value, "language", None)})
+    identifiers = []
+    for prop, name in _ID_PROPS.items():
+        for value in values.get(prop, []):
+            identifiers.append({"scheme": name, "value": str(value), "url": _id_url(name, value)})
+    hidden = {*_NAME_PROPS, *_ID_PROPS, RDF.type, CG.evidence}
+    properties = [(p, [(v, labels.get(v)) for v in vs]) for p, vs in values.items()
+                  if p not in hidden]
+    evidence = [str(v) for v in values.get(CG.evidence, [])]
+    lat = values.get(GEO.lat, [None])[0]
+    lon = values.get(GEO.long, [None])[0]
+    return {
+        "iri": node, "label": _first_label(values) or str(node).rsplit("/", 1)[-1],
+        "types": types, "kind": kind_of(types), "names": names, "identifiers": identifiers,
+        "properties": properties, "evidence": evidence, "values": values, "labels": labels,
+        "xy": None, "lat": float(lat) if lat is not None else None,
+        "lon": float(lon) if lon is not None else None,
+    }
+
+
+def _id_url(scheme, value):
+    if scheme == "GeoNames":
+        return f"https://www.geonames.org/{value}"
+    if scheme == "Wikidata":
+        return f"https://www.wikidata.org/wiki/{value}"
+    return None
+
+
+_ENCLOSING = """
+SELECT DISTINCT ?whole ?label ?kind WHERE {
+  { $node cg:partOf+ ?whole } UNION { $node cg:country ?whole }
+  OPTIONAL { ?whole rdfs:label ?label }
+  OPTIONAL { ?whole a ?kind }
+}"""
+
+
+def enclosing(target, node):
+    """The places that enclose a place (regions, country), outermost last."""
+    seen = OrderedDict()
+    for row in _select(target, _ENCLOSING, node=node):
+        entry = seen.setdefault(row["whole"], {"iri": row["whole"], "label": None, "country":
+                                               False})
+        if row["label"] is not None and entry["label"] is None:
+            entry["label"] = str(row["label"])
+        if row["kind"] == CG.Country:
+            entry["country"] = True
+    return sorted(seen.values(), key=lambda e: (e["country"], e["label"] or ""))
+
+
+# The facts an actor takes part in: the node itself or, for a place, the governments and
+# departments that govern it; for a place also the posts in those governments.
+_FACTS = """
+SELECT DISTINCT ?fact ?class ?role ?p ?o ?olabel ?odate WHERE {
+  {
+    ?actor (org:subOrganizationOf*/cg:governs)? $node .
+    ?fact ?role ?actor .
+  } UNION {
+    ?actor (org:subOrganizationOf*/cg:governs)? $node .
+    ?post org:postIn ?actor .
+    ?fact cg:post ?post .
+    BIND(cg:post AS ?role)
+  }
+  ?fact a ?class .
+  VALUES ?class { cg:Tie cg:Agreement cg:Membership cg:Participation cg:Project
+                  cg:PolicyTransfer cg:PostHolding cg:Talk }
+  FILTER(?role NOT IN (cg:mentionedIn, prov:wasDerivedFrom))
+  ?fact ?p ?o .
+  OPTIONAL { ?o rdfs:label|skos:prefLabel|schema:name|foaf:name|dcterms:title ?olabel }
+  OPTIONAL { ?o schema:startDate ?odate }
+}"""
+
+_DATE_PROPS = (DCTERMS.date, SCHEMA.startDate, CG.asOf, CG.dateEarliest)
+_SKIP = {RDF.type, PROV.wasDerivedFrom, CG.evidence, CG.uncertainty, RDFS.label, SCHEMA.name,
+         RDFS.comment, CG.mentionedIn}
+
+
+def facts(target, node, limit=None):
+    """The node's facts grouped by section: each with label, date, partners, source, quotes."""
+    by_fact = OrderedDict()
+    for row in _select(target, _FACTS, node=node):
+        fact = by_fact.setdefault(row["fact"], {
+            "iri": row["fact"], "class": row["class"], "roles": set(), "values": OrderedDict(),
+            "labels": {}, "dates": {}})
+        fact["roles"].add(row["role"])
+        values = fact["values"].setdefault(row["p"], [])
+        if row["o"] not in values:
+            values.append(row["o"])
+        if row["olabel"] is not None:
+            fact["labels"].setdefault(row["o"], str(row["olabel"]))
+        if row["odate"] is not None:
+            fact["dates"].setdefault(row["o"], str(row["odate"]))
+    sections = OrderedDict((heading, []) for heading in FACT_SECTIONS.values())
+    for fact in by_fact.values():
+        sections[FACT_SECTIONS[fact["class"]]].append(_fact_row(fact, node))
+    for rows in sections.values():
+        rows.sort(key=lambda r: (r["date"] or "9999", r["label"]))
+    return OrderedDict((k, v[:limit] if limit else v) for k, v in sections.items() if v)
+
+
+def _fact_row(fact, node):
+    values = fact["values"]
+    date = None
+    for prop in _DATE_PROPS:
+        if values.get(prop):
+            date = str(values[prop][0])
+            if prop == CG.dateEarliest and values.get(CG.dateLatest):
+                date = f"{date}/{values[CG.dateLatest][0]}"
+            break
+    if date is None:
+        for objects in values.values():
+            for o in objects:
+                if o in fact["dates"]:
+                    date = fact["dates"][o]
+                    break
+            if date:
+                break
+    label = None
+    for prop in (RDFS.label, SCHEMA.name):
+        if values.get(prop):
+            label = str(values[prop][0])
+            break
+    links = []
+    for prop, objects in values.items():
+        if prop in _SKIP:
+            continue
+        for o in objects:
+            if o == node:
+                continue
+            links.append({"property": prop, "value": o, "label": fact["labels"].get(o)})
+    sources = [{"iri": s, "title": fact["labels"].get(s)} for s in values.get(PROV.wasDerivedFrom,
+                                                                             [])]
+    if label is None:
+        named = [link["label"] for link in links if link["label"]]
+        label = named[0] if named else str(fact["iri"]).rsplit("/", 1)[-1]
+    return {"iri": fact["iri"], "label": label, "date": date, "links": links,
+            "sources": sources, "evidence": [str(e) for e in values.get(CG.evidence, [])],
+            "uncertainty": [str(u) for u in values.get(CG.uncertainty, [])]}
+
+
+def catalog_rows(target, name, **params):
+    """The rows of a catalog query with its parameters bound."""
+    return run_query(find_query(name), target, params).rows
+
+
+# --- search -------------------------------------------------------------------------
+
+_NAMES = """
+SELECT ?entity ?name ?property WHERE {
+  VALUES ?property { rdfs:label skos:prefLabel skos:altLabel skos:hiddenLabel schema:name
+                     foaf:name dcterms:title }
+  ?entity ?property ?name .
+  FILTER(isIRI(?entity) && isLiteral(?name))
+}"""
+
+
+def search_index(target):
+    """Every name of every node, accents and case folded: [(folded, name, entity, property)]."""
+    from citygraph.names import fold_name
+
+    index = []
+    for row in _select(target, _NAMES):
+        index.append((fold_name(str(row["name"])), str(row["name"]), row["entity"],
+                      row["property"]))
+    return index
+
+
+_RANK = {RDFS.label: 0, SKOS.prefLabel: 0, SCHEMA.name: 0, FOAF.name: 0, DCTERMS.title: 0,
+         SKOS.altLabel: 1, SKOS.hiddenLabel: 2}
+
+
+def search(index, text, limit=50):
+    """Entities whose names contain ``text`` (folded), exact names first; one row per entity.
+
+    >>> from rdflib import URIRef
+    >>> seoul = URIRef("https://w3id.org/citygraph/id/place/seoul")
+    >>> index = [("seoul", "Seoul", seoul, RDFS.label), ("seoel", "Séoel", seoul, SKOS.hiddenLabel)]
+    >>> [(str(e).rsplit("/", 1)[1], name) for e, name, _ in search(index, "SÉOEL")]
+    [('seoul', 'Séoel')]
+    """
+    from citygraph.names import fold_name
+
+    key = fold_name(text or "")
+    if not key:
+        return []
+    best = {}
+    for folded, name, entity, prop in index:
+        if key in folded:
+            score = (0 if folded == key else 1 if folded.startswith(key) else 2,
+                     _RANK.get(prop, 3), len(folded))
+            if entity not in best or score < best[entity][0]:
+                best[entity] = (score, name, prop)
+    ranked = sorted(best.items(), key=lambda item: (item[1][0], item[1][1]))
+    return [(entity, name, prop) for entity, (_, name, prop) in ranked[:limit]]
+
+
+# --- source documents -------------------------------------------------------------------
+
+_DOC_FACTS = """
+SELECT ?fact ?evidence ?label WHERE {
+  ?fact prov:wasDerivedFrom $node ; cg:evidence ?evidence .
+  OPTIONAL { ?fact rdfs:label|schema:name ?label }
+}"""
+
+
+def document_facts(target, node):
+    """[(fact, evidence quote, fact label)] of every fact derived from a document."""
+    return [(r["fact"], str(r["evidence"]), str(r["label"]) if r["label"] is not None else None)
+            for r in _select(target, _DOC_FACTS, node=node)]
+
+
+def _normalize(text):
+    return re.sub(r"\s+", " ", text)
+
+
+def highlight(text, quotes):
+    """Split a source text into pieces, marking every quote the graph cites.
+
+    Each piece is (text, covering, starts, ends): the facts whose quote covers
+    it, the quote numbers that start there and the (fact, number) of the quotes
+    that end there, so a page can anchor each quote and cite its fact once, at
+    its end. Quotes are found verbatim (whitespace runs may differ). Returns the
+    pieces and the quotes not found.
+
+    >>> pieces, missing = highlight("Seoul signed an MOU with Colombo.",
+    ...                             [("f1", "signed an MOU"), ("f2", "absent")])
+    >>> [(p, [f for f, _ in c], s, e) for p, c, s, e in pieces][:2]
+    [('Seoul ', [], [], []), ('signed an MOU', ['f1'], [0], [('f1', 0)])]
+    >>> missing
+    [('f2', 'absent')]
+    """
+    spans, missing = [], []
+    for number, (fact, quote) in enumerate(quotes):
+        pattern = r"\s+".join(re.escape(part) for part in quote.split())
+        match = re.search(pattern, text) if pattern else None
+        if match is None:
+            missing.append((fact, quote))
+            continue
+        spans.append((match.start(), match.end(), fact, number))
+    cuts = sorted({0, len(text), *[s for s, *_ in spans], *[e for _, e, *_ in spans]})
+    pieces = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        covering = [(fact, number) for s, e, fact, number in spans if s <= start and end <= e]
+        starts = [number for s, _, _, number in spans if s == start]
+        ends = [(fact, number) for _, e, fact, number in spans if e == end]
+        pieces.append((text[start:end], covering, starts, ends))
+    return pieces, missing
+
+
+def literal_text(value):
+    """A literal's text, or the IRI's."""
+    return str(value) if isinstance(value, Literal | URIRef) else value

@@ -1,0 +1,218 @@
+"""citygraph serve's pages over HTTP: search, entity pages, catalog, editor, network, map, errors.
+
+One server for the module, on the frozen seed graph plus one file of hostile labels.
+"""
+
+import http.client
+import json
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+from click.testing import CliRunner
+
+from citygraph.cli import cli
+from web_server import build_store, seed_with_hostile_labels, start_server
+
+COLOMBO_QUOTE = ("On Wednesday, June 8th, Seoul Mayor Won-soon Park and Colombo Mayor "
+                 "A.J.M Muzammil signed an MOU for the cooperating cities.")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pages")
+    return build_store(folder / "store", seed_with_hostile_labels(folder))
+
+
+@pytest.fixture(scope="module")
+def server(store, tmp_path_factory):
+    server = start_server(store, tmp_path_factory.mktemp("serve"))
+    yield server
+    server.stop()
+
+
+def get(server, path, method="GET", body=None, kind=None):
+    request = urllib.request.Request(server.base + path, data=body, method=method,
+                                     headers={"Accept": "text/html"})
+    if kind:
+        request.add_header("Content-Type", kind)
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def text_of(html):
+    """The visible text of a page, tags dropped, entities left as written."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_search_finds_labels_and_hidden_labels_with_accents_folded(server):
+    status, html = get(server, "/search?q=Seoul")
+    assert status == 200
+    hits = re.findall(r'<li><a href="([^"]+)">([^<]+)</a>', html)
+    assert hits[0] == ("/id/place/seoul", "Seoul")
+    # 'Séoul' is a hidden label; 'SEOEL' folds to the hidden label 'Seoel'
+    for text in ("S%C3%A9oul", "SEOEL", "s%C3%B6ul"):
+        assert re.findall(r'<li><a href="([^"]+)">', get(server, f"/search?q={text}")[1])[0] == \
+            "/id/place/seoul", text
+    assert "0 matches" in get(server, "/search?q=zzzzqqq")[1]
+
+
+def test_the_place_page_shows_names_identifiers_enclosing_places_and_sourced_facts(server):
+    status, html = get(server, "/id/place/seoul")
+    assert status == 200
+    assert '<h1 id="title">Seoul</h1>' in html
+    assert "GeoNames: <a href=\"https://www.geonames.org/1835848\"" in html
+    assert "ISO 3166: KR-11" in html
+    assert 'href="/id/place/country-kr">South Korea</a>' in html
+    # the Colombo MOU row: its name, date, partner, source and verbatim quote
+    row = re.search(r'<tr id="agreement:002-mou-seoul-colombo">(.*?)</tr>', html, re.S).group(1)
+    assert ">MOU between Seoul and Colombo</a>" in row
+    assert "<td>2016-06-08</td>" in row
+    assert 'href="/id/place/colombo">Colombo</a>' in row
+    assert 'href="/id/doc/002">' in row
+    assert f'<blockquote class="evidence">{COLOMBO_QUOTE}</blockquote>' in row
+    for heading in ("Agreements", "Events", "Memberships", "Titles"):
+        assert f"<h2>{heading} <span" in html
+    # centralities with ranks, and a small map with the place on the basemap
+    assert re.search(r"<td>degree</td><td>\d+</td><td>1</td>", html)
+    assert '<circle cx="306.9784" cy="52.434"' in html
+    assert html.count('class="land"') > 100
+
+
+def test_the_event_page_lists_speakers_and_delegations_by_size(server):
+    status, html = get(server, "/id/event/anmc21-13th-plenary")
+    assert status == 200
+    assert "<h2>Delegations and attendance</h2>" in html
+    table = html.split("<h2>Delegations and attendance</h2>", 1)[1]
+    sizes = [int(s) for s in re.findall(r"</td><td>(\d+)</td><td>", table.split("</table>")[0])]
+    assert sizes == sorted(sizes, reverse=True) and sizes
+    status, html = get(server, "/id/event/near-forum-2023")
+    assert "<h2>Sessions and speakers</h2>" in html
+
+
+def test_organization_person_agreement_pages(server):
+    html = get(server, "/id/org/anmc21")[1]
+    assert "<h2>Members" in html and 'href="/id/place/bangkok">Bangkok</a>' in html
+    html = get(server, "/id/person/park-won-soon")[1]
+    assert "<h2>Titles" in html and "Mayor" in html
+    html = get(server, "/id/agreement/002-mou-seoul-colombo")[1]
+    assert '<h1 id="title">MOU between Seoul and Colombo</h1>' in html
+    assert f'<blockquote class="evidence">{COLOMBO_QUOTE}</blockquote>' in html
+    assert 'href="/id/person/muzammil-a-j-m"' in html
+
+
+def test_the_source_document_page_highlights_every_cited_quote_and_links_its_fact(server):
+    status, html = get(server, "/id/doc/002")
+    assert status == 200
+    body = html.split('<div class="source-text">', 1)[1].split("</div>", 1)[0]
+    start = body.index("On Wednesday, June 8th, Seoul Mayor")
+    cite = body.index('<a class="cite" href="/id/agreement/002-mou-seoul-colombo"', start)
+    # the quote is highlighted (inside marks, however overlapping quotes cut it) and ends
+    # with the link to the agreement that cites it
+    assert text_of(re.sub(r"<a class=\"cite\".*?</a>", "", body[start:cite])) == COLOMBO_QUOTE
+    assert body[:start].rstrip().endswith("<mark title=\"") or "<mark" in body[start - 300:start]
+    assert html.count("<mark ") > 20
+
+
+def test_the_catalog_page_runs_a_query_from_its_form_and_downloads_csv_and_json(server):
+    status, html = get(server, "/queries")
+    assert status == 200 and 'href="/queries/network-members"' in html
+    status, html = get(server, "/queries/network-members")
+    assert 'name="network" value="cgorg:anmc21"' in html and "<table class" not in html
+    status, html = get(server, "/queries/network-members?run=1&network=cgorg%3Aanmc21")
+    assert status == 200
+    assert 'href="/id/place/bangkok">place:bangkok</a>' in html
+    status, csv_text = get(server, "/queries/network-members?network=cgorg%3Aanmc21&format=csv")
+    assert csv_text.splitlines()[0] == \
+        "member,member_label,role,role_label,start,end,as_of,membership,source"
+    rows = json.loads(get(server, "/queries/network-members?network=cgorg%3Aanmc21"
+                              "&format=json")[1])["rows"]
+    assert len(rows) == len(csv_text.splitlines()) - 1
+    assert "Bangkok" in {r["member_label"] for r in rows}
+    status, html = get(server, "/queries/network-members?run=1&network=not+an+iri")
+    assert status == 400 and "parameter &#39;network&#39; must be an IRI" in html
+
+
+def test_the_sparql_editor_runs_read_only_queries_with_the_project_prefixes(server):
+    query = urllib.parse.quote("SELECT ?l WHERE { place:seoul rdfs:label ?l }")
+    status, html = get(server, f"/editor?query={query}")
+    assert status == 200 and "<td>Seoul</td>" in html and "1 row" in html
+    status, html = get(server, "/editor?query=" + urllib.parse.quote("DROP ALL"))
+    assert status == 400 and "updates are refused" in html
+
+
+def test_the_network_data_has_the_exports_nodes_and_edges(server, store, tmp_path):
+    data = json.loads(urllib.request.urlopen(server.base + "/network.json", timeout=60).read())
+    out = tmp_path / "network.json"
+    result = CliRunner().invoke(cli, ["export", "--format", "json", "--store", str(store),
+                                      "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    exported = json.loads(out.read_text())
+    assert len(data["graph"]["nodes"]) == len(exported["nodes"])
+    assert len(data["graph"]["edges"]) == len(exported["edges"])
+    assert {n["id"] for n in data["graph"]["nodes"]} == {n["id"] for n in exported["nodes"]}
+    edge = next(e for e in data["graph"]["edges"]
+                if {e["source"], e["target"]} == {"place:colombo", "place:seoul"})
+    assert "agreement:002-mou-seoul-colombo" in edge["facts"] and edge["sources"] == ["doc:002"]
+    status, html = get(server, "/network?layer=agreement&size=betweenness&color=country")
+    assert status == 200 and '<script src="/static/network.js"></script>' in html
+
+
+def test_the_map_places_every_node_with_coordinates_and_lists_the_others(server):
+    data = json.loads(urllib.request.urlopen(server.base + "/network.json", timeout=60).read())
+    nodes = data["graph"]["nodes"]
+    placed = [n for n in nodes if n.get("lat") is not None]
+    status, html = get(server, "/map")
+    assert status == 200
+    assert (f"{len(placed)} of {len(nodes)} places on the map; {len(nodes) - len(placed)} "
+            "without coordinates") in html
+    assert html.count("<circle ") == len(placed)
+    missing = html.split('<ul class="missing">', 1)[1].split("</ul>")[0]
+    assert missing.count("<li>") == len(nodes) - len(placed)
+
+
+def test_hostile_labels_and_quotes_are_escaped_everywhere(server):
+    for path in ("/id/place/xss-town", "/search?q=script", "/id/place/seoul",
+                 "/id/fact/xss-tie", "/id/doc/xss", "/map",
+                 "/editor?query=" + urllib.parse.quote(
+                     "SELECT ?l WHERE { place:xss-town rdfs:label|skos:altLabel ?l }")):
+        status, html = get(server, path)
+        assert status == 200, path
+        assert "<script>alert(1)" not in html, path
+        assert "<img src=x" not in html, path
+        assert '" onmouseover="alert' not in html, path
+    html = get(server, "/id/place/xss-town")[1]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&#34; onmouseover=&#34;alert(2)" in html
+    assert "&lt;img src=x onerror=alert(3)&gt;" in html
+
+
+@pytest.mark.parametrize("path,method,status", [
+    ("/id/place/nowhere", "GET", 404),
+    ("/id/place/<script>", "GET", 404),
+    ("/id/../../etc/passwd", "GET", 404),
+    ("/static/../../etc/passwd", "GET", 404),
+    ("/queries/no-such-query", "GET", 404),
+    ("/queries/construct-inverse", "GET", 404),
+    ("/network?layer=nothing", "GET", 400),
+    ("/network?since=yesterday", "GET", 400),
+    ("/network?size=height", "GET", 400),
+    ("/queries/network-members?network=cgorg%3Aanmc21&format=pdf", "GET", 400),
+    ("/search", "POST", 405),
+    ("/search?q=%ff%fe", "GET", 200),
+    ("/no/such/page", "GET", 404),
+])
+def test_malformed_requests_get_a_4xx_page_never_a_traceback(server, path, method, status):
+    connection = http.client.HTTPConnection(server.base.removeprefix("http://"), timeout=30)
+    connection.request(method, path, headers={"Accept": "text/html"})
+    response = connection.getresponse()
+    body = response.read().decode(errors="replace")
+    assert response.status == status, body[-300:]
+    assert "Traceback" not in body and "File \"" not in body
+    if status != 200:
+        assert "<h1>Error" in body or body.count("\n") <= 1
