@@ -1,0 +1,57 @@
+"""The offline basemap: Natural Earth country boundaries (from the world-atlas npm package,
+converted at build time) drawn as SVG paths in an equirectangular projection."""
+
+import json
+from functools import lru_cache
+
+__all__ = ["land_paths", "project", "WORLD"]
+
+
+def _world_file():
+    from citygraph.web.app import STATIC
+
+    return STATIC / "world-110m.geojson"
+
+
+WORLD = "world-110m.geojson"
+
+
+def project(lon, lat):
+    """SVG coordinates of a point: x = lon + 180, y = 90 - lat (a 360 x 180 view box).
+
+    >>> project(126.9784, 37.566)
+    (306.9784, 52.434)
+    """
+    return round(lon + 180, 4), round(90 - lat, 4)
+
+
+def _ring(ring):
+    """Path data of one ring; a ring crossing the antimeridian is broken there, not drawn
+    across the whole map."""
+    out = []
+    previous = None
+    for lon, lat in ring:
+        x, y = project(lon, lat)
+        jump = previous is not None and abs(lon - previous) > 180
+        out.append(f"{'M' if previous is None or jump else 'L'}{x:.2f},{y:.2f}")
+        previous = lon
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def land_paths():
+    """[(country name, SVG path data)] of every country of the basemap."""
+    path = _world_file()
+    if not path.is_file():
+        return []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out = []
+    for feature in data.get("features", []):
+        geometry = feature.get("geometry") or {}
+        kind = geometry.get("type")
+        polygons = ([geometry["coordinates"]] if kind == "Polygon"
+                    else geometry.get("coordinates", []) if kind == "MultiPolygon" else [])
+        d = "".join(_ring(ring) for polygon in polygons for ring in polygon)
+        if d:
+            out.append(((feature.get("properties") or {}).get("name", ""), d))
+    return out
