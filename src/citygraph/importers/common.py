@@ -19,11 +19,14 @@ __all__ = [
     "source_document",
     "tie_types",
     "place_iris_by_geonames_id",
+    "place_iris_by_wikidata_id",
     "known_countries",
     "country_node",
     "city_triples",
     "gazetteer_source",
     "load_into_store",
+    "read_text",
+    "imports_dir",
 ]
 
 #: imports loaded with --store go to IMPORT_GRAPH_BASE + the slug of their source document
@@ -83,6 +86,15 @@ def place_iris_by_geonames_id(path=None):
     >>> place_iris_by_geonames_id()["1489425"]
     rdflib.term.URIRef('https://w3id.org/citygraph/id/place/tomsk')
     """
+    return _place_iris_by(CG.geonamesId, path)
+
+
+def place_iris_by_wikidata_id(path=None):
+    """Wikidata QID -> place IRI of data/places.ttl, so a Wikidata import meets those places."""
+    return _place_iris_by(CG.wikidataId, path)
+
+
+def _place_iris_by(prop, path=None):
     path = Path(path or find_project().data_dir / "places.ttl")
     if not path.is_file():
         return {}
@@ -92,7 +104,7 @@ def place_iris_by_geonames_id(path=None):
     except SyntaxError as exc:
         raise InputError(f"{path}:{exc.lineno}: does not parse: {exc.msg}") from None
     found = {}
-    for quad in store.quads_for_pattern(None, ox.NamedNode(str(CG.geonamesId)), None):
+    for quad in store.quads_for_pattern(None, ox.NamedNode(str(prop)), None):
         if isinstance(quad.subject, ox.NamedNode):
             found[quad.object.value] = URIRef(quad.subject.value)
     return found
@@ -145,6 +157,78 @@ def city_triples(node, city, source):
         (node, CG.country, country_node(city.country)),
         (node, PROV.wasDerivedFrom, source),
     ]
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def _line_of(raw, offset):
+    return raw.count(b"\n", 0, offset) + 1
+
+
+def read_text(path, expected):
+    """The text of an input file: UTF-8 (with or without a byte-order mark) or UTF-16 with one.
+
+    ``expected`` says in a few words what the file should hold; it ends the one-line
+    error raised for an empty file, a binary one (a NUL byte) or any other encoding,
+    which names the line of the first byte that does not fit.
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "x.csv"
+    >>> _ = f.write_bytes("a,b\\n".encode("utf-16"))
+    >>> read_text(f, "a CSV")
+    'a,b\\n'
+    >>> _ = f.write_bytes(b"a,b\\nZ\\xfcrich,c\\n")
+    >>> read_text(f, "a CSV")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    citygraph.errors.InputError: ...x.csv:2: byte 0xfc is not UTF-8 (nor UTF-16 with a byte-order mark); expected a CSV
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder; expected {expected}") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    encoding, start = "utf-8", 0
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            encoding, start = name, len(bom)
+            break
+    if not raw[start:].strip():
+        raise InputError(f"{path}: the file is empty; expected {expected}")
+    try:
+        text = raw[start:].decode(encoding)
+    except UnicodeDecodeError as exc:
+        if encoding != "utf-8":
+            # UTF-16: count the line in the decoded part before the bad unit
+            good = raw[start:start + exc.start].decode(encoding, errors="replace")
+            line = good.count("\n") + 1
+        else:
+            line = _line_of(raw, start + exc.start)
+        bad = raw[start + exc.start]
+        raise InputError(f"{path}:{line}: byte 0x{bad:02x} is not {encoding.upper()[:6]}"
+                         f"{' (nor UTF-16 with a byte-order mark)' if encoding == 'utf-8' else ''}"
+                         f"; expected {expected}") from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        raise InputError(f"{path}:{line}: a NUL byte: this is a binary file; expected {expected}")
+    return text
+
+
+def imports_dir(root=None):
+    """The folder of a project where imports keep their Turtle, reports and decisions.
+
+    >>> imports_dir("/work/x").as_posix()
+    '/work/x/data/imports'
+    """
+    if root is None:
+        from citygraph.store import project_root
+
+        root = project_root()
+    return Path(root) / "data" / "imports"
 
 
 #: up to this many added or removed triples, a re-import edits the graph in place

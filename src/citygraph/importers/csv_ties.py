@@ -15,6 +15,7 @@ file and the two places, so a re-run yields the same triples.
 """
 
 import csv
+import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from citygraph.errors import InputError, UsageError
 from citygraph.fileio import csv_text, csv_uncell
 from citygraph.importers.common import (
     city_triples,
+    read_text,
     country_node,
     gazetteer_source,
     known_countries,
@@ -36,7 +38,8 @@ from citygraph.importers.common import (
 )
 from citygraph.names import fold_name
 from citygraph.namespaces import CG, CGR, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, slug
-from citygraph.reconcile import RESOLVED, get_index, reconcile, resolve_country
+from citygraph.progress import bar
+from citygraph.reconcile import RESOLVED, SKIPPED, get_index, reconcile, resolve_country
 
 __all__ = [
     "COLUMN_ROLES",
@@ -63,6 +66,7 @@ class BadRow:
 
     line: int
     reason: str
+    text: str = ""
 
     def __str__(self):
         return f"line {self.line}: {self.reason}"
@@ -125,26 +129,25 @@ def read_decisions(path):
     if path is None:
         return {}
     path = Path(path)
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = {"name", "country", "decision"} - set(reader.fieldnames or ())
-            if missing:
-                raise InputError(f"{path}:1: decisions need the columns name, country, "
-                                 f"decision (missing {', '.join(sorted(missing))})")
-            decisions = {}
-            for row in reader:
-                value = (row["decision"] or "").strip()
-                if not value:
-                    continue
-                if value != "skip" and not re.fullmatch(r"[1-9][0-9]*", value):
-                    raise InputError(f"{path}:{reader.line_num}: decision {value!r} is neither "
-                                     "a GeoNames id nor 'skip'")
-                # the report escapes formula-leading cells (fileio.csv_cell)
-                decisions[(csv_uncell(row["name"]), csv_uncell(row["country"]))] = value
-            return decisions
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    reader = csv.DictReader(io.StringIO(read_text(path, _DECISIONS), newline=""))
+    missing = {"name", "country", "decision"} - set(reader.fieldnames or ())
+    if missing:
+        raise InputError(f"{path}:1: decisions need the columns name, country, "
+                         f"decision (missing {', '.join(sorted(missing))})")
+    decisions = {}
+    for row in reader:
+        value = (row["decision"] or "").strip()
+        if not value:
+            continue
+        if value != "skip" and not re.fullmatch(r"[1-9][0-9]*", value):
+            raise InputError(f"{path}:{reader.line_num}: decision {value!r} is neither "
+                             "a GeoNames id nor 'skip'")
+        # the report escapes formula-leading cells (fileio.csv_cell)
+        decisions[(csv_uncell(row["name"]), csv_uncell(row["country"]))] = value
+    return decisions
+
+
+_DECISIONS = "a CSV with the columns name, country, decision"
 
 
 def _float(value, role, line):
@@ -176,11 +179,55 @@ def _columns(fieldnames, mapping, path):
 
 
 def _row_text(row_values):
-    from io import StringIO
-
-    out = StringIO()
+    out = io.StringIO()
     csv.writer(out, lineterminator="").writerow(row_values)
     return out.getvalue()
+
+
+_CSV = "a CSV file with a header line"
+
+
+def read_rows(path):
+    """(header, [(line, values)], bad rows) of a CSV file in UTF-8 or UTF-16.
+
+    Each record keeps the line it starts on. A quote left open (the file ends
+    inside a quoted cell) is an :class:`InputError` naming the line it opened on;
+    so is an empty file, a binary one, or another encoding (see
+    :func:`citygraph.importers.common.read_text`). Rows with more cells than
+    the header are listed as bad rows.
+    """
+    path = Path(path)
+    text = read_text(path, _CSV)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    records, bad, start = [], [], 1
+    header, last = None, None
+    for values in reader:
+        line, start = start, reader.line_num + 1
+        last = line
+        if not values:
+            continue
+        if header is None:
+            header = [v.strip() for v in values]
+            if not any(header):
+                raise InputError(f"{path}:{line}: an empty header; expected {_CSV}")
+            continue
+        if len(values) > len(header):
+            bad.append(BadRow(line, f"{len(values)} cells, the header has {len(header)}",
+                              _row_text(values)))
+            continue
+        records.append((line, values))
+    if last is not None and start - 1 > last:
+        # the last record runs over several lines: is it a quote the file never closes?
+        tail = "".join(text.splitlines(keepends=True)[last - 1:])
+        try:
+            list(csv.reader(io.StringIO(tail, newline=""), strict=True))
+        except csv.Error as exc:
+            if "end of data" in str(exc):
+                raise InputError(f"{path}:{last}: a quote opened on this line is never "
+                                 f"closed; expected {_CSV}") from None
+    if header is None:
+        raise InputError(f"{path}: the file is empty; expected {_CSV}")
+    return header, records, bad
 
 
 def import_csv(path, mapping=None, decisions=None, places_ttl=None, index=None):
@@ -195,29 +242,29 @@ def import_csv(path, mapping=None, decisions=None, places_ttl=None, index=None):
     decisions = decisions or {}
     known = place_iris_by_geonames_id(places_ttl)
     types = tie_types()
-    try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    with handle:
-        reader = csv.reader(handle)
-        try:
-            header = next(reader)
-        except StopIteration:
-            raise InputError(f"{path}:1: the file is empty") from None
-        columns = _columns(header, mapping or {}, path)
-        position = {role: header.index(col) for role, col in columns.items()}
-        records = [(reader.line_num, values) for values in reader if any(v.strip() for v in values)]
+    header, records, bad = read_rows(path)
+    columns = _columns(header, mapping or {}, path)
+    position = {role: header.index(col) for role, col in columns.items()}
     doc, triples = source_document(path, len(records))
     gaz, gaz_triples = gazetteer_source()
-    outcome, name_rows, bad, seen = {}, {}, [], {}
+    outcome, name_rows, seen = {}, {}, {}
     described, ties, unreconciled = set(), 0, 0
 
     def cell(values, role):
         i = position.get(role)
         return values[i].strip() if i is not None and i < len(values) else ""
 
-    for line, values in records:
+    mapped = sorted(position.values())
+    for line, values in bar(records, desc="reconciling", unit="row"):
+        text = _row_text(values)
+        if not any(v.strip() for v in values):
+            bad.append(BadRow(line, "empty row", text))
+            continue
+        spanning = [header[i] for i in mapped if i < len(values) and "\n" in values[i]]
+        if spanning:
+            bad.append(BadRow(line, f"a quoted cell of {', '.join(spanning)} runs over "
+                                    "several lines: is a quote left open?", text))
+            continue
         names = [(cell(values, f"city{k}"), cell(values, f"country{k}")) for k in (1, 2)]
         try:
             for k, (name, country) in enumerate(names, 1):
@@ -241,7 +288,7 @@ def import_csv(path, mapping=None, decisions=None, places_ttl=None, index=None):
                     (fold_name(names[1][0]), fold_name(names[1][1])):
                 raise ValueError(f"self-tie: {names[0][0]} with itself")
         except ValueError as exc:
-            bad.append(BadRow(line, str(exc)))
+            bad.append(BadRow(line, str(exc), text))
             continue
         sides = []
         for (name, country), (lat, lon) in zip(names, coords, strict=True):
@@ -253,7 +300,7 @@ def import_csv(path, mapping=None, decisions=None, places_ttl=None, index=None):
         if not all(d.status == RESOLVED for d in sides):
             pair = tuple(sorted((fold_name(n), fold_name(c)) for n, c in names))
             if pair in seen:
-                bad.append(BadRow(line, f"duplicate of line {seen[pair]}"))
+                bad.append(BadRow(line, f"duplicate of line {seen[pair]}", text))
             else:
                 seen[pair] = line
                 unreconciled += 1
@@ -270,11 +317,11 @@ def import_csv(path, mapping=None, decisions=None, places_ttl=None, index=None):
                 triples.append((node, SKOS.altLabel, Literal(name)))
         if nodes[0] == nodes[1]:
             bad.append(BadRow(line, f"self-tie: {names[0][0]} and {names[1][0]} are both "
-                                    f"GeoNames {sides[0].city.geonameid}"))
+                                    f"GeoNames {sides[0].city.geonameid}", text))
             continue
         pair = tuple(sorted(str(n) for n in nodes))
         if pair in seen:
-            bad.append(BadRow(line, f"duplicate of line {seen[pair]}"))
+            bad.append(BadRow(line, f"duplicate of line {seen[pair]}", text))
             continue
         seen[pair] = line
         local = [p.rsplit("/", 1)[1] for p in pair]
@@ -285,7 +332,7 @@ def import_csv(path, mapping=None, decisions=None, places_ttl=None, index=None):
             (tie, CG.party, nodes[0]),
             (tie, CG.party, nodes[1]),
             (tie, PROV.wasDerivedFrom, doc),
-            (tie, CG.evidence, Literal(f"{path.name} line {line}: {_row_text(values)}")),
+            (tie, CG.evidence, Literal(f"{path.name} line {line}: {text}")),
         ]
         if date is not None:
             triples.append((tie, SCHEMA.startDate, date))
@@ -296,6 +343,7 @@ def import_csv(path, mapping=None, decisions=None, places_ttl=None, index=None):
         described_countries = {str(n) for n in known_countries(places_ttl)}
         for code in sorted(countries):
             triples += _country_triples(code, described_countries)
+    bad.sort(key=lambda b: b.line)
     return CsvImport(triples, outcome, bad, len(records), ties, unreconciled, doc, name_rows)
 
 
@@ -308,6 +356,16 @@ def _country_triples(code, described):
     label = country.name if country else code
     return [(node, RDF.type, CG.Country), (node, RDFS.label, Literal(label)),
             (node, CG.iso3166Code, Literal(code))]
+
+
+def _decision_in_force(d):
+    """What the decisions said of a name, as its decision cell: a GeoNames id, 'skip' or ''."""
+    if d.status == SKIPPED:
+        return "skip"
+    if d.reason == "decided":
+        return d.city.geonameid
+    match = re.match(r"decided GeoNames id (\d+) ", d.reason)
+    return match.group(1) if match else ""
 
 
 def report_text(result):
@@ -327,6 +385,6 @@ def report_text(result):
             city.name if city else "", city.geonameid if city else "",
             f"{d.score:.2f}" if city else "",
             " ".join(str(n) for n in result.name_rows.get((name, country, lat, lon), [])),
-            d.candidate_text(), d.reason, "",
+            d.candidate_text(), d.reason, _decision_in_force(d),
         ])
     return csv_text(REPORT_COLUMNS, rows)

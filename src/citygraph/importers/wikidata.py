@@ -24,8 +24,9 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from citygraph.errors import InputError
-from citygraph.importers.common import source_document
+from citygraph.importers.common import place_iris_by_wikidata_id, read_text, source_document
 from citygraph.namespaces import CG, CGR, PROV, RDF, RDFS, SCHEMA, XSD
+from citygraph.progress import bar
 
 __all__ = ["WikidataImport", "read_relations", "read_names", "read_entity", "ties_triples",
            "import_tables", "import_entity", "LABEL_LANGUAGES"]
@@ -48,52 +49,79 @@ class WikidataImport:
     unlabelled: int = 0
     bad_lines: list = field(default_factory=list)
     source: object = None
+    #: the QIDs whose ties meet a place the project already describes (same QID)
+    reused: list = field(default_factory=list)
 
 
 def _number(qid):
     return int(qid[1:])
 
 
-def read_relations(path):
-    """The (line, subject QID, object QID) statements of a pair table, and its bad lines.
+_RELATIONS = "two Wikidata ids (Q123) a line, separated by a tab or a comma"
+_NAMES = "a Wikidata id (Q123) and a label a line, separated by a tab"
 
-    Lines with a header or a comment are skipped; a line that is not two QIDs is a
-    bad line (reported, not loaded).
+
+def _qid(cell):
+    """A cell as a QID: ``Q42`` or an entity IRI ``http://www.wikidata.org/entity/Q42``."""
+    return cell.strip().strip('"').rsplit("/", 1)[-1]
+
+
+def read_relations(path):
+    """The (line, subject QID, object QID, text) statements of a pair table, and its bad lines.
+
+    A first line that is not two QIDs is a header; blank lines and ``#`` comments are
+    passed over. Any other line that is not two QIDs makes the file wrong: an
+    :class:`InputError` naming the file and line, so nothing is imported from it.
+    A QID paired with itself is a bad line (listed, not loaded).
     """
     path = Path(path)
-    statements, bad = [], []
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    text = read_text(path, _RELATIONS)
+    statements, bad, header = [], [], False
     for line_no, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        cells = [c.strip().rsplit("/", 1)[-1] for c in re.split(r"[\t,]", line.strip())]
+        cells = [_qid(c) for c in re.split(r"[\t,]", line.strip())]
         if len(cells) == 2 and all(_QID.match(c) for c in cells):
-            statements.append((line_no, cells[0], cells[1], line))
+            if cells[0] == cells[1]:
+                bad.append((line_no, f"{cells[0]} is twinned with itself", line))
+            else:
+                statements.append((line_no, cells[0], cells[1], line))
         elif line_no == 1:
-            continue
+            header = True
         else:
-            bad.append((line_no, f"not two Wikidata ids: {line.strip()!r}"))
+            raise InputError(f"{path}:{line_no}: expected {_RELATIONS}, found "
+                             f"{_shorten(line)!r}")
+    if not statements and not bad:
+        raise InputError(f"{path}:{2 if header else 1}: no statements; expected {_RELATIONS}")
     return statements, bad
 
 
+def _shorten(line, limit=60):
+    line = line.strip()
+    return line if len(line) <= limit else line[:limit] + "..."
+
+
 def read_names(path):
-    """QID -> label from a two-column table (QID, label)."""
+    """QID -> label from a two-column table (QID, label); a first line may be a header.
+
+    A line that is not a QID and a label is an :class:`InputError` naming the file and line.
+    """
     if path is None:
         return {}
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    text = read_text(path, _NAMES)
     names = {}
-    for line in text.splitlines():
-        qid, _, label = line.partition("\t")
-        qid = qid.strip().rsplit("/", 1)[-1]
-        if _QID.match(qid) and label.strip():
+    for line_no, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        qid, tab, label = line.partition("\t")
+        qid = _qid(qid)
+        if _QID.match(qid) and tab and label.strip():
             names.setdefault(qid, label.strip())
+        elif line_no == 1 and not _QID.match(qid):
+            continue
+        else:
+            raise InputError(f"{path}:{line_no}: expected {_NAMES}, found {_shorten(line)!r}")
     return names
 
 
@@ -128,9 +156,7 @@ def read_entity(path):
     """
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+        data = json.loads(read_text(path, "a Wikidata entity as JSON"))
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}:{exc.lineno}: not JSON: {exc.msg}") from None
     entities = data.get("entities", data)
@@ -166,17 +192,22 @@ def _tie(a, b):
     return URIRef(f"{_TIE}{a.lower()}-{b.lower()}")
 
 
-def ties_triples(pairs, doc, labels):
-    """Triples for ``pairs``: {(qa, qb) sorted: {"evidence": [...], "start": literal}}."""
+def ties_triples(pairs, doc, labels, known=None):
+    """Triples for ``pairs``: {(qa, qb) sorted: {"evidence": [...], "start": literal}}.
+
+    ``known`` maps QIDs to the IRIs of places the project already describes
+    (``data/places.ttl``): their ties meet those nodes, and they are not described again.
+    """
     triples, items = [], set()
+    known = known or {}
     sister_city = CGR["tie-type/sister-city"]
     for (a, b), info in pairs.items():
         tie = _tie(a, b)
         triples += [
             (tie, RDF.type, CG.Tie),
             (tie, CG.tieType, sister_city),
-            (tie, CG.party, _place(a)),
-            (tie, CG.party, _place(b)),
+            (tie, CG.party, known.get(a) or _place(a)),
+            (tie, CG.party, known.get(b) or _place(b)),
             (tie, PROV.wasDerivedFrom, doc),
         ]
         triples += [(tie, CG.evidence, Literal(text)) for text in info["evidence"]]
@@ -193,6 +224,8 @@ def ties_triples(pairs, doc, labels):
             triples.append((tie, SCHEMA.startDate, start))
         items.update((a, b))
     for qid in sorted(items, key=_number):
+        if qid in known:
+            continue
         node = _place(qid)
         triples += [(node, RDF.type, CG.Place), (node, CG.wikidataId, Literal(qid)),
                     (node, PROV.wasDerivedFrom, doc)]
@@ -202,7 +235,7 @@ def ties_triples(pairs, doc, labels):
     return triples, items
 
 
-def import_tables(relations, names=None):
+def import_tables(relations, names=None, places_ttl=None):
     """Import a pair table and its labels.
 
     >>> result = import_tables("tests/data/import/relations.tsv",
@@ -215,28 +248,26 @@ def import_tables(relations, names=None):
     label_of = read_names(names)
     seen, pairs, directions = set(), {}, {}
     duplicates = 0
-    for line_no, a, b, text in statements:
+    for line_no, a, b, text in bar(statements, desc="reading statements", unit="line"):
         if (a, b) in seen:
             duplicates += 1
             continue
         seen.add((a, b))
-        if a == b:
-            bad.append((line_no, f"{a} is twinned with itself"))
-            continue
         key = tuple(sorted((a, b), key=_number))
         info = pairs.setdefault(key, {"evidence": []})
         info["evidence"].append(f"{relations.name} line {line_no}: {text}")
         directions.setdefault(key, set()).add((a, b))
     doc, triples = source_document(relations, len(statements) + len(bad))
     labels = {q: [Literal(v)] for q, v in label_of.items()}
-    tie_triples, items = ties_triples(pairs, doc, labels)
+    known = place_iris_by_wikidata_id(places_ttl)
+    tie_triples, items = ties_triples(pairs, doc, labels, known)
     one_sided = sum(1 for d in directions.values() if len(d) == 1)
     return WikidataImport(triples + tie_triples, len(statements), duplicates, len(pairs),
                           one_sided, len(items), sum(1 for q in items if q not in label_of),
-                          sorted(bad), doc)
+                          sorted(bad), doc, sorted(q for q in items if q in known))
 
 
-def import_entity(path, names=None):
+def import_entity(path, names=None, places_ttl=None):
     """Import the P190 statements of one entity JSON file, with their P580 start dates.
 
     >>> result = import_entity("../shared/realdata/wikidata-p190-2016/weimar.json")
@@ -265,7 +296,9 @@ def import_entity(path, names=None):
     own = [Literal(labels[lang], lang=lang) for lang in LABEL_LANGUAGES if lang in labels]
     all_labels = {q: [Literal(v)] for q, v in label_of.items()}
     all_labels[qid] = own or all_labels.get(qid, [])
-    tie_triples, items = ties_triples(pairs, doc, all_labels)
+    known = place_iris_by_wikidata_id(places_ttl)
+    tie_triples, items = ties_triples(pairs, doc, all_labels, known)
     return WikidataImport(triples + tie_triples, len(statements), duplicates, len(pairs),
                           len(pairs), len(items),
-                          sum(1 for q in items if not all_labels.get(q)), [], doc)
+                          sum(1 for q in items if not all_labels.get(q)), [], doc,
+                          sorted(q for q in items if q in known))

@@ -1,0 +1,205 @@
+"""Imports are part of the project: data/imports/NAME.ttl beside its report, built like any data.
+
+Each test works on a copy of the project (ontology, queries, shapes, data) in a
+temporary folder, so the repository's own data/imports/ is never touched.
+"""
+
+import csv
+import io
+import re
+import shutil
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from citygraph.cli import cli
+from citygraph.namespaces import CG
+from conftest import DATA, FIXTURES, ONTOLOGY, QUERIES, SHAPES, SHARED
+
+IMPORT = FIXTURES / "import"
+P190 = SHARED / "realdata" / "wikidata-p190-2016"
+TIES_IN = "https://w3id.org/citygraph/graph/data/imports/{}.ttl"
+
+
+def make_project(folder):
+    """A copy of the project's ontology, queries, shapes and data (seed graph) in ``folder``."""
+    for source in (ONTOLOGY, QUERIES, SHAPES, DATA):
+        shutil.copytree(source, folder / source.name,
+                        ignore=shutil.ignore_patterns("imports"))
+    return folder
+
+
+@pytest.fixture
+def project(tmp_path):
+    return make_project(tmp_path / "project")
+
+
+def run(*args):
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    return result
+
+
+def count_ties(store_dir, name):
+    db = ox.Store.read_only(str(store_dir / "oxigraph"))
+    try:
+        return len(list(db.quads_for_pattern(None, ox.NamedNode(str(ox.NamedNode(
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type").value)),
+            ox.NamedNode(str(CG.Tie)), ox.NamedNode(TIES_IN.format(name)))))
+    finally:
+        del db
+
+
+def test_csv_import_writes_into_the_project_and_reruns_byte_identically(project):
+    imports = project / "data" / "imports"
+    decisions = imports / "ties.decisions.csv"
+    imports.mkdir()
+    shutil.copy(IMPORT / "decisions.csv", decisions)
+    before = decisions.read_bytes()
+    first = run("import", "csv", IMPORT / "ties.csv", "--project", project)
+    assert first.exit_code == 0, first.output
+    # a summary, not one line per skipped row: the rows are in the skipped file
+    assert "skipped:" not in first.output
+    assert (f"4 rows skipped, each listed with its line and reason in "
+            f"{imports / 'ties.skipped.csv'}") in first.output
+    assert ("10 rows: 5 ties, 4 rows skipped, 1 rows waiting for a decision; names: "
+            "8 resolved, 0 ambiguous, 0 unresolved, 1 skipped") in first.output
+    assert f"decisions read from {decisions}: 2 names" in first.output
+    files = {p.name: p.read_bytes() for p in sorted(imports.iterdir())}
+    assert sorted(files) == ["ties.decisions.csv", "ties.report.csv", "ties.skipped.csv",
+                             "ties.ttl"]
+    skipped = list(csv.DictReader(io.StringIO(files["ties.skipped.csv"].decode())))
+    assert [(r["line"], r["reason"]) for r in skipped] == [
+        ("6", "missing city in city2"), ("7", "duplicate of line 5"),
+        ("9", "unknown country 'Narnia'"), ("10", "self-tie: Tomsk with itself")]
+    assert skipped[0]["text"] == "Mansfield,United States,,Germany"
+    report = {r["name"]: r for r in csv.DictReader(io.StringIO(files["ties.report.csv"].decode()))}
+    # the report shows the decisions in force; the decisions file is never written
+    assert (report["Springfield"]["decision"], report["Springfield"]["geonames_id"]) == \
+        ("4250542", "4250542")
+    assert (report["Nowhere-on-Sea"]["status"], report["Nowhere-on-Sea"]["decision"]) == \
+        ("skipped", "skip")
+    assert report["Weimar"]["decision"] == ""
+    second = run("import", "csv", IMPORT / "ties.csv", "--project", project)
+    assert second.exit_code == 0, second.output
+    assert {p.name: p.read_bytes() for p in sorted(imports.iterdir())} == files
+    assert decisions.read_bytes() == before
+
+
+def test_the_report_itself_is_refused_as_decisions(project):
+    assert run("import", "csv", IMPORT / "ties.csv", "--project", project).exit_code == 0
+    report = project / "data" / "imports" / "ties.report.csv"
+    text = report.read_bytes()
+    again = run("import", "csv", IMPORT / "ties.csv", "--project", project,
+                "--decisions", report)
+    assert again.exit_code == 2
+    assert again.output.strip().endswith(
+        f"--decisions: {report} is the report file this import writes; copy the decided rows "
+        f"to {project / 'data' / 'imports' / 'ties.decisions.csv'}")
+    assert report.read_bytes() == text
+
+
+def test_import_into_a_fresh_store_then_report_and_remove(project, tmp_path, shared):
+    store = tmp_path / "store"
+    result = run("import", "wikidata", "--entity", P190 / "weimar.json", "--names",
+                 P190 / "names.tsv", "--project", project, "--store", store)
+    assert result.exit_code == 0, result.output
+    assert f"{project / 'data' / 'imports' / 'weimar.ttl'}: written" in result.output
+    assert "validation: conforms" in result.output
+    assert f"written: {store}" in result.output
+    assert count_ties(store, "weimar") == 5
+    report = run("report", "--store", store, "--layer", "tie")
+    assert report.exit_code == 0, report.output
+    # the seed graph's 16 tie edges and Weimar's 5 ties from the import
+    assert report.output.startswith("Network of 26 places and 21 edges (layers: tie;")
+    assert re.search(r"^3 +Weimar +5 +5 ", report.output, re.M), report.output
+    removed = run("import", "remove", "weimar", "--project", project, "--store", store,
+                  "--no-validate")
+    assert removed.exit_code == 0, removed.output
+    assert f"{project / 'data' / 'imports' / 'weimar.ttl'}: removed" in removed.output
+    assert "removed data/imports/weimar.ttl" in removed.output
+    assert not (project / "data" / "imports" / "weimar.ttl").exists()
+    assert count_ties(store, "weimar") == 0
+    unknown = run("import", "remove", "weimar", "--project", project)
+    assert unknown.exit_code == 2
+    assert "no import named 'weimar'; no imports" in unknown.output
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"", "{f}: the file is empty; expected two Wikidata ids (Q123) a line, separated by a "
+          "tab or a comma"),
+    (b"Q1\tQ2\nQ3\tFoo bar\n", "{f}:2: expected two Wikidata ids (Q123) a line, separated "
+                               "by a tab or a comma, found 'Q3\\tFoo bar'"),
+    (b"Q1\tQ2\n\x00\x01\x02", "{f}:2: a NUL byte: this is a binary file; expected two "
+                              "Wikidata ids (Q123) a line, separated by a tab or a comma"),
+    (b"Q1\tQ2\nQ3\tQ\xe94\n", "{f}:2: byte 0xe9 is not UTF-8 (nor UTF-16 with a byte-order "
+                              "mark); expected two Wikidata ids (Q123) a line, separated by "
+                              "a tab or a comma"),
+])
+def test_a_wrong_relations_file_is_one_line_exit_2_and_nothing_written(project, tmp_path,
+                                                                      content, expected):
+    wrong = tmp_path / "wrong.tsv"
+    wrong.write_bytes(content)
+    result = run("import", "wikidata", "--relations", wrong, "--project", project)
+    assert result.exit_code == 2
+    assert result.output == f"citygraph: error: {expected.format(f=wrong)}\n"
+    assert not (project / "data" / "imports").exists()
+
+
+def test_names_given_as_relations_is_refused(project, shared):
+    result = run("import", "wikidata", "--relations", P190 / "names.tsv", "--project", project)
+    assert result.exit_code == 2
+    assert result.output == (f"citygraph: error: {P190 / 'names.tsv'}:2: expected two Wikidata "
+                             "ids (Q123) a line, separated by a tab or a comma, found "
+                             "'Q1081996\\tBrou'\n")
+    assert not (project / "data" / "imports").exists()
+
+
+CSV_CASES = [
+    ("utf8-bom", "\ufeffcity1,country1,city2,country2\nWeimar,Germany,Siena,Italy\n"
+                 .encode("utf-8"), None),
+    ("utf16", "city1,country1,city2,country2\nWeimar,Germany,Siena,Italy\n".encode("utf-16"),
+     None),
+    ("latin1", "city1,country1,city2,country2\nWeimar,Germany,Siena,Italy\nZürich,"
+               "Switzerland,Weimar,Germany\n".encode("latin-1"),
+     "{f}:3: byte 0xfc is not UTF-8 (nor UTF-16 with a byte-order mark); expected a CSV "
+     "file with a header line"),
+    ("open-quote", b'city1,country1,city2,country2\nWeimar,Germany,Siena,Italy\n'
+                   b'"Tomsk,Russia,Weimar,Germany\nSiena,Italy,Tomsk,Russia\n',
+     "{f}:3: a quote opened on this line is never closed; expected a CSV file with a header "
+     "line"),
+    ("columns", b"town,land\nWeimar,Germany\n",
+     "{f}:1: no column for city1=city1, country1=country1, city2=city2, country2=country2 "
+     "(the header has town, land)"),
+    ("binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+     "{f}:1: byte 0x89 is not UTF-8 (nor UTF-16 with a byte-order mark); expected a CSV "
+     "file with a header line"),
+]
+
+
+@pytest.mark.parametrize("name, content, expected", CSV_CASES, ids=[c[0] for c in CSV_CASES])
+def test_csv_encodings_and_broken_files(project, tmp_path, name, content, expected):
+    path = tmp_path / f"{name}.csv"
+    path.write_bytes(content)
+    result = run("import", "csv", path, "--project", project)
+    if expected is None:
+        assert result.exit_code == 0, result.output
+        ttl = (project / "data" / "imports" / f"{name}.ttl").read_text(encoding="utf-8")
+        assert "Weimar,Germany,Siena,Italy" in ttl
+        assert "1 rows: 1 ties, 0 rows skipped" in result.output
+    else:
+        assert result.exit_code == 2, result.output
+        assert result.output == f"citygraph: error: {expected.format(f=path)}\n"
+        assert not (project / "data" / "imports").exists()
+
+
+def test_a_quote_that_closes_rows_later_is_listed_not_dropped(project, tmp_path):
+    path = tmp_path / "late.csv"
+    path.write_text('city1,country1,city2,country2\n"Weimar,Germany,Siena,Italy\n'
+                    'Tomsk",Russia,Weimar,Germany\nSiena,Italy,Tomsk,Russia\n', encoding="utf-8")
+    result = run("import", "csv", path, "--project", project)
+    assert result.exit_code == 0, result.output
+    skipped = (project / "data" / "imports" / "late.skipped.csv").read_text(encoding="utf-8")
+    assert skipped.splitlines()[1].startswith(
+        "2,a quoted cell of city1 runs over several lines: is a quote left open?,")
+    assert "2 rows: 1 ties, 1 rows skipped" in result.output
