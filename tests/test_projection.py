@@ -51,16 +51,16 @@ def edges(G):
 
 
 def cliques(groups):
-    """Expected edges and weights: every pair of places sharing a group, counted per group."""
+    """Expected edges and weights: every pair of places sharing a group of n places gets 1/(n-1)."""
     counts = Counter()
     for places in groups.values():
         for pair in itertools.combinations(sorted(places), 2):
-            counts[pair] += 1
-    return counts
+            counts[pair] += 1 / (len(places) - 1)
+    return {pair: round(weight, 9) for pair, weight in counts.items()}
 
 
 def weights(G):
-    return {tuple(sorted((u.split(":", 1)[1], v.split(":", 1)[1]))): d["weight"]
+    return {tuple(sorted((u.split(":", 1)[1], v.split(":", 1)[1]))): round(d["weight"], 9)
             for u, v, d in G.edges(data=True)}
 
 
@@ -103,7 +103,10 @@ def test_combined_edge_keeps_layers_types_dates_sources_and_facts(fixture_target
     assert (edge["first"], edge["last"]) == ("2016-06-08", "2016-06-08")
     tokyo_tomsk = G.edges["place:tokyo", "place:tomsk"]
     assert tokyo_tomsk["layers"] == ["agreement", "event", "membership", "project"]
-    assert tokyo_tomsk["weight"] == 4
+    # Newman's 1/(n-1): the Tomsk declaration's 5 parties (1/4), the plenary's 6 delegations
+    # (1/5), ANMC21's 3 members in the fixture (1/2) and one bilateral project (1)
+    assert tokyo_tomsk["count"] == 4
+    assert tokyo_tomsk["weight"] == pytest.approx(1 / 4 + 1 / 5 + 1 / 2 + 1)
     assert (tokyo_tomsk["first"], tokyo_tomsk["last"]) == ("2014-09-05", "2014-09-06")
     assert G.graph["layers"] == list(LAYERS)
 
@@ -125,7 +128,9 @@ def test_nodes_carry_gazetteer_attributes(fixture_target):
     seoul = G.nodes["place:seoul"]
     assert seoul == {"label": "Seoul", "kind": "City", "country": "South Korea",
                      "country_code": "KR", "geonames": "1835848", "lat": 37.566,
-                     "lon": 126.9784, "iri": "https://w3id.org/citygraph/id/place/seoul"}
+                     "lon": 126.9784, "iri": "https://w3id.org/citygraph/id/place/seoul",
+                     # 4 agreements, 3 ties, the plenary; none has more than 100 places
+                     "two_mode_degree": 8, "large_groups": 0}
     assert G.nodes["place:country-bd"]["kind"] == "Country"
     assert G.nodes["place:country-bd"]["lat"] is None
     places = place_attributes(fixture_target)
@@ -311,3 +316,64 @@ def test_seed_colombo_reaches_ulaanbaatar_through_seoul(seed_target):
     assert "agreement:002-mou-seoul-colombo" in G.edges["place:colombo", "place:seoul"]["facts"]
     assert "agreement:000-tomsk-declaration" in G.edges["place:seoul", "place:ulaanbaatar"][
         "facts"]
+
+
+# --- weighting and large groups (a network of 4 members beside one bilateral agreement) -------
+
+FOUR = """
+@prefix cg: <https://w3id.org/citygraph/ontology#> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix place: <https://w3id.org/citygraph/id/place/> .
+@prefix cgorg: <https://w3id.org/citygraph/id/org/> .
+@prefix fact: <https://w3id.org/citygraph/id/fact/> .
+@prefix agreement: <https://w3id.org/citygraph/id/agreement/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+place:a a cg:City ; rdfs:label "A" .
+place:b a cg:City ; rdfs:label "B" .
+place:c a cg:City ; rdfs:label "C" .
+place:d a cg:City ; rdfs:label "D" .
+cgorg:net a cg:CityNetwork ; rdfs:label "Net" .
+fact:m-a a cg:Membership ; org:member place:a ; org:organization cgorg:net .
+fact:m-b a cg:Membership ; org:member place:b ; org:organization cgorg:net .
+fact:m-c a cg:Membership ; org:member place:c ; org:organization cgorg:net .
+fact:m-d a cg:Membership ; org:member place:d ; org:organization cgorg:net .
+agreement:a-b a cg:Agreement ; cg:party place:a, place:b .
+"""
+
+
+@pytest.fixture(scope="module")
+def four_target(tmp_path_factory):
+    path = tmp_path_factory.mktemp("four") / "four.ttl"
+    path.write_text(FOUR, encoding="utf-8")
+    store = open_store()
+    load_files(store, [ONTOLOGY / "citygraph.ttl", ONTOLOGY / "schemes.ttl", path], ROOT)
+    return connect(store)
+
+
+def test_a_group_of_four_gives_each_pair_one_third(four_target):
+    G = project(four_target, layers=["membership", "agreement"])
+    assert weights(G) == {("a", "b"): round(1 / 3 + 1, 9), ("a", "c"): round(1 / 3, 9),
+                          ("a", "d"): round(1 / 3, 9), ("b", "c"): round(1 / 3, 9),
+                          ("b", "d"): round(1 / 3, 9), ("c", "d"): round(1 / 3, 9)}
+    assert G.edges["place:a", "place:b"]["count"] == 2
+    assert G.edges["place:a", "place:b"]["weight_membership"] == pytest.approx(1 / 3)
+    # with 1/(n-1), a place's weighted degree is the number of groups it shares
+    assert dict(G.degree(weight="weight")) == pytest.approx(
+        {"place:a": 2, "place:b": 2, "place:c": 1, "place:d": 1})
+    assert dict(G.nodes(data="two_mode_degree")) == {
+        "place:a": 2, "place:b": 2, "place:c": 1, "place:d": 1}
+    assert G.graph["large_groups"] == [] and G.graph["weighting"] == "newman"
+
+
+def test_a_group_above_max_group_stays_two_mode(four_target):
+    G = project(four_target, layers=["membership", "agreement"], max_group=3)
+    # the network of 4 is no clique: only the bilateral agreement joins two places
+    assert weights(G) == {("a", "b"): 1.0}
+    assert dict(G.nodes(data="two_mode_degree")) == {
+        "place:a": 2, "place:b": 2, "place:c": 1, "place:d": 1}
+    assert dict(G.nodes(data="large_groups")) == {
+        "place:a": 1, "place:b": 1, "place:c": 1, "place:d": 1}
+    assert G.graph["large_groups"] == [["cgorg:net", "membership", 4]]
+    assert G.graph["max_group"] == 3
+    with pytest.raises(UsageError, match="--max-group"):
+        project(four_target, layers=["membership"], max_group=1)

@@ -64,7 +64,9 @@ def test_report_writes_every_file(store_dir, tmp_path):
     assert rows[0]["geonames"] == "1835848" and rows[0]["articulation"] == "true"
     nodes = json.loads((out / "nodes.json").read_text())
     assert [n["id"] for n in nodes] == [r["id"] for r in rows]
-    assert nodes[0]["lat"] == 37.566 and nodes[0]["weighted_degree"] == 15
+    # Newman's 1/(n-1): Seoul's weighted degree is the number of groups it shares with others
+    # (4 agreements, 3 ties, the plenary)
+    assert nodes[0]["lat"] == 37.566 and nodes[0]["weighted_degree"] == 8
     network = json.loads((out / "network.json").read_text())
     assert (network["nodes"], network["edges"], network["components"]) == (11, 21, 1)
     # Colombo - Seoul - Tokyo - Jakarta (Jakarta only shares ANMC21 with Tokyo and Tomsk)

@@ -18,10 +18,9 @@ sources, and the diameter as a lower bound (the largest distance they see).
 import math
 import random
 import warnings
+from contextlib import contextmanager
 
-import igraph as ig
 import networkx as nx
-import numpy as np
 
 from citygraph.errors import UsageError
 
@@ -42,6 +41,7 @@ __all__ = [
     "articulation_points",
     "network_figures",
     "node_measures",
+    "shared_igraph",
 ]
 
 #: where the expensive measures run: ``auto`` is igraph
@@ -61,6 +61,45 @@ def _backend(backend):
     return "networkx" if backend == "networkx" else "igraph"
 
 
+#: igraph copies of the graphs being analysed (see :func:`shared_igraph`), by id
+_SHARED = {}
+
+
+@contextmanager
+def shared_igraph(G):
+    """Within the block, every measure on ``G`` reuses one igraph copy of it.
+
+    Converting a network of a million edges takes seconds and a few hundred MB;
+    the report's measures would otherwise each make their own. ``G`` must not
+    change inside the block.
+
+    >>> G = nx.path_graph(3)
+    >>> with shared_igraph(G):
+    ...     to_igraph(G)[0] is to_igraph(G)[0]
+    True
+    """
+    key = id(G)
+    if key in _SHARED:
+        yield
+        return
+    _SHARED[key] = _convert(G)
+    try:
+        yield
+    finally:
+        _SHARED.pop(key, None)
+
+
+def _convert(G):
+    import igraph as ig
+
+    nodes = list(G)
+    index = {node: i for i, node in enumerate(nodes)}
+    g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in G.edges()],
+                 directed=False)
+    g.es["weight"] = [float(w) for _, _, w in G.edges(data="weight", default=1)]
+    return g, nodes
+
+
 def to_igraph(G):
     """The graph as an undirected igraph graph, and the list of nodes by vertex index.
 
@@ -68,12 +107,10 @@ def to_igraph(G):
     >>> g.vcount(), g.ecount(), nodes
     (3, 2, ['a', 'b', 'c'])
     """
-    nodes = list(G)
-    index = {node: i for i, node in enumerate(nodes)}
-    g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in G.edges()],
-                 directed=False)
-    g.es["weight"] = [float(w) for _, _, w in G.edges(data="weight", default=1)]
-    return g, nodes
+    shared = _SHARED.get(id(G))
+    if shared is not None and shared[0].vcount() == len(G):
+        return shared
+    return _convert(G)
 
 
 def degree(G):
@@ -88,11 +125,16 @@ def degree(G):
 def weighted_degree(G, weight="weight"):
     """Sum of the weights (facts) of each node's edges.
 
+    Newman's shares (1/3 + 1/3 + 1/3) are rounded off their float noise, whole
+    numbers given as int.
+
     >>> G = nx.Graph(); G.add_edge("a", "b", weight=3); G.add_edge("b", "c", weight=1)
     >>> weighted_degree(G)
     {'a': 3, 'b': 4, 'c': 1}
     """
-    return dict(G.degree(weight=weight))
+    from citygraph.projection import tidy_weight
+
+    return {node: tidy_weight(value) for node, value in G.degree(weight=weight)}
 
 
 def _sample_sources(G, sample, seed):
@@ -187,6 +229,8 @@ def closeness(G, backend="auto", sample=None, seed=42):
 
 def _sampled_distance_sums(g, membership, comp, sources, size):
     """Estimated sum of distances from each vertex of a component to the rest of it."""
+    import numpy as np
+
     inside = np.flatnonzero(np.asarray(membership) == comp)
     distances = np.asarray(g.distances(source=sources, target=inside.tolist()), dtype=float)
     totals = distances.sum(axis=0) * (size - 1) / len(sources)
@@ -201,6 +245,11 @@ def pagerank(G, weight="weight"):
     """
     if G.number_of_nodes() == 0:
         return {}
+    if len(G) > LARGE:
+        # PRPACK, the same stationary distribution NetworkX iterates towards
+        g, nodes = to_igraph(G)
+        values = g.pagerank(damping=0.85, weights="weight" if weight else None)
+        return dict(zip(nodes, values, strict=True))
     return nx.pagerank(G, weight=weight)
 
 
@@ -236,13 +285,22 @@ def eigenvector(G, weight="weight", max_iter=1000, backend="auto"):
         return pagerank(G, weight), "pagerank"
 
 
-def kcore(G):
+def kcore(G, backend="auto"):
     """The core number of each node (the largest k of a k-core it belongs to).
+
+    On graphs of more than :data:`LARGE` nodes ``auto`` takes igraph's
+    ``coreness`` (the same numbers, without copying the graph).
 
     >>> kcore(nx.complete_graph(4))
     {0: 3, 1: 3, 2: 3, 3: 3}
+    >>> kcore(nx.complete_graph(4), backend="igraph")
+    {0: 3, 1: 3, 2: 3, 3: 3}
     """
-    H = G.copy()
+    if _backend(backend) == "igraph" and (backend == "igraph" or len(G) > LARGE):
+        g, nodes = to_igraph(G)
+        return dict(zip(nodes, g.coreness(), strict=True))
+    H = nx.Graph(G.edges())
+    H.add_nodes_from(G)
     H.remove_edges_from(nx.selfloop_edges(H))
     return nx.core_number(H)
 
@@ -280,21 +338,33 @@ def communities(G, seed=42, weight="weight", backend="auto"):
     return {node: i for i, members in enumerate(found) for node in sorted(members, key=str)}
 
 
-def bridges(G):
+def bridges(G, backend="auto"):
     """Edges whose removal disconnects their two ends, as sorted pairs.
 
     >>> bridges(nx.Graph([("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")]))
     [('c', 'd')]
+    >>> bridges(nx.Graph([("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")]), backend="igraph")
+    [('c', 'd')]
     """
-    return sorted(tuple(sorted((u, v), key=str)) for u, v in nx.bridges(G))
+    if _backend(backend) == "igraph" and (backend == "igraph" or len(G) > LARGE):
+        g, nodes = to_igraph(G)
+        found = ((nodes[g.es[i].source], nodes[g.es[i].target]) for i in g.bridges())
+    else:
+        found = nx.bridges(G)
+    return sorted(tuple(sorted((u, v), key=str)) for u, v in found)
 
 
-def articulation_points(G):
+def articulation_points(G, backend="auto"):
     """Nodes whose removal splits their component.
 
     >>> articulation_points(nx.path_graph(["a", "b", "c"]))
     ['b']
+    >>> articulation_points(nx.path_graph(["a", "b", "c"]), backend="igraph")
+    ['b']
     """
+    if _backend(backend) == "igraph" and (backend == "igraph" or len(G) > LARGE):
+        g, nodes = to_igraph(G)
+        return sorted((nodes[i] for i in g.articulation_points()), key=str)
     return sorted(nx.articulation_points(G), key=str)
 
 
@@ -317,16 +387,22 @@ def network_figures(G, backend="auto", sample=None, seed=42):
                        transitivity=0.0, assortativity=None, mean_distance=None, diameter=None,
                        distances="exact")
         return figures
-    comps = sorted(nx.connected_components(G), key=len, reverse=True)
-    largest = comps[0]
-    figures.update(components=len(comps), largest_component=len(largest),
-                   isolates=nx.number_of_isolates(G))
     use_nx = _backend(backend) == "networkx"
     if use_nx:
+        comps = sorted(nx.connected_components(G), key=len, reverse=True)
+        largest = comps[0]
+        figures.update(components=len(comps), largest_component=len(largest),
+                       isolates=nx.number_of_isolates(G))
         figures["clustering"] = nx.average_clustering(G)
         figures["transitivity"] = nx.transitivity(G)
     else:
-        g, _ = to_igraph(G)
+        g, nodes = to_igraph(G)
+        parts = g.connected_components()
+        sizes = parts.sizes()
+        biggest = max(range(len(sizes)), key=lambda i: sizes[i])
+        largest = [i for i, comp in enumerate(parts.membership) if comp == biggest]
+        figures.update(components=len(sizes), largest_component=len(largest),
+                       isolates=sum(1 for d in g.degree() if d == 0))
         figures["clustering"] = g.transitivity_avglocal_undirected(mode="zero")
         t = g.transitivity_undirected()
         figures["transitivity"] = 0.0 if math.isnan(t) else t
@@ -334,33 +410,40 @@ def network_figures(G, backend="auto", sample=None, seed=42):
         # undefined (0/0) when every edge joins nodes of equal degree: reported as None
         warnings.simplefilter("ignore", RuntimeWarning)
         try:
-            value = nx.degree_assortativity_coefficient(G) if m else math.nan
+            if not m:
+                value = math.nan
+            elif use_nx or len(G) <= LARGE:
+                value = nx.degree_assortativity_coefficient(G)
+            else:
+                value = g.assortativity_degree(directed=False)
         except (ValueError, ZeroDivisionError):
             value = math.nan
-    figures["assortativity"] = None if math.isnan(value) else value
-    core = G.subgraph(largest)
+    figures["assortativity"] = None if value is None or math.isnan(value) else value
     figures["distances"] = "exact"
     if len(largest) < 2:
         figures.update(mean_distance=0.0, diameter=0)
     elif use_nx:
+        core = G.subgraph(largest)
         figures.update(mean_distance=nx.average_shortest_path_length(core),
                        diameter=nx.diameter(core))
     elif sample is not None and len(largest) > 1000 and sample < len(largest):
-        g, nodes = to_igraph(core)
-        index = {node: i for i, node in enumerate(nodes)}
-        sources = [index[s] for s in _sample_sources(core, sample, seed)]
-        rows = g.distances(source=sources)
-        far = max(range(len(nodes)), key=lambda i: rows[0][i])
-        sweep = g.distances(source=[far])[0]  # a double sweep tightens the lower bound
+        core = g.induced_subgraph(largest)
+        core_nodes = [nodes[i] for i in largest]
+        index = {node: i for i, node in enumerate(core_nodes)}
+        # drawn from the component's places in the graph's order, so a seed gives one draw
+        sources = [index[s] for s in random.Random(seed).sample(core_nodes, sample)]
+        rows = core.distances(source=sources)
+        far = max(range(len(core_nodes)), key=lambda i: rows[0][i])
+        sweep = core.distances(source=[far])[0]  # a double sweep tightens the lower bound
         figures.update(
-            mean_distance=sum(map(sum, rows)) / (len(sources) * (len(nodes) - 1)),
+            mean_distance=sum(map(sum, rows)) / (len(sources) * (len(core_nodes) - 1)),
             diameter=int(max(max(max(row) for row in rows), max(sweep))),
             distances=f"estimated from {len(sources)} sources; diameter is a lower bound",
         )
     else:
-        g, _ = to_igraph(core)
-        figures.update(mean_distance=g.average_path_length(directed=False),
-                       diameter=g.diameter(directed=False))
+        core = g.induced_subgraph(largest)
+        figures.update(mean_distance=core.average_path_length(directed=False),
+                       diameter=core.diameter(directed=False))
     return figures
 
 
@@ -382,12 +465,12 @@ def node_measures(G, backend="auto", sample=None, seed=42):
         "closeness": closeness(G, backend=backend, sample=sample, seed=seed),
         "eigenvector": eig,
         "pagerank": pagerank(G),
-        "core": kcore(G),
+        "core": kcore(G, backend=backend),
         "community": communities(G, seed=seed, backend=backend),
     }
-    cut = set(articulation_points(G))
+    cut = set(articulation_points(G, backend=backend))
     bridge_count = dict.fromkeys(G, 0)
-    for u, v in bridges(G):
+    for u, v in bridges(G, backend=backend):
         bridge_count[u] += 1
         bridge_count[v] += 1
     rows = {}

@@ -2,17 +2,30 @@
 
 Each layer is a query ``queries/project-<layer>.rq`` that returns the bipartite
 incidence of places and the facts (or networks, or events) that join them; the
-place network is NetworkX's weighted bipartite projection of it. Nodes are
-places, named by their prefixed IRI (``place:seoul``); each edge keeps the
-layer, the types of the joining facts, the weight (how many of them), the first
-and last date, the source documents and the facts behind it.
+place network is its projection. Nodes are places, named by their prefixed IRI
+(``place:seoul``); each edge keeps the layers, the types of the joining facts,
+the weight, the number of groups behind it (``count``), the first and last
+date, the source documents and the facts behind it.
+
+Weighting (Newman 2001, "Scientific collaboration networks II"): a group of
+``n`` places (an agreement, a tie, a network, an event, a project) adds
+``1/(n-1)`` to the weight of each of its ``n(n-1)/2`` pairs, so a bilateral
+agreement weighs 1, each pair of a network of 4 members 1/3, and a place's
+weighted degree is the number of groups it shares with others, however large
+they are. Groups of more than ``max_group`` places (:data:`MAX_GROUP`, 100 by
+default) are not turned into cliques: they stay in two-mode form (places and
+groups), counted in each place's ``two_mode_degree`` and listed on the graph
+(``large_groups``); a clique of 8,000 members would be 32 million edges that
+say little more than "these places share one network".
 """
 
 import datetime
+import functools
+import itertools
 
 import networkx as nx
-from networkx.algorithms import bipartite
 
+from citygraph import progress
 from citygraph.catalog import compact, find_query
 from citygraph.errors import UsageError
 from citygraph.sparql import to_python
@@ -30,7 +43,12 @@ __all__ = [
     "combine",
     "project",
     "two_mode",
+    "MAX_GROUP",
+    "tidy_weight",
 ]
+
+#: groups of more than this many places stay in two-mode form instead of becoming cliques
+MAX_GROUP = 100
 
 #: the layers of the city network, each defined by ``queries/project-<layer>.rq``
 LAYERS = ("agreement", "tie", "membership", "event", "project")
@@ -41,6 +59,41 @@ FOLDS = ("none", "city", "region", "country")
 
 #: node attributes every node carries (None where the gazetteer has no value)
 NODE_ATTRIBUTES = ("label", "kind", "country", "country_code", "geonames", "lat", "lon", "iri")
+
+#: the per-layer edge keys that add up when layers are combined
+_EDGE_LISTS = ("types", "facts", "groups", "sources")
+
+
+@functools.lru_cache(maxsize=None)
+def _compact(iri):
+    return compact(iri)
+
+
+def _plain(term):
+    """A pyoxigraph term as a plain string (IRI, literal's lexical form), None stays None."""
+    return None if term is None else term.value
+
+
+def _remote_value(term):
+    value = to_python(term)
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def _select(target, query):
+    """Rows of a SELECT as dicts of plain values: IRIs as strings, literals as their text.
+
+    On the embedded store the rows are read straight from pyoxigraph (no rdflib
+    terms in between, which at a million triples is most of the time); a remote
+    endpoint's rows go through :func:`citygraph.sparql.to_python`.
+    """
+    if getattr(target, "is_remote", True) or not hasattr(target, "_run"):
+        for row in target.select(query):
+            yield {key: _remote_value(term) for key, term in row.items()}
+        return
+    solutions = target._run(query, None, "SELECT")
+    names = [v.value for v in solutions.variables]
+    for solution in solutions:
+        yield {name: _plain(solution[name]) for name in names}
 
 _KIND_ORDER = ("District", "City", "SpecialSelfGoverningProvince", "Province", "Prefecture",
                "FederalSubject", "AutonomousRegion", "Region", "Country", "Place")
@@ -140,15 +193,14 @@ def incidence(target, layer, since=None, until=None):
     if layer not in LAYERS:
         raise UsageError(f"unknown layer {layer!r}; choose from {', '.join(LAYERS)}")
     rows = []
-    for row in target.select(find_query(f"project-{layer}").text):
-        values = {key: to_python(term) for key, term in row.items()}
+    for values in _select(target, find_query(f"project-{layer}").text):
         date = _iso(values.get("date"))
         if not _in_window(date, since, until):
             continue
         out = {"layer": layer, "date": date}
         for key in ("group", "fact", "actor", "place", "role", "type", "doc"):
             value = values.get(key)
-            out[key] = compact(value) if isinstance(value, str) and "://" in value else value
+            out[key] = _compact(value) if isinstance(value, str) and "://" in value else value
         rows.append(out)
     return rows
 
@@ -180,9 +232,8 @@ def place_attributes(target):
     {}
     """
     places = {}
-    for row in target.select(find_query("project-places").text):
-        v = {key: to_python(term) for key, term in row.items()}
-        node = compact(v["place"])
+    for v in _select(target, find_query("project-places").text):
+        node = _compact(v["place"])
         kind = v["kind"].rsplit("#", 1)[-1] if v.get("kind") else None
         attrs = places.setdefault(node, {
             "label": None, "kind": None, "country": None, "country_code": None,
@@ -198,15 +249,15 @@ def place_attributes(target):
             if v.get(name) is not None:
                 attrs[key] = _least(attrs[key], str(v[name]))
         if v.get("country"):
-            attrs["country_id"] = _least(attrs["country_id"], compact(v["country"]))
+            attrs["country_id"] = _least(attrs["country_id"], _compact(v["country"]))
         if v.get("lat") is not None and v.get("long") is not None:
             kept = None if attrs["lat"] is None else (attrs["lat"], attrs["lon"])
             attrs["lat"], attrs["lon"] = _least(kept, (float(v["lat"]), float(v["long"])))
         parent_kind = v["parentKind"].rsplit("#", 1)[-1] if v.get("parentKind") else None
         if parent_kind in _REGION_KINDS:
-            attrs["region"] = _least(attrs["region"], compact(v["parent"]))
+            attrs["region"] = _least(attrs["region"], _compact(v["parent"]))
         elif parent_kind == "City":
-            attrs["city"] = _least(attrs["city"], compact(v["parent"]))
+            attrs["city"] = _least(attrs["city"], _compact(v["parent"]))
     for node, attrs in places.items():
         if attrs["kind"] == "Country":
             attrs["country_id"] = node
@@ -277,9 +328,46 @@ def incidence_graph(rows, places=None, fold="none"):
     return B
 
 
-def _direction(B, group, u, v):
-    """'u' or 'v' when the group's tie points from that place to the other, else None."""
-    roles_u, roles_v = B.edges[group, u]["roles"], B.edges[group, v]["roles"]
+def tidy_weight(value):
+    """A sum of 1/(n-1) shares, rounded off its float noise; whole numbers as int.
+
+    >>> tidy_weight(1 / 3 + 1 / 3 + 1 / 3), tidy_weight(0.1 + 0.2)
+    (1, 0.3)
+    """
+    value = round(value, 12)
+    return int(value) if value == int(value) else value
+
+
+def _memberships(rows, places=None, fold="none"):
+    """``{(layer, group): {place: record}}`` from incidence rows, a record per place in a group.
+
+    A record is a dict of sets: ``facts``, ``roles``, ``dates``, ``types``, ``docs``.
+    """
+    places = places or {}
+    folded = {}
+    groups = {}
+    for row in rows:
+        place = row["place"]
+        node = folded.get(place)
+        if node is None:
+            node = folded[place] = fold_place(place, places, fold)
+        members = groups.setdefault((row["layer"], row["group"]), {})
+        record = members.get(node)
+        if record is None:
+            record = members[node] = {"facts": set(), "roles": set(), "dates": set(),
+                                      "types": set(), "docs": set()}
+        record["facts"].add(row["fact"])
+        for key, name in (("roles", "role"), ("dates", "date"), ("types", "type"),
+                          ("docs", "doc")):
+            value = row.get(name)
+            if value is not None:
+                record[key].add(_compact(value) if "://" in str(value) else value)
+    return groups
+
+
+def _direction(members, u, v):
+    """u or v when the group's tie points from that place to the other, else None."""
+    roles_u, roles_v = members[u]["roles"], members[v]["roles"]
     if roles_u == {"from"} and roles_v == {"to"}:
         return u
     if roles_v == {"from"} and roles_u == {"to"}:
@@ -287,44 +375,125 @@ def _direction(B, group, u, v):
     return None
 
 
-def project_layer(rows, layer, places=None, fold="none"):
-    """The place network of one layer, from its incidence rows.
+def _project_groups(groups, max_group=MAX_GROUP):
+    """The place network of a set of groups, with Newman's 1/(n-1) weighting.
 
-    Uses NetworkX's ``bipartite.weighted_projected_graph``: the weight of an
-    edge is the number of groups (agreements, ties, networks, events, projects)
-    the two places share. Each edge also keeps ``layer``, ``types``, ``first``
-    and ``last`` date, ``sources``, ``facts``, ``groups`` and, for ties that
-    point one way, ``directed_from``.
+    Returns ``(G, large)``: ``G`` has a node for every place of every group
+    (``two_mode_degree``: how many groups it is in; ``large_groups``: how many
+    of those have more than ``max_group`` places) and an edge for every pair
+    sharing a group of at most ``max_group`` places; ``large`` lists the groups
+    left in two-mode form as ``(group, layer, size)``, largest first.
+    """
+    if max_group is not None and max_group < 2:
+        raise UsageError(f"--max-group must be at least 2, not {max_group}")
+    two_mode_degree, large_count = {}, {}
+    large = []
+    pairs = {}
+    for key, members in progress.bar(groups.items(), total=len(groups),
+                                     desc="projecting groups", unit="group"):
+        layer, group = key
+        n = len(members)
+        for node in members:
+            two_mode_degree[node] = two_mode_degree.get(node, 0) + 1
+        if max_group is not None and n > max_group:
+            large.append((group, layer, n))
+            for node in members:
+                large_count[node] = large_count.get(node, 0) + 1
+            continue
+        if n < 2:
+            continue
+        share = 1.0 / (n - 1)
+        for u, v in itertools.combinations(sorted(members), 2):
+            entry = pairs.get((u, v))
+            if entry is None:
+                pairs[(u, v)] = [(key, share)]
+            else:
+                entry.append((key, share))
+    G = nx.Graph()
+    for node in sorted(two_mode_degree):
+        G.add_node(node, two_mode_degree=two_mode_degree[node],
+                   large_groups=large_count.get(node, 0))
+    for (u, v), shared in progress.bar(sorted(pairs.items()), total=len(pairs),
+                                       desc="edge attributes", unit="edge"):
+        layers, weights, counts = [], {}, {}
+        facts, types, dates, docs, directions = set(), set(), set(), set(), set()
+        for key, share in shared:
+            layer, members = key[0], groups[key]
+            if layer not in weights:
+                layers.append(layer)
+                weights[layer] = counts[layer] = 0
+            weights[layer] += share
+            counts[layer] += 1
+            for record in (members[u], members[v]):
+                facts |= record["facts"]
+                types |= record["types"]
+                dates |= record["dates"]
+                docs |= record["docs"]
+            directions.add(_direction(members, u, v))
+        layers = sorted(weights)
+        data = {
+            "weight": tidy_weight(sum(weights[layer] for layer in layers)),
+            "count": len(shared),
+            "layers": layers, "types": sorted(types, key=str),
+            "groups": sorted({key[1] for key, _ in shared}), "facts": sorted(facts),
+            "sources": sorted(docs, key=str),
+            "first": min(dates) if dates else None, "last": max(dates) if dates else None,
+            "directed_from": directions.pop() if len(directions) == 1 else None,
+        }
+        for layer in layers:
+            data[f"weight_{layer}"] = tidy_weight(weights[layer])
+        G.add_edge(u, v, **data)
+    large.sort(key=lambda item: (-item[2], item[0]))
+    return G, large
+
+
+def incidence_graph(rows, places=None, fold="none"):
+    """The two-mode graph of places and the groups that join them.
+
+    Group nodes have ``bipartite=0`` and place nodes ``bipartite=1``; each
+    group-place edge keeps the facts, roles, dates, types and documents of the
+    rows behind it.
 
     >>> rows = [{"layer": "agreement", "group": "agreement:x", "fact": "agreement:x",
     ...          "place": p, "role": "party", "date": "2016-06-08", "type": "agt:mou",
     ...          "doc": "doc:002", "actor": p} for p in ("place:seoul", "place:colombo")]
-    >>> G = project_layer(rows, "agreement")
-    >>> G.edges["place:seoul", "place:colombo"]["weight"], G.graph["layers"]
-    (1, ['agreement'])
+    >>> B = incidence_graph(rows)
+    >>> sorted(B.nodes(data="bipartite"))
+    [('agreement:x', 0), ('place:colombo', 1), ('place:seoul', 1)]
     """
-    B = incidence_graph(rows, places, fold)
-    place_nodes = [n for n, side in B.nodes(data="bipartite") if side == 1]
-    G = bipartite.weighted_projected_graph(B, place_nodes) if place_nodes else nx.Graph()
-    G.graph.update(layers=[layer], fold=fold)
-    for u, v, data in G.edges(data=True):
-        groups = sorted(set(B[u]) & set(B[v]))
-        facts, types, dates, docs, directions = set(), set(), set(), set(), set()
-        for group in groups:
-            for node in (u, v):
-                edge = B.edges[group, node]
-                facts |= edge["facts"]
-                types |= edge["types"]
-                dates |= edge["dates"]
-                docs |= edge["docs"]
-            directions.add(_direction(B, group, u, v))
-        data.update(
-            layer=layer, layers=[layer], types=sorted(types), groups=groups,
-            facts=sorted(facts), sources=sorted(docs),
-            first=min(dates) if dates else None, last=max(dates) if dates else None,
-            directed_from=directions.pop() if len(directions) == 1 else None,
-        )
-        data[f"weight_{layer}"] = data["weight"]
+    B = nx.Graph()
+    for (layer, group), members in _memberships(rows, places, fold).items():
+        B.add_node(group, bipartite=0, layer=layer)
+        for node, record in members.items():
+            B.add_node(node, bipartite=1)
+            B.add_edge(group, node, **record)
+    return B
+
+
+def project_layer(rows, layer, places=None, fold="none", max_group=MAX_GROUP):
+    """The place network of one layer, from its incidence rows.
+
+    A group of ``n`` places adds ``1/(n-1)`` to each pair's ``weight`` (Newman's
+    weighting) and 1 to its ``count``; groups of more than ``max_group`` places
+    stay two-mode (see the module's description). Each edge also keeps
+    ``layer``, ``types``, ``first`` and ``last`` date, ``sources``, ``facts``,
+    ``groups`` and, for ties that point one way, ``directed_from``.
+
+    >>> rows = [{"layer": "network", "group": "cgorg:net", "fact": f"fact:{p}",
+    ...          "place": f"place:{p}", "role": None, "date": None, "type": None,
+    ...          "doc": None, "actor": p} for p in "abcd"]
+    >>> G = project_layer(rows, "membership")
+    >>> round(G.edges["place:a", "place:b"]["weight"], 4), G.nodes["place:a"]["two_mode_degree"]
+    (0.3333, 1)
+    >>> project_layer(rows, "membership", max_group=3).number_of_edges()
+    0
+    """
+    rows = [dict(row, layer=layer) for row in rows]
+    G, large = _project_groups(_memberships(rows, places, fold), max_group)
+    G.graph.update(layers=[layer], fold=fold, max_group=max_group,
+                   large_groups=[list(item) for item in large])
+    for _, _, data in G.edges(data=True):
+        data["layer"] = layer
     return G
 
 
@@ -383,15 +552,19 @@ def _node_attributes(G, places):
             G.nodes[node]["iri"] = node
 
 
-def project(target, layers=LAYERS, since=None, until=None, fold="none"):
+def project(target, layers=LAYERS, since=None, until=None, fold="none", max_group=MAX_GROUP):
     """The network of places over the chosen layers, combined into one weighted graph.
 
     ``target`` is a :func:`citygraph.sparql.connect` target (embedded store or
     remote endpoint); ``layers`` a sequence of :data:`LAYERS`; ``since`` and
     ``until`` ISO dates bounding the facts used; ``fold`` one of :data:`FOLDS`.
     Nodes carry ``label``, ``kind``, ``country``, ``country_code``,
-    ``geonames``, ``lat``, ``lon`` and ``iri``. The graph's ``layers``,
-    ``since``, ``until`` and ``fold`` say how it was made.
+    ``geonames``, ``lat``, ``lon``, ``iri``, ``two_mode_degree`` (how many
+    groups the place is in) and ``large_groups`` (how many of them have more
+    than ``max_group`` places and stay two-mode). Edges are weighted by
+    Newman's 1/(n-1) (see the module's description). The graph's ``layers``,
+    ``since``, ``until``, ``fold``, ``weighting``, ``max_group`` and
+    ``large_groups`` (``[group, layer, size]``, largest first) say how it was made.
 
     >>> from citygraph.sparql import connect
     >>> import pyoxigraph as ox
@@ -406,16 +579,14 @@ def project(target, layers=LAYERS, since=None, until=None, fold="none"):
         raise UsageError(f"--fold: unknown fold {fold!r}; choose from {', '.join(FOLDS)}")
     layers = parse_layers(",".join(layers)) if not isinstance(layers, str) else parse_layers(layers)
     places = place_attributes(target)
-    graphs = [project_layer(incidence(target, layer, since, until), layer, places, fold)
-              for layer in layers]
-    combined = combine(graphs) if graphs else nx.Graph()
-    # rebuild in sorted order: set iteration in the projection varies between runs, and
-    # exports should not
-    G = nx.Graph()
-    G.add_nodes_from(sorted(combined.nodes(data=True)))
-    G.add_edges_from(sorted((min(u, v), max(u, v), d) for u, v, d in combined.edges(data=True)))
-    G.graph.update(combined.graph)
-    G.graph.update(layers=list(layers), since=since, until=until, fold=fold)
+    rows = []
+    for layer in progress.bar(layers, desc="reading layers", unit="layer"):
+        rows.extend(incidence(target, layer, since, until))
+    G, large = _project_groups(_memberships(rows, places, fold), max_group)
+    del rows
+    G.graph.update(layers=list(layers), since=since, until=until, fold=fold,
+                   weighting="newman", max_group=max_group,
+                   large_groups=[list(item) for item in large])
     _node_attributes(G, places)
     return G
 

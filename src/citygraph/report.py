@@ -17,6 +17,7 @@ from citygraph.centrality import node_measures as _node_measures
 from citygraph.errors import UsageError
 from citygraph.export import flat_value, json_value, write_atomic
 from citygraph.fileio import csv_text, make_dirs
+from citygraph.report_html import SORT_KEYS, ranked, report_html
 
 __all__ = [
     "NODE_FIELDS",
@@ -31,11 +32,6 @@ __all__ = [
 #: the columns of nodes.csv, in order
 NODE_FIELDS = ("id", "label", "kind", "country", "country_code", "geonames", "lat", "lon",
                *MEASURES)
-
-#: what the top-N table may be sorted by
-SORT_KEYS = ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector", "pagerank",
-             "core")
-
 
 def analyze(G, backend="auto", sample=None, seed=42):
     """Compute every node measure and the network figures; store the measures on the nodes.
@@ -73,26 +69,6 @@ def analyze(G, backend="auto", sample=None, seed=42):
         articulation_points=articulation_points(G),
     )
     return figures
-
-
-def ranked(G, by="degree"):
-    """Nodes sorted by a measure (highest first), ties broken by weighted degree, then label.
-
-    >>> G = nx.star_graph(["place:hub", "place:a", "place:b"])
-    >>> _ = analyze(G)
-    >>> ranked(G)[0]
-    'place:hub'
-    """
-    if by not in SORT_KEYS:
-        raise UsageError(f"--sort: unknown measure {by!r}; choose from {', '.join(SORT_KEYS)}")
-
-    def key(node):
-        data = G.nodes[node]
-        value = data.get(by)
-        value = -math.inf if value is None else value
-        return (-value, -(data.get("weighted_degree") or 0), str(data.get("label") or node))
-
-    return sorted(G.nodes, key=key)
 
 
 def _fmt(value):
@@ -162,8 +138,6 @@ def write_report(G, figures, out_dir, top=10):
     returned). Each file goes through a temporary file renamed into place.
     Returns the paths written.
     """
-    from citygraph.report_html import report_html
-
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out}: not a directory")

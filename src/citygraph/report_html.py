@@ -8,26 +8,56 @@ degree distribution.
 import base64
 import html
 import io
+import math
 from collections import Counter
 
-import matplotlib
+import networkx as nx  # noqa: F401  (the examples below use it)
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
-import networkx as nx  # noqa: E402, F401  (the examples below use it)
-from matplotlib.collections import LineCollection  # noqa: E402
-from matplotlib.ticker import MaxNLocator  # noqa: E402
-
-__all__ = ["MAX_MAP_EDGES", "plot_top", "plot_map", "plot_degrees", "report_html"]
-
-_COLORS = plt.get_cmap("tab20").colors
+__all__ = ["MAX_MAP_EDGES", "SORT_KEYS", "ranked", "plot_top", "plot_map", "plot_degrees",
+           "report_html"]
 
 #: the map draws at most this many edges (the heaviest), so large networks stay readable
 MAX_MAP_EDGES = 3000
 
+#: what the top-N table may be sorted by
+SORT_KEYS = ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector", "pagerank",
+             "core")
+
+
+def ranked(G, by="degree"):
+    """Nodes sorted by a measure (highest first), ties broken by weighted degree, then label.
+
+    >>> G = nx.star_graph(["place:hub", "place:a", "place:b"])
+    >>> nx.set_node_attributes(G, dict(G.degree()), "degree")
+    >>> ranked(G)[0]
+    'place:hub'
+    """
+    if by not in SORT_KEYS:
+        from citygraph.errors import UsageError
+
+        raise UsageError(f"--sort: unknown measure {by!r}; choose from {', '.join(SORT_KEYS)}")
+
+    def key(node):
+        data = G.nodes[node]
+        value = data.get(by)
+        value = -math.inf if value is None else value
+        return (-value, -(data.get("weighted_degree") or 0), str(data.get("label") or node))
+
+    return sorted(G.nodes, key=key)
+
+
+def _pyplot():
+    """matplotlib's pyplot on the Agg backend, imported only when a plot is drawn."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
 
 def _png(fig):
+    plt = _pyplot()
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
     plt.close(fig)
@@ -48,6 +78,9 @@ def plot_top(G, top=10):
     >>> plot_top(G)[:4]
     b'\\x89PNG'
     """
+    from matplotlib.ticker import MaxNLocator
+
+    plt = _pyplot()
     fig, axes = plt.subplots(1, 2, figsize=(12, 0.45 * min(top, max(len(G), 1)) + 1.6),
                              layout="constrained")
     for ax, key, title in ((axes[0], "degree", "Degree (partner places)"),
@@ -78,6 +111,10 @@ def plot_map(G, top=10):
     >>> plot_map(G)[:4]
     b'\\x89PNG'
     """
+    from matplotlib.collections import LineCollection
+
+    plt = _pyplot()
+    colors = plt.get_cmap("tab20").colors
     pos = {n: (d["lon"], d["lat"]) for n, d in G.nodes(data=True)
            if d.get("lon") is not None and d.get("lat") is not None}
     fig, ax = plt.subplots(figsize=(11, 6.5))
@@ -101,7 +138,7 @@ def plot_map(G, top=10):
     ax.scatter([pos[n][0] for n in nodes], [pos[n][1] for n in nodes],
                s=[small + (large - small) * ((G.nodes[n].get("degree") or 0) / most) ** 0.7
                   for n in nodes],
-               c=[_COLORS[(G.nodes[n].get("community") or 0) % len(_COLORS)] for n in nodes],
+               c=[colors[(G.nodes[n].get("community") or 0) % len(colors)] for n in nodes],
                edgecolors="#333333", linewidths=0.5 if len(nodes) <= 300 else 0.2,
                alpha=1.0 if len(nodes) <= 300 else 0.7, zorder=2)
     leaders = sorted(pos, key=lambda n: (-(G.nodes[n].get("degree") or 0), _label(G, n)))[:top]
@@ -128,6 +165,9 @@ def plot_degrees(G):
     >>> plot_degrees(nx.path_graph(3))[:4]
     b'\\x89PNG'
     """
+    from matplotlib.ticker import MaxNLocator
+
+    plt = _pyplot()
     counts = Counter(dict(G.degree()).values())
     fig, ax = plt.subplots(figsize=(7, 3.8))
     if len(counts) > 1 and max(counts) > 50:
@@ -194,8 +234,6 @@ def report_html(G, figures, top=10):
     >>> page.startswith("<!DOCTYPE html>"), page.count("data:image/png;base64,")
     (True, 3)
     """
-    from citygraph.report import ranked
-
     layers = ", ".join(figures.get("layers") or []) or "none"
     window = " to ".join(x for x in (figures.get("since") or "", figures.get("until") or "") if x)
     made = [("layers", layers), ("date window", window or "all dates"),
