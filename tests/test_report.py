@@ -34,13 +34,15 @@ def test_report_prints_the_top_places(store_dir):
     assert lines[0] == ("Network of 11 places and 21 edges (layers: agreement, tie, membership, "
                         "event, project; 1 components, largest 11; density 0.382; "
                         "betweenness exact)")
-    assert lines[1].split() == ["rank", "place", "country", "degree", "weighted", "betweenness",
+    # Bangladesh, a party as a country, has no coordinates in the gazetteer
+    assert lines[1] == "1 of 11 places have no coordinates"
+    assert lines[2].split() == ["rank", "place", "country", "degree", "weighted", "betweenness",
                                 "closeness", "eigenvector", "core", "community", "cut"]
     # Seoul: the plenary's five other delegations plus Colombo, Bogor, Bangladesh and
     # Ho Chi Minh City from the 2016 forum
-    assert lines[2].split()[:5] == ["1", "Seoul", "South", "Korea", "9"]
-    assert [line.split()[1] for line in lines[2:]] == ["Seoul", "Tokyo", "Tomsk"]
-    assert len(lines) == 5
+    assert lines[3].split()[:5] == ["1", "Seoul", "South", "Korea", "9"]
+    assert [line.split()[1] for line in lines[3:]] == ["Seoul", "Tokyo", "Tomsk"]
+    assert len(lines) == 6
 
 
 def test_report_by_layer_and_sort(store_dir):
@@ -141,3 +143,37 @@ def test_library_functions_on_a_star(tmp_path):
     (tmp_path / "file").write_text("x")
     with pytest.raises(UsageError, match="not a directory"):
         write_report(G, figures, tmp_path / "file")
+
+
+def test_measures_are_computed_once_per_store_state(tmp_path):
+    from citygraph.analysis import analysed, store_state
+    from citygraph.sparql import connect
+
+    path = tmp_path / "store"
+    build(store_path=path, data_dir=FIXTURES / "network", validate=False)
+    target = connect(store=path)
+    first, figures = analysed(target, layers="all")
+    assert figures["cache"] == "computed"
+    again, reused = analysed(target, layers="all")
+    assert reused["cache"] == "reused"
+    assert list(again.nodes(data=True)) == list(first.nodes(data=True))
+    assert list(again.edges(data=True)) == list(first.edges(data=True))
+    assert {k: v for k, v in reused.items() if k != "cache"} == {
+        k: v for k, v in figures.items() if k != "cache"}
+    # the report and every export format read the same cached network
+    out = tmp_path / "report"
+    assert run("report", "--store", path, "--out", out).exit_code == 0
+    assert run("export", "--store", path, "--format", "json", "-o", tmp_path / "n.json"
+               ).exit_code == 0
+    assert len(list((path / "cache").glob("network-*.json"))) == 1
+    # other options are another network; a changed store (new manifest) is measured afresh
+    assert analysed(target, layers="tie")[1]["cache"] == "computed"
+    state = store_state(target)
+    manifest = path / "manifest.json"
+    manifest.write_text(manifest.read_text() + " ")
+    assert store_state(target) != state
+    assert analysed(target, layers="all")[1]["cache"] == "computed"
+    # a damaged cache file is recomputed, not trusted
+    for cached in (path / "cache").glob("network-*.json"):
+        cached.write_text("{")
+    assert analysed(target, layers="all")[1]["cache"] == "computed"

@@ -64,7 +64,7 @@ NODE_ATTRIBUTES = ("label", "kind", "country", "country_code", "geonames", "lat"
 _EDGE_LISTS = ("types", "facts", "groups", "sources")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _compact(iri):
     return compact(iri)
 
@@ -292,40 +292,6 @@ def fold_place(node, places, fold="none"):
     if attrs.get("kind") == "District" and attrs.get("city"):
         return attrs["city"]
     return node
-
-
-def incidence_graph(rows, places=None, fold="none"):
-    """The two-mode graph of places and the groups that join them.
-
-    Group nodes have ``bipartite=0`` and place nodes ``bipartite=1``; each
-    group-place edge keeps the facts, roles, dates, types and documents of the
-    rows behind it.
-
-    >>> rows = [{"layer": "agreement", "group": "agreement:x", "fact": "agreement:x",
-    ...          "place": p, "role": "party", "date": "2016-06-08", "type": "agt:mou",
-    ...          "doc": "doc:002", "actor": p} for p in ("place:seoul", "place:colombo")]
-    >>> B = incidence_graph(rows)
-    >>> sorted(B.nodes(data="bipartite"))
-    [('agreement:x', 0), ('place:colombo', 1), ('place:seoul', 1)]
-    """
-    places = places or {}
-    B = nx.Graph()
-    for row in rows:
-        node = fold_place(row["place"], places, fold)
-        B.add_node(row["group"], bipartite=0, layer=row["layer"])
-        B.add_node(node, bipartite=1)
-        if B.has_edge(row["group"], node):
-            data = B.edges[row["group"], node]
-        else:
-            B.add_edge(row["group"], node, facts=set(), roles=set(), dates=set(),
-                       types=set(), docs=set())
-            data = B.edges[row["group"], node]
-        data["facts"].add(row["fact"])
-        for key, name in (("roles", "role"), ("dates", "date"), ("types", "type"),
-                          ("docs", "doc")):
-            if row.get(name) is not None:
-                data[key].add(compact(row[name]) if "://" in str(row[name]) else row[name])
-    return B
 
 
 def tidy_weight(value):

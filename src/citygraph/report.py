@@ -7,12 +7,12 @@ exports carry it too); :func:`top_table` is the terminal view;
 """
 
 import json
-import math
 from pathlib import Path
 
 import networkx as nx
 
-from citygraph.centrality import MEASURES, articulation_points, bridges, network_figures
+from citygraph.centrality import LARGE, MEASURES, network_figures, shared_igraph, to_igraph
+from citygraph.centrality import bridges as _bridges
 from citygraph.centrality import node_measures as _node_measures
 from citygraph.errors import UsageError
 from citygraph.export import flat_value, json_value, write_atomic
@@ -31,7 +31,7 @@ __all__ = [
 
 #: the columns of nodes.csv, in order
 NODE_FIELDS = ("id", "label", "kind", "country", "country_code", "geonames", "lat", "lon",
-               *MEASURES)
+               *MEASURES, "two_mode_degree", "large_groups")
 
 def analyze(G, backend="auto", sample=None, seed=42):
     """Compute every node measure and the network figures; store the measures on the nodes.
@@ -39,25 +39,45 @@ def analyze(G, backend="auto", sample=None, seed=42):
     Returns the network figures, with how the measures were made
     (``eigenvector_method``, ``betweenness_method``, ``backend``), the
     ``bridges`` and ``articulation_points`` lists, the number of
-    ``communities`` and their ``modularity``.
+    ``communities`` and their ``modularity``, the ``weighting``, the groups
+    kept in two-mode form (``max_group``, ``two_mode_groups``,
+    ``two_mode_places``, ``large_groups``) and how many places have no
+    coordinates (``without_coordinates``).
 
     >>> G = nx.path_graph(["place:a", "place:b", "place:c"])
     >>> figures = analyze(G)
     >>> figures["nodes"], figures["articulation_points"], G.nodes["place:b"]["betweenness"]
     (3, ['place:b'], 1.0)
     """
-    rows, method = _node_measures(G, backend=backend, sample=sample, seed=seed)
-    for node, row in rows.items():
-        G.nodes[node].update(row)
-    figures = network_figures(G, backend=backend, sample=sample, seed=seed)
-    groups = {}
-    for node, row in rows.items():
-        groups.setdefault(row["community"], set()).add(node)
-    modularity = (nx.community.modularity(G, list(groups.values()), weight="weight")
-                  if G.number_of_edges() else None)
+    with shared_igraph(G):
+        rows, method = _node_measures(G, backend=backend, sample=sample, seed=seed)
+        for node, row in rows.items():
+            G.nodes[node].update(row)
+        figures = network_figures(G, backend=backend, sample=sample, seed=seed)
+        groups = {}
+        for node, row in rows.items():
+            groups.setdefault(row["community"], set()).add(node)
+        if not G.number_of_edges():
+            modularity = None
+        elif backend != "networkx" and len(G) > LARGE:
+            g, nodes = to_igraph(G)
+            modularity = g.modularity([rows[node]["community"] for node in nodes],
+                                      weights="weight")
+        else:
+            modularity = nx.community.modularity(G, list(groups.values()), weight="weight")
+        bridge_list = _bridges(G, backend=backend)
+    large = G.graph.get("large_groups") or []
     figures.update(
         layers=G.graph.get("layers"), since=G.graph.get("since"), until=G.graph.get("until"),
         fold=G.graph.get("fold"), eigenvector_method=method,
+        weighting=("Newman: a group of n places adds 1/(n-1) to each pair"
+                   if G.graph.get("weighting") == "newman" else "as given"),
+        max_group=G.graph.get("max_group"),
+        two_mode_groups=len(large),
+        two_mode_places=sum(1 for _, k in G.nodes(data="large_groups") if k),
+        large_groups=[list(item) for item in large],
+        without_coordinates=sum(1 for _, d in G.nodes(data=True)
+                                if d.get("lat") is None or d.get("lon") is None),
         betweenness_method=(f"sampled from {sample} sources (seed {seed}), approximate"
                             if sample and sample < G.number_of_nodes() else "exact"),
         closeness_method=(f"estimated from {sample} sources (seed {seed}) in components of "
@@ -65,8 +85,9 @@ def analyze(G, backend="auto", sample=None, seed=42):
                           else "exact"),
         backend="networkx" if backend == "networkx" else "igraph",
         communities=len(groups), modularity=modularity,
-        bridges=[list(edge) for edge in bridges(G)],
-        articulation_points=articulation_points(G),
+        bridges=[list(edge) for edge in bridge_list],
+        articulation_points=sorted((node for node, row in rows.items() if row["articulation"]),
+                                   key=str),
     )
     return figures
 

@@ -192,9 +192,24 @@ def _img(data, alt):
 
 _EXPLAIN = """
 <dl>
+<dt>group</dt><dd>what joins places: an agreement, a tie, a city network (its members), an event
+(the delegations that attended) or a project.</dd>
+<dt>edge weight</dt><dd>Newman's weighting of collaboration networks (M. E. J. Newman, Scientific
+collaboration networks II, Phys. Rev. E 64, 016132, 2001): a group of n places adds 1/(n-1) to
+each of its pairs, so a bilateral agreement or tie weighs 1 and each pair of a network of 4
+members 1/3. A place thus gets 1 from every group it shares with others, however large; without
+it a network of 500 members would outweigh hundreds of bilateral agreements. <i>count</i> on an
+edge is the plain number of groups the two places share.</dd>
+<dt>two-mode groups</dt><dd>groups of more than <i>max group</i> places (100 unless
+<code>--max-group</code> says otherwise) are not turned into cliques: a network of 8,000
+members would be 32 million edges saying only that they share it, and would swamp every
+measure. They stay in two-mode form (places and groups): the measures above leave them out, the
+table of large groups lists them, each place's <i>two-mode degree</i> counts every group it is
+in, and <code>citygraph export --two-mode</code> writes the places-and-groups network whole.
+</dd>
 <dt>degree</dt><dd>how many other places a place is joined to.</dd>
-<dt>weighted</dt><dd>how many facts (agreements, ties, shared networks, events, projects)
-join it to them.</dd>
+<dt>weighted</dt><dd>the sum of its edge weights: the number of groups it shares with other
+places (see edge weight).</dd>
 <dt>betweenness</dt><dd>the share of shortest paths between other places that pass through it
 (brokers score high); paths count hops.</dd>
 <dt>closeness</dt><dd>how few hops it needs to reach the places it can reach (corrected for
@@ -205,6 +220,8 @@ several components it concentrates in the most tightly knit one; places elsewher
 <dt>core</dt><dd>the largest k such that it belongs to a group where every place has k partners
 inside the group.</dd>
 <dt>community</dt><dd>Louvain community (fixed seed).</dd>
+<dt>two-mode degree</dt><dd>how many groups the place is in, of every size (large groups
+included).</dd>
 <dt>cut</dt><dd>an articulation point: removing it splits the network.</dd>
 </dl>
 """
@@ -242,7 +259,12 @@ def report_html(G, figures, top=10):
             ("closeness", figures.get("closeness_method")),
             ("distances", figures.get("distances")),
             ("eigenvector", figures.get("eigenvector_method")),
-            ("backend", figures.get("backend"))]
+            ("backend", figures.get("backend")),
+            ("edge weight", figures.get("weighting") or ""),
+            ("max group (larger groups stay two-mode)", _num(figures.get("max_group"))),
+            ("groups kept two-mode", _num(figures.get("two_mode_groups"))),
+            ("places in them", _num(figures.get("two_mode_places"))),
+            ("places without coordinates", _num(figures.get("without_coordinates")))]
     network = [(key, _num(figures.get(key))) for key in (
         "nodes", "edges", "density", "components", "largest_component", "isolates", "clustering",
         "transitivity", "assortativity", "mean_distance", "diameter", "communities",
@@ -254,8 +276,10 @@ def report_html(G, figures, top=10):
                          _num(d.get("weighted_degree")), _num(d.get("betweenness")),
                          _num(d.get("closeness")), _num(d.get("eigenvector")),
                          _num(d.get("core")), _num(d.get("community")),
+                         _num(d.get("two_mode_degree")),
                          _num(d.get("articulation"))])
-    bridge_rows = [[_label(G, u), _label(G, v), G.edges[u, v].get("weight", 1),
+    large = figures.get("large_groups") or []
+    bridge_rows = [[_label(G, u), _label(G, v), _num(G.edges[u, v].get("weight", 1)),
                     "; ".join(G.edges[u, v].get("facts") or [])]
                    for u, v in figures.get("bridges", [])[:50]]
     parts = [
@@ -271,10 +295,15 @@ def report_html(G, figures, top=10):
         "<p>Mean distance and diameter are those of the largest component, in hops.</p>",
         f"<h2>Top {min(top, len(G))} places by degree</h2>",
         _table(["rank", "place", "country", "degree", "weighted", "betweenness", "closeness",
-                "eigenvector", "core", "community", "cut"], top_rows),
+                "eigenvector", "core", "community", "two-mode degree", "cut"], top_rows),
         _img(plot_top(G, top), "bar charts of the top places by degree and betweenness"),
         "<h2>Map</h2>", _img(plot_map(G, top), "the network at the places' coordinates"),
         "<h2>Degree distribution</h2>", _img(plot_degrees(G), "degree distribution"),
+        "<h2>Groups kept in two-mode form</h2>",
+        (f"<p>The {len(large)} groups of more than {figures.get('max_group')} places, largest "
+         "first (at most 50 shown): not projected into cliques; see what the measures mean.</p>"
+         + _table(["group", "layer", "places"], large[:50])) if large else
+        "<p>None: every group was projected into a clique.</p>",
         "<h2>Bridges</h2>",
         "<p>Edges whose removal cuts the network, with the facts behind them.</p>",
         _table(["place", "place", "weight", "facts"], bridge_rows) if bridge_rows

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import click
 
-from citygraph.commands.report import network_options
+from citygraph.analysis import analysed
+from citygraph.commands.report import network_options, summary_lines
 from citygraph.export import FORMATS, export
-from citygraph.projection import parse_layers, project, two_mode
-from citygraph.report import analyze
+from citygraph.projection import parse_layers, two_mode
 from citygraph.sparql import connect
 
 __all__ = ["command"]
@@ -25,8 +25,8 @@ __all__ = ["command"]
               help="Export the two-mode network instead: places and the agreements, ties, "
                    "networks, events and projects that join them (no centrality measures).")
 @network_options
-def command(fmt, output, color_by, two_mode_view, layers, since, until, fold, sample, backend,
-            store, endpoint, timeout):
+def command(fmt, output, color_by, two_mode_view, layers, since, until, fold, sample, max_group,
+            backend, store, endpoint, timeout):
     """Export the city network with its centrality measures.
 
     Nodes are places with label, kind, country, GeoNames id, coordinates and
@@ -34,6 +34,8 @@ def command(fmt, output, color_by, two_mode_view, layers, since, until, fold, sa
     many facts), first and last date, sources and facts. The GEXF file is
     dynamic (edges start at their first date), so Gephi's timeline plays the
     network's growth, and places sit at their coordinates without a layout.
+    The measures are those of 'citygraph report' on the same store and
+    options, reused when it has already computed them.
 
     \b
     Examples:
@@ -47,12 +49,18 @@ def command(fmt, output, color_by, two_mode_view, layers, since, until, fold, sa
     """
     chosen = parse_layers(layers)
     target = connect(store=store, endpoint=endpoint, timeout=timeout)
+    figures = {}
     if two_mode_view:
         G = two_mode(target, layers=chosen, since=since, until=until, fold=fold)
+        places = [d for _, d in G.nodes(data=True) if d.get("bipartite") == 1]
+        figures = {"nodes": len(places), "without_coordinates": sum(
+            1 for d in places if d.get("lat") is None or d.get("lon") is None)}
     else:
-        G = project(target, layers=chosen, since=since, until=until, fold=fold)
-        analyze(G, backend=backend, sample=sample)
+        G, figures = analysed(target, layers=chosen, since=since, until=until, fold=fold,
+                              sample=sample, backend=backend, max_group=max_group)
     for path in export(G, fmt, output, color_by=color_by):
         what = "nodes" if two_mode_view else "places"
         click.echo(f"wrote {path} ({G.number_of_nodes()} {what}, {G.number_of_edges()} edges)",
                    err=output is None)
+    for line in summary_lines(figures):
+        click.echo(line, err=output is None)

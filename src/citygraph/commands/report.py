@@ -4,12 +4,32 @@ from pathlib import Path
 
 import click
 
+from citygraph.analysis import analysed
 from citygraph.centrality import BACKENDS
-from citygraph.projection import FOLDS, parse_layers, project
-from citygraph.report import SORT_KEYS, analyze, top_table, write_report
+from citygraph.projection import FOLDS, MAX_GROUP, parse_layers
+from citygraph.report import SORT_KEYS, top_table, write_report
 from citygraph.sparql import connect
 
-__all__ = ["command", "network_options"]
+__all__ = ["command", "network_options", "summary_lines"]
+
+
+def summary_lines(figures):
+    """What the report and exports say about how the network was made and what it lacks.
+
+    >>> summary_lines({"two_mode_groups": 2, "two_mode_places": 30, "max_group": 100,
+    ...                "without_coordinates": 3, "nodes": 40})  # doctest: +NORMALIZE_WHITESPACE
+    ['2 groups of more than 100 places kept two-mode (not cliques); 30 places are in them',
+     '3 of 40 places have no coordinates']
+    """
+    lines = []
+    if figures.get("two_mode_groups"):
+        lines.append(f"{figures['two_mode_groups']} groups of more than {figures['max_group']} "
+                     f"places kept two-mode (not cliques); {figures['two_mode_places']} places "
+                     "are in them")
+    if figures.get("without_coordinates"):
+        lines.append(f"{figures['without_coordinates']} of {figures['nodes']} places have no "
+                     "coordinates")
+    return lines
 
 
 def network_options(function):
@@ -29,6 +49,11 @@ def network_options(function):
                      help="Approximate betweenness from K sampled source places (NetworkX's k "
                           "with a fixed seed; igraph counts from the same sources). "
                           "For very large networks."),
+        click.option("--max-group", type=click.IntRange(min=2), default=MAX_GROUP,
+                     show_default=True, metavar="N",
+                     help="Groups (networks, events, agreements...) of more than N places stay "
+                          "in two-mode form (places and groups) instead of becoming cliques; "
+                          "each pair in a smaller group of n places weighs 1/(n-1)."),
         click.option("--backend", type=click.Choice(BACKENDS), default="auto",
                      show_default=True,
                      help="Where betweenness, closeness and distances run (auto: igraph)."),
@@ -53,15 +78,18 @@ def network_options(function):
               show_default=True, help="The measure the table is sorted by.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Also write nodes.csv, nodes.json, network.json and report.html here.")
-def command(layers, since, until, fold, sample, backend, store, endpoint, timeout, top,
-            sort_by, out_dir):
+def command(layers, since, until, fold, sample, max_group, backend, store, endpoint, timeout,
+            top, sort_by, out_dir):
     """Centrality of places in the city network: who is central, who brokers.
 
     Projects the chosen layers into one weighted network of places (see
-    queries/project-*.rq), computes degree, weighted degree, betweenness,
+    queries/project-*.rq; a group of n places adds 1/(n-1) to each pair, and
+    groups of more than --max-group places stay two-mode), computes degree,
+    weighted degree, betweenness,
     closeness, eigenvector (PageRank where it does not converge), k-core,
     Louvain communities, bridges and articulation points, and network figures,
-    then prints the top places.
+    then prints the top places. The measures are kept beside the store and
+    reused by the next report or export of the same store and options.
 
     \b
     Examples:
@@ -74,12 +102,14 @@ def command(layers, since, until, fold, sample, backend, store, endpoint, timeou
     """
     chosen = parse_layers(layers)
     target = connect(store=store, endpoint=endpoint, timeout=timeout)
-    G = project(target, layers=chosen, since=since, until=until, fold=fold)
-    figures = analyze(G, backend=backend, sample=sample)
+    G, figures = analysed(target, layers=chosen, since=since, until=until, fold=fold,
+                          sample=sample, backend=backend, max_group=max_group)
     click.echo(f"Network of {figures['nodes']} places and {figures['edges']} edges "
                f"(layers: {', '.join(chosen)}; {figures['components']} components, "
                f"largest {figures['largest_component']}; density {figures['density']:.3f}; "
                f"betweenness {figures['betweenness_method']})")
+    for line in summary_lines(figures):
+        click.echo(line)
     if G.number_of_nodes():
         click.echo(top_table(G, top=top, by=sort_by))
     if out_dir is not None:

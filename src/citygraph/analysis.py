@@ -1,0 +1,158 @@
+"""The analysed network of a store state: projected and measured once, reused by every command.
+
+``citygraph report`` and each ``citygraph export`` format need the same thing:
+the projected place network with every measure on its nodes and the network
+figures. :func:`analysed` computes it once per store state and set of options
+and keeps it in the store's folder (``<store>/cache/network-<key>.json``,
+written through :func:`citygraph.fileio.write_atomic`). The key is a SHA-256 of
+the store's ``manifest.json`` (which changes with every build and import),
+the options (layers, dates, fold, sample, backend, group threshold, seed) and
+the cache format, so a rebuilt store or another option never reads a stale
+network. A remote endpoint, or a store without a manifest, is measured
+afresh every time. A cache that cannot be read is recomputed; one that cannot
+be written is skipped (the result is the same, only slower next time).
+"""
+
+import hashlib
+import json
+from pathlib import Path
+
+import networkx as nx
+
+from citygraph import __version__, progress
+from citygraph.errors import CitygraphError
+from citygraph.fileio import write_atomic
+from citygraph.projection import MAX_GROUP, parse_date, parse_layers, project
+
+__all__ = ["CACHE_FORMAT", "store_state", "cache_key", "analysed", "graph_data", "graph_from"]
+
+#: bumped whenever what is cached changes meaning
+CACHE_FORMAT = 1
+
+#: how many cached networks a store keeps (the newest); older ones are removed
+KEEP = 8
+
+MANIFEST = "manifest.json"
+
+
+def _manifest_path(store_path):
+    """The manifest of the store at ``store_path`` (the folder ``--store`` names)."""
+    path = Path(store_path)
+    for candidate in (path / MANIFEST, path / "current" / MANIFEST):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def store_state(target):
+    """A hash of the store's manifest: what the store holds, or None when it cannot be told.
+
+    >>> from citygraph.sparql import connect
+    >>> import pyoxigraph as ox
+    >>> store_state(connect(ox.Store())) is None
+    True
+    """
+    path = getattr(target, "path", None)
+    if getattr(target, "is_remote", False) or path is None:
+        return None
+    manifest = _manifest_path(path)
+    if manifest is None:
+        return None
+    try:
+        return hashlib.sha256(manifest.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def cache_key(state, options):
+    """The cache key of a store state and the options a network was made with.
+
+    >>> a = cache_key("abc", {"layers": ["tie"], "sample": None})
+    >>> a == cache_key("abc", {"sample": None, "layers": ["tie"]}), a == cache_key("abd", {})
+    (True, False)
+    """
+    text = json.dumps({"state": state, "options": options, "format": CACHE_FORMAT,
+                       "version": __version__}, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def graph_data(G, figures):
+    """The analysed network and its figures as one JSON-ready dict (order kept).
+
+    >>> G = nx.Graph(layers=["tie"]); G.add_edge("place:a", "place:b", weight=1)
+    >>> graph_from(graph_data(G, {"nodes": 2}))[0].edges["place:a", "place:b"]
+    {'weight': 1}
+    """
+    return {
+        "graph": dict(G.graph),
+        "nodes": [[node, data] for node, data in G.nodes(data=True)],
+        "edges": [[u, v, data] for u, v, data in G.edges(data=True)],
+        "figures": figures,
+    }
+
+
+def graph_from(data):
+    """The network and figures back from :func:`graph_data`'s dict."""
+    G = nx.Graph()
+    G.graph.update(data["graph"])
+    G.add_nodes_from((node, attrs) for node, attrs in data["nodes"])
+    G.add_edges_from((u, v, attrs) for u, v, attrs in data["edges"])
+    return G, data["figures"]
+
+
+def _options(layers, since, until, fold, sample, backend, max_group, seed):
+    return {"layers": list(parse_layers(",".join(layers) if not isinstance(layers, str)
+                                        else layers)),
+            "since": parse_date(since, "--since"), "until": parse_date(until, "--until"),
+            "fold": fold, "sample": sample, "backend": backend, "max_group": max_group,
+            "seed": seed}
+
+
+def _prune(folder, keep):
+    try:
+        files = sorted(folder.glob("network-*.json"), key=lambda p: p.stat().st_mtime,
+                       reverse=True)
+        for old in files[keep:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def analysed(target, layers="all", since=None, until=None, fold="none", sample=None,
+             backend="auto", max_group=MAX_GROUP, seed=42, cache=True):
+    """The projected network with every measure on its nodes, and its figures; cached.
+
+    Returns ``(G, figures)`` as :func:`citygraph.projection.project` and
+    :func:`citygraph.report.analyze` give them; ``figures["cache"]`` says
+    whether they were ``computed`` or ``reused`` from an earlier run on the same
+    store state with the same options.
+    """
+    from citygraph.report import analyze
+
+    options = _options(layers, since, until, fold, sample, backend, max_group, seed)
+    state = store_state(target) if cache else None
+    path = None
+    if state is not None:
+        path = Path(target.path) / "cache" / f"network-{cache_key(state, options)}.json"
+        if path.is_file():
+            try:
+                with progress.step("reading the measured network"):
+                    G, figures = graph_from(json.loads(path.read_text(encoding="utf-8")))
+                figures["cache"] = "reused"
+                return G, figures
+            except (OSError, ValueError, KeyError, TypeError):
+                pass
+    G = project(target, layers=options["layers"], since=since, until=until, fold=fold,
+                max_group=max_group)
+    figures = analyze(G, backend=backend, sample=sample, seed=seed)
+    if path is not None:
+        try:
+            with progress.step("keeping the measured network"):
+                text = json.dumps(graph_data(G, figures), ensure_ascii=False,
+                                  separators=(",", ":"))
+                write_atomic(text, path, mkdir=True)
+            _prune(path.parent, KEEP)
+        except (CitygraphError, OSError, TypeError, ValueError):
+            pass
+    figures["cache"] = "computed"
+    return G, figures
