@@ -90,9 +90,14 @@ def _select(target, query):
         for row in target.select(query):
             yield {key: _remote_value(term) for key, term in row.items()}
         return
-    solutions = target._run(query, None, "SELECT")
-    names = [v.value for v in solutions.variables]
-    for solution in solutions:
+    result = target._run(query, None, "SELECT")
+    if isinstance(result, tuple):  # (variable names, rows of pyoxigraph terms)
+        names, rows = result
+        for row in rows:
+            yield {name: _plain(term) for name, term in zip(names, row, strict=True)}
+        return
+    names = [v.value for v in result.variables]
+    for solution in result:
         yield {name: _plain(solution[name]) for name in names}
 
 _KIND_ORDER = ("District", "City", "SpecialSelfGoverningProvince", "Province", "Prefecture",
