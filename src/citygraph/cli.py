@@ -15,6 +15,8 @@ cannot be created, a file that cannot be read or written) is printed the same
 way, with the path it names, and exits 2.
 """
 
+import ast
+
 import click
 
 from citygraph import __version__
@@ -23,12 +25,108 @@ from citygraph.errors import EXIT_USAGE, CitygraphError
 __all__ = ["cli", "main"]
 
 
-class _Group(click.Group):
-    """A group that turns citygraph errors into one line and an exit code.
+def _decorator_name(decorator):
+    """The command name a ``@click.command("x")`` / ``@click.group(name="x")`` decorator gives."""
+    if not (isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute)
+            and decorator.func.attr in ("command", "group")):
+        return None
+    values = list(decorator.args[:1]) + [k.value for k in decorator.keywords if k.arg == "name"]
+    for value in values:
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            return value.value
+    return None
 
-    Doing it here rather than only in :func:`main` makes Click's ``CliRunner``
-    see the same exit codes a shell does.
+
+def _read_command(module):
+    """(name, help text) of the ``command`` in a command module, read from its source.
+
+    None when the source does not say plainly (then the module is imported).
     """
+    import importlib.util
+
+    spec = importlib.util.find_spec(f"citygraph.commands.{module}")
+    if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+        return None
+    try:
+        with open(spec.origin, encoding="utf-8") as handle:
+            tree = ast.parse(handle.read())
+    except (OSError, SyntaxError, UnicodeDecodeError):
+        return None
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == "command":
+            named = [(d, _decorator_name(d)) for d in node.decorator_list]
+            named = [(d, n) for d, n in named if n]
+            if len(named) != 1:
+                return None
+            decorator, name = named[0]
+            if any(k.arg in ("help", "short_help", "hidden", "deprecated", "cls")
+                   for k in decorator.keywords):
+                return None
+            return name, ast.get_docstring(node) or ""
+    return None
+
+
+class _Group(click.Group):
+    """A group that loads each subcommand's module only when it is used.
+
+    It also turns citygraph errors into one line and an exit code: doing it
+    here rather than only in :func:`main` makes Click's ``CliRunner`` see the
+    same exit codes a shell does.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._lazy = None
+
+    def _index(self):
+        """Command name -> (module, help text or None)."""
+        if self._lazy is None:
+            from citygraph.commands import COMMAND_MODULES
+
+            self._lazy = {}
+            for module in COMMAND_MODULES:
+                found = _read_command(module)
+                if found is None:
+                    command = self._load(module)
+                    self._lazy[command.name] = (module, None)
+                else:
+                    self._lazy[found[0]] = (module, found[1])
+        return self._lazy
+
+    def _load(self, module):
+        from citygraph.commands import load
+
+        command = load(module)
+        self.add_command(command)
+        return command
+
+    def list_commands(self, ctx):
+        return sorted(set(self._index()) | set(self.commands))
+
+    def get_command(self, ctx, name):
+        if name not in self.commands and name in self._index():
+            self._load(self._index()[name][0])
+        return self.commands.get(name)
+
+    def format_commands(self, ctx, formatter):
+        """The command list of ``--help``, from the modules' docstrings, importing none."""
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            module, text = self._index().get(name, (None, None))
+            if name in self.commands or text is None:
+                command = self.get_command(ctx, name)
+                if command is None or command.hidden:
+                    continue
+                rows.append((name, command.get_short_help_str(limit)))
+            else:
+                text = text.split("\f", 1)[0]
+                rows.append((name, click.utils.make_default_short_help(text, limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx):
         try:
@@ -58,17 +156,6 @@ def cli(quiet):
         from citygraph.progress import set_quiet
 
         set_quiet(True)
-
-
-def _register():
-    # One module per subcommand under citygraph/commands/; each exposes `command`.
-    from citygraph.commands import COMMANDS
-
-    for command in COMMANDS:
-        cli.add_command(command)
-
-
-_register()
 
 
 def main(argv=None):

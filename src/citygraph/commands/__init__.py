@@ -1,21 +1,27 @@
-"""The subcommands of the ``citygraph`` CLI, one module each."""
+"""The subcommands of the ``citygraph`` CLI, one module each, imported only when used.
 
-__all__ = ["COMMANDS"]
+Each module exposes ``command``; :data:`COMMAND_MODULES` lists them. The CLI
+imports a module only for the command that runs (``--help`` reads each short
+help from the module's source without importing it), so ``citygraph --help``
+and ``--version`` do not pay for rdflib, networkx, igraph, matplotlib or pySHACL.
+"""
 
-from citygraph.commands import (
-    build,
-    export,
-    gazetteer,
-    importing,
-    init,
-    push,
-    queries,
-    query,
-    report,
-    serve,
-    validate,
-)
+import importlib
 
-COMMANDS = [build.command, validate.command, gazetteer.command, query.command, queries.command,
-            report.command, export.command, push.command, importing.command,
-            serve.command, init.command]
+__all__ = ["COMMAND_MODULES", "COMMANDS", "load"]
+
+#: the modules under citygraph/commands/ that define a command
+COMMAND_MODULES = ["build", "validate", "gazetteer", "query", "queries", "report", "export",
+                   "push", "importing", "serve", "init"]
+
+
+def load(module):
+    """The ``command`` of ``citygraph.commands.<module>`` (imports the module)."""
+    return importlib.import_module(f"citygraph.commands.{module}").command
+
+
+def __getattr__(name):
+    # COMMANDS (every command object) imports every command module: only on request.
+    if name == "COMMANDS":
+        return [load(module) for module in COMMAND_MODULES]
+    raise AttributeError(f"module 'citygraph.commands' has no attribute {name!r}")
