@@ -1,101 +1,226 @@
-"""Time ``citygraph validate`` on seed and synthetic data, with the date check two ways.
+"""Validation engines side by side: ``citygraph validate`` against plain pySHACL, pyrudof, ...
 
-For each graph (the seed files of ``data/``, and synthetic graphs of about N
-triples from ``bench/generate.py``) this prints the time of
-``citygraph.validation.validate`` with the shapes of ``shapes/``, the number of
-triples, and the counts of violations and warnings; then the same run with
-the end-before-start check written as a SHACL-SPARQL constraint (the first
-version of ``cgsh:StartBeforeEndShape``) instead of SHACL Core, to show why
-the shapes use Core: pySHACL parses a SPARQL constraint's query once per focus
-node.
+For each graph (the seed files of ``data/`` plus a synthetic graph of about N
+triples from ``bench/generate.py``, with the ontology) every engine runs in
+its own process, engines alternating within each repetition, and the table
+gives the median and minimum wall time and the peak memory (the process's
+maximum resident set) of each, the speed-up of ``citygraph validate`` over
+plain pySHACL, and whether the findings agree.
 
-Usage: python -m bench.bench_validate [--triples N ...]
-One run, one machine: read the ratios, not the absolute times.
+Engines:
+  citygraph   ``citygraph --quiet validate --format json --no-context FILES``
+              (pyshacl-turbo on a pyoxigraph store)
+  cg-pyshacl  the same command with ``CITYGRAPH_SHACL_ENGINE=pyshacl`` (the reference engine)
+  pyshacl     plain pySHACL on rdflib: ``Graph.parse`` of each file, ``pyshacl.validate``
+  pyrudof     pyrudof's native SHACL engine (counts only; when installed)
+
+Findings agree when the set of (severity, focus, path, shape, value) is the
+same; pyrudof is compared by its counts of violations and warnings.
+
+Usage: python -m bench.bench_validate [--triples N ...] [--engines E ...] [--repeat R] [--quick]
+``--quick``: 30,000 triples, one run each of citygraph and pyshacl (a couple of minutes).
+One machine, shared and noisy: read the ratios, not the absolute times.
 """
 
 import argparse
+import json
+import os
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from bench.generate import generate
-from citygraph.rdfio import parse_turtle
-from citygraph.validation import DATA_DIR, SHAPES_DIR, data_files, validate
+from citygraph.validation import DATA_DIR, ONTOLOGY_DIR, SHAPES_DIR, data_files
 
-__all__ = ["sparql_shapes", "time_validation", "main"]
+__all__ = ["ENGINES", "run_engine", "main"]
 
-_CORE_START = "cgsh:StartBeforeEndShape a sh:NodeShape ;"
-_SPARQL_SHAPE = '''cgsh:StartBeforeEndShape a sh:NodeShape ;
-    sh:targetSubjectsOf schema:endDate ;
-    sh:sparql [
-        a sh:SPARQLConstraint ;
-        sh:message "The end date ({?value}) is before the start date ({?start})."@en ;
-        sh:select """
-            SELECT $this ?path ?value ?start WHERE {
-                $this <https://schema.org/startDate> ?start ;
-                      <https://schema.org/endDate> ?value .
-                BIND(<https://schema.org/endDate> AS ?path)
-                BIND(STR(?start) AS ?s)
-                BIND(STR(?value) AS ?e)
-                BIND(IF(STRLEN(?s) < STRLEN(?e), STRLEN(?s), STRLEN(?e)) AS ?n)
-                FILTER(SUBSTR(?s, 1, ?n) > SUBSTR(?e, 1, ?n))
-            }
-        """ ;
-    ] .
-
-cgsh:UnusedCoreStartBeforeEnd a sh:NodeShape ;'''
+ENGINES = ["citygraph", "pyshacl", "cg-pyshacl", "pyrudof"]
+ROOT = Path(__file__).resolve().parents[1]
 
 
-def sparql_shapes(folder):
-    """Copy ``shapes/`` into ``folder`` with the date-order check as SHACL-SPARQL."""
-    folder = Path(folder)
-    for path in SHAPES_DIR.glob("*.ttl"):
-        text = path.read_text(encoding="utf-8")
-        if _CORE_START in text:
-            text = text.replace(_CORE_START, _SPARQL_SHAPE)
-        (folder / path.name).write_text(text, encoding="utf-8")
-    return folder
+def _plain_pyshacl(files, out):
+    """Plain pySHACL on rdflib, as a user would call it; write the findings to ``out``."""
+    import pyshacl
+    from rdflib import Graph
+    from rdflib.namespace import RDF, SH
+
+    from citygraph.validation import _path_text_rdflib, shorten
+
+    data = Graph()
+    for path in files:
+        data.parse(path, format="turtle")
+    shapes = Graph()
+    for path in sorted(SHAPES_DIR.glob("*.ttl")):
+        shapes.parse(path, format="turtle")
+    _, results, _ = pyshacl.validate(
+        data, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=True,
+        inplace=True,
+    )
+    report = results.value(None, RDF.type, SH.ValidationReport, any=False)
+    found = set()
+    for node in results.objects(report, SH.result):
+        path = results.value(node, SH.resultPath)
+        value = results.value(node, SH.value)
+        found.add((
+            str(results.value(node, SH.resultSeverity)).rsplit("#", 1)[-1],
+            shorten(results.value(node, SH.focusNode)),
+            shorten(_path_text_rdflib(results, path)) if path is not None else None,
+            shorten(results.value(node, SH.sourceShape)),
+            shorten(value) if value is not None else None,
+        ))
+    out.write_text(json.dumps(sorted(found, key=str)), encoding="utf-8")
 
 
-def time_validation(paths, shapes_dir=SHAPES_DIR):
-    """(seconds, report) of one validation of ``paths``."""
+def _pyrudof(files, out):
+    """pyrudof's native engine on the same files; write its counts to ``out``."""
+    import pyrudof
+    from rdflib import Graph
+
+    rudof = pyrudof.Rudof(pyrudof.RudofConfig())
+    for path in files:
+        rudof.read_data(str(path), merge=True)
+    shapes = Graph()
+    for path in sorted(SHAPES_DIR.glob("*.ttl")):
+        shapes.parse(path, format="turtle")
+    rudof.read_shacl(shapes.serialize(format="turtle"))
+    report = rudof.validate_shacl()
+    severities = [str(entry.severity) for entry in report]
+    violations = sum(1 for s in severities if "Violation" in s)
+    warnings = sum(1 for s in severities if "Warning" in s)
+    out.write_text(json.dumps({"results": len(severities), "violations": violations,
+                               "warnings": warnings}), encoding="utf-8")
+
+
+def _findings_of_cli(stdout):
+    report = json.loads(stdout)
+    return sorted(
+        {(r["severity"], r["focus"], r["path"], r["shape"], r["value"])
+         for r in report["results"]},
+        key=str,
+    )
+
+
+def run_engine(engine, files, work):
+    """Run one engine in a subprocess: (seconds, peak RSS in MB, findings or counts)."""
+    env = {**os.environ, "CITYGRAPH_QUIET": "1", "PYTHONPATH": os.pathsep.join(
+        [str(ROOT / "src"), str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    out = Path(work) / f"{engine}.json"
+    file_list = Path(work) / "files.txt"
+    file_list.write_text("\n".join(str(f) for f in files), encoding="utf-8")
+    if engine in ("citygraph", "cg-pyshacl"):
+        if engine == "cg-pyshacl":
+            env["CITYGRAPH_SHACL_ENGINE"] = "pyshacl"
+        command = [sys.executable, "-c", "import sys; from citygraph.cli import main; main()",
+                   "--quiet", "validate", "--format", "json", "--no-context", *map(str, files)]
+    else:
+        command = [sys.executable, "-m", "bench.bench_validate", "--run", engine,
+                   str(file_list), str(out)]
     start = time.perf_counter()
-    report = validate(paths, shapes_dir=shapes_dir)
-    return time.perf_counter() - start, report
+    with open(out.with_suffix(".stdout"), "wb") as stdout:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=stdout,
+                                   stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    error = process.stderr.read().decode("utf-8", "replace")
+    process.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise RuntimeError(f"{engine} failed ({code}): {error.strip()[-500:]}")
+    peak = usage.ru_maxrss / 1024
+    if engine in ("citygraph", "cg-pyshacl"):
+        found = _findings_of_cli(out.with_suffix(".stdout").read_text(encoding="utf-8"))
+    else:
+        found = json.loads(out.read_text(encoding="utf-8"))
+        if isinstance(found, list):
+            found = sorted((tuple(f) for f in found), key=str)
+    return seconds, peak, found
 
 
-def _triples(paths):
-    return len(parse_turtle(paths))
+def _counts(found):
+    if isinstance(found, dict):
+        return found["violations"], found["warnings"]
+    violations = sum(1 for f in found if f[0] == "Violation")
+    return violations, sum(1 for f in found if f[0] == "Warning")
+
+
+def _graphs(triples, work):
+    seed = data_files(DATA_DIR)
+    ontology = sorted(ONTOLOGY_DIR.glob("*.ttl"))
+    for n in triples:
+        out = Path(work) / f"synthetic-{n}"
+        generate(out, triples=n, files=10)
+        yield n, [*sorted(out.glob("*.ttl")), *seed, *ontology]
+
+
+def _count_triples(files):
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    for path in files:
+        store.load(path=str(path), format=ox.RdfFormat.TURTLE)
+    return len(store)
 
 
 def main(argv=None):
-    """Run the benchmark and print one table."""
+    """Run the benchmark and print one table (one row per graph and engine)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--triples", type=int, nargs="*", default=[20_000, 100_000])
+    parser.add_argument("--triples", type=int, nargs="*", default=[100_000, 300_000, 1_000_000])
+    parser.add_argument("--engines", nargs="*", choices=ENGINES,
+                        default=["citygraph", "pyshacl", "pyrudof"])
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--run", nargs=3, metavar=("ENGINE", "FILES", "OUT"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.run:
+        engine, file_list, out = args.run
+        files = Path(file_list).read_text(encoding="utf-8").split("\n")
+        {"pyshacl": _plain_pyshacl, "pyrudof": _pyrudof}[engine](files, Path(out))
+        return 0
+    if args.quick:
+        args.triples, args.engines, args.repeat = [30_000], ["citygraph", "pyshacl"], 1
+    engines = list(args.engines)
+    if "pyrudof" in engines:
+        try:
+            import pyrudof  # noqa: F401
+        except ImportError:
+            engines.remove("pyrudof")
     work = Path(tempfile.mkdtemp(prefix="citygraph-bench-validate-"))
     try:
-        (work / "sparql-shapes").mkdir()
-        sparql_dir = sparql_shapes(work / "sparql-shapes")
-        graphs = [("seed data/", data_files(DATA_DIR))]
-        for n in args.triples:
-            out = work / f"synthetic-{n}"
-            generate(out, triples=n, files=4)
-            graphs.append((f"synthetic ~{n:,} triples", sorted(out.glob("*.ttl"))))
-        print(
-            "| graph | triples | Core: seconds | violations | warnings | SPARQL: seconds | ratio |"
-        )
-        print("|---|---|---|---|---|---|---|")
-        for name, paths in graphs:
-            core_s, core = time_validation(paths)
-            sparql_s, sparql = time_validation(paths, sparql_dir)
-            print(
-                f"| {name} | {_triples(paths):,} | {core_s:.1f} | {len(core.violations)} "
-                f"| {len(core.warnings)} | {sparql_s:.1f} | {sparql_s / core_s:.1f}x |",
-                flush=True,
-            )
+        print("| triples | engine | median s | min s | peak MB | violations | warnings "
+              "| vs pyshacl | same findings |")
+        print("|---|---|---|---|---|---|---|---|---|", flush=True)
+        for _, files in _graphs(args.triples, work):
+            size = _count_triples(files)
+            runs = {e: [] for e in engines}
+            found = {}
+            for i in range(args.repeat):
+                order = engines if i % 2 == 0 else engines[::-1]
+                for engine in order:
+                    seconds, peak, result = run_engine(engine, files, work)
+                    runs[engine].append((seconds, peak))
+                    found[engine] = result
+            reference = found.get("pyshacl")
+            base = statistics.median(s for s, _ in runs["pyshacl"]) if reference else None
+            for engine in engines:
+                times = [s for s, _ in runs[engine]]
+                median = statistics.median(times)
+                peak = max(p for _, p in runs[engine])
+                violations, warnings = _counts(found[engine])
+                if reference is None or engine == "pyshacl":
+                    same = "-"
+                elif isinstance(found[engine], dict):
+                    same = "counts equal" if (violations, warnings) == _counts(reference) \
+                        else "COUNTS DIFFER"
+                else:
+                    same = "yes" if found[engine] == reference else "NO"
+                ratio = f"{base / median:.1f}x" if base else "-"
+                print(f"| {size:,} | {engine} | {median:.1f} | {min(times):.1f} | {peak:.0f} "
+                      f"| {violations} | {warnings} | {ratio} | {same} |", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -284,7 +284,8 @@ EXPECTED = {
         ("place:country-xx", "cg:iso3166Code", "Place-iso3166Code", "V", '"xx"'),
         ("place:region-bad", "cg:iso3166Code", "Place-iso3166Code", "V", '"TOM"'),
         ("place:country-yy", "rdfs:label", "Place-label", "V", None),
-        ("place:city-bad", "geo:lat", "Place-lat", "V", '"95.0"^^xsd:decimal'),
+        # the file writes 95.0; the store keeps a decimal in its canonical form
+        ("place:city-bad", "geo:lat", "Place-lat", "V", '"95"^^xsd:decimal'),
         ("place:city-bad", "geo:long", "Place-long", "V", '"east"'),
         ("place:city-bad", "cg:partOf", "Place-partOf", "V", "person:im-jomh-seok"),
         ("place:country-xx", "cg:population", "Place-population", "V", '"many"'),

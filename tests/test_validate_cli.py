@@ -82,6 +82,7 @@ def test_json_format_lists_every_result(run):
         "shape": "cgsh:Membership-member",
         "component": "sh:NodeConstraintComponent",
         "file": INVALID,
+        "line": None,
     }
 
 

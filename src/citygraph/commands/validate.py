@@ -4,9 +4,10 @@ from pathlib import Path
 
 import click
 
-from citygraph.errors import EXIT_NO, EXIT_OK
+from citygraph.errors import EXIT_NO, EXIT_OK, InputError
 from citygraph.validation import (
     DATA_DIR,
+    ENGINES,
     ONTOLOGY_DIR,
     SHAPES_DIR,
     data_files,
@@ -15,7 +16,7 @@ from citygraph.validation import (
     validate,
 )
 
-__all__ = ["command"]
+__all__ = ["command", "expand", "project_data_dir"]
 
 
 def _shown(path):
@@ -23,12 +24,40 @@ def _shown(path):
     path = Path(path)
     try:
         return path.resolve().relative_to(Path.cwd())
-    except ValueError:
+    except (ValueError, OSError):
         return path
 
 
+def expand(paths):
+    """Files as given, and every ``*.ttl`` below each folder given (``validate DIR``), once each.
+
+    >>> [p.name for p in expand([DATA_DIR])][-2:]
+    ['places.ttl', 'themes.ttl']
+    """
+    out, seen = [], set()
+    for path in paths:
+        path = Path(path)
+        found = data_files(path) if path.is_dir() else [path]
+        for file in found:
+            try:
+                key = file.resolve()
+            except (OSError, RuntimeError):
+                raise InputError(f"{file}: cannot be resolved (a symbolic link loop?)") from None
+            if key not in seen:
+                seen.add(key)
+                out.append(file)
+    return out
+
+
+def project_data_dir():
+    """The data folder of the project the command runs in (found by its citygraph.toml)."""
+    from citygraph.project import find
+
+    return find().data_dir
+
+
 @click.command(name="validate")
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "fmt",
@@ -51,21 +80,56 @@ def _shown(path):
     type=click.Path(file_okay=False, path_type=Path),
     default=ONTOLOGY_DIR,
     show_default="ontology/",
-    help="Folder of the ontology (*.ttl), merged into the data so that shapes reach subclasses.",
+    help="Folder of the ontology (*.ttl), loaded beside the data so that shapes reach subclasses.",
 )
-def command(files, fmt, shapes_dir, ontology_dir):
-    """Validate Turtle FILES (default: every data/**/*.ttl) with the ontology and shapes.
+@click.option(
+    "--context",
+    "context_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder whose *.ttl files are read as context (default: the project's data/).",
+)
+@click.option(
+    "--no-context",
+    is_flag=True,
+    help="Read only the FILES given (and the ontology), not the rest of the project.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default=None,
+    help="SHACL engine: turbo (default, fast) or pyshacl (the reference).",
+)
+def command(files, fmt, shapes_dir, ontology_dir, context_dir, no_context, engine):
+    """Validate Turtle FILES or folders (default: every data/**/*.ttl) with the ontology and shapes.
+
+    A file (or every *.ttl below a folder) is checked with the rest of the
+    project as context: the ontology, places, themes and the other data files
+    are read, so that what the file points to is known, and only what is
+    wrong about the nodes the given files describe is reported. With
+    --no-context, only the given files are read (give the files they rely on
+    as well). Literals that are not of their datatype ("2014-13-45"^^xsd:date)
+    are violations, shown with file and line.
 
     Prints the results grouped by shape (focus node, path, value, message and
     the file the node came from) and a summary line. Warnings (such as a fact
-    without an evidence quote) are listed but do not fail the check. Nodes are
-    checked against what the given files say about the nodes they point to, so
-    give the files they rely on as well (for an import: data/places.ttl).
+    without an evidence quote) are listed but do not fail the check.
 
     Exit codes: 0 no violations; 1 violations found; 2 a file is missing or
     does not parse (reported as FILE:LINE:COLUMN, and nothing is validated).
     """
-    paths = [_shown(p) for p in (files or data_files(DATA_DIR))]
-    report = validate(paths, shapes_dir=shapes_dir, ontology_dir=ontology_dir)
+    if files:
+        paths = [_shown(p) for p in expand(files)]
+        if not paths:
+            raise InputError(f"{files[0]}: no *.ttl files found")
+        context = []
+        if not no_context:
+            folder = Path(context_dir) if context_dir else project_data_dir()
+            if folder.is_dir():
+                context = expand([folder])
+    else:
+        paths = [_shown(p) for p in data_files(Path(context_dir) if context_dir else DATA_DIR)]
+        context = []
+    report = validate(paths, shapes_dir=shapes_dir, ontology_dir=ontology_dir, engine=engine,
+                      context=context)
     click.echo(render_json(report) if fmt == "json" else render_text(report))
     click.get_current_context().exit(EXIT_OK if report.conforms else EXIT_NO)
