@@ -118,14 +118,16 @@ def _prune(folder, keep):
         pass
 
 
-def analysed(target, layers="all", since=None, until=None, fold="none", sample=None,
+def analysed(target, layers="all", since=None, until=None, fold="none", sample="auto",
              backend="auto", max_group=MAX_GROUP, seed=42, cache=True):
     """The projected network with every measure on its nodes, and its figures; cached.
 
     Returns ``(G, figures)`` as :func:`citygraph.projection.project` and
     :func:`citygraph.report.analyze` give them; ``figures["cache"]`` says
     whether they were ``computed`` or ``reused`` from an earlier run on the same
-    store state with the same options.
+    store state with the same options. ``sample`` is as
+    :func:`citygraph.report.analyze` takes it (``"auto"``: exact up to 5,000
+    places, sampled above).
     """
     from citygraph.report import analyze
 

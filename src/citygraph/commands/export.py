@@ -5,7 +5,7 @@ from pathlib import Path
 import click
 
 from citygraph.analysis import analysed
-from citygraph.commands.report import network_options, summary_lines
+from citygraph.commands.report import network_options, sample_option, summary_lines
 from citygraph.export import FORMATS, export
 from citygraph.projection import parse_layers, two_mode
 from citygraph.sparql import connect
@@ -25,8 +25,8 @@ __all__ = ["command"]
               help="Export the two-mode network instead: places and the agreements, ties, "
                    "networks, events and projects that join them (no centrality measures).")
 @network_options
-def command(fmt, output, color_by, two_mode_view, layers, since, until, fold, sample, max_group,
-            backend, store, endpoint, timeout):
+def command(fmt, output, color_by, two_mode_view, layers, since, until, fold, sample, exact,
+            max_group, backend, store, endpoint, timeout):
     """Export the city network with its centrality measures.
 
     Nodes are places with label, kind, country, GeoNames id, coordinates and
@@ -57,7 +57,8 @@ def command(fmt, output, color_by, two_mode_view, layers, since, until, fold, sa
             1 for d in places if d.get("lat") is None or d.get("lon") is None)}
     else:
         G, figures = analysed(target, layers=chosen, since=since, until=until, fold=fold,
-                              sample=sample, backend=backend, max_group=max_group)
+                              sample=sample_option(sample, exact), backend=backend,
+                              max_group=max_group)
     for path in export(G, fmt, output, color_by=color_by):
         what = "nodes" if two_mode_view else "places"
         click.echo(f"wrote {path} ({G.number_of_nodes()} {what}, {G.number_of_edges()} edges)",

@@ -6,11 +6,23 @@ import click
 
 from citygraph.analysis import analysed
 from citygraph.centrality import BACKENDS
+from citygraph.errors import UsageError
 from citygraph.projection import FOLDS, MAX_GROUP, parse_layers
 from citygraph.report import SORT_KEYS, top_table, write_report
 from citygraph.sparql import connect
 
-__all__ = ["command", "network_options", "summary_lines"]
+__all__ = ["command", "network_options", "sample_option", "summary_lines"]
+
+
+def sample_option(sample, exact):
+    """What ``--sample`` and ``--exact`` ask of :func:`citygraph.report.analyze`.
+
+    >>> sample_option(None, False), sample_option(None, True), sample_option(300, False)
+    ('auto', None, 300)
+    """
+    if exact and sample is not None:
+        raise UsageError("--exact: give --sample K or --exact, not both")
+    return None if exact else sample if sample is not None else "auto"
 
 
 def summary_lines(figures):
@@ -46,9 +58,13 @@ def network_options(function):
                      help="Fold districts into their city (city), cities and districts into "
                           "their region (region), or every place into its country (country)."),
         click.option("--sample", type=click.IntRange(min=2), metavar="K",
-                     help="Approximate betweenness from K sampled source places (NetworkX's k "
-                          "with a fixed seed; igraph counts from the same sources). "
-                          "For very large networks."),
+                     help="Approximate betweenness, closeness and distances from K sampled "
+                          "source places (NetworkX's k with a fixed seed; igraph counts from "
+                          "the same sources). Default: exact up to 5000 places, 1000 sources "
+                          "above."),
+        click.option("--exact", is_flag=True,
+                     help="Exact betweenness, closeness and distances however large the "
+                          "network (all-pairs shortest paths: minutes above 10,000 places)."),
         click.option("--max-group", type=click.IntRange(min=2), default=MAX_GROUP,
                      show_default=True, metavar="N",
                      help="Groups (networks, events, agreements...) of more than N places stay "
@@ -78,8 +94,8 @@ def network_options(function):
               show_default=True, help="The measure the table is sorted by.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Also write nodes.csv, nodes.json, network.json and report.html here.")
-def command(layers, since, until, fold, sample, max_group, backend, store, endpoint, timeout,
-            top, sort_by, out_dir):
+def command(layers, since, until, fold, sample, exact, max_group, backend, store, endpoint,
+            timeout, top, sort_by, out_dir):
     """Centrality of places in the city network: who is central, who brokers.
 
     Projects the chosen layers into one weighted network of places (see
@@ -103,7 +119,8 @@ def command(layers, since, until, fold, sample, max_group, backend, store, endpo
     chosen = parse_layers(layers)
     target = connect(store=store, endpoint=endpoint, timeout=timeout)
     G, figures = analysed(target, layers=chosen, since=since, until=until, fold=fold,
-                          sample=sample, backend=backend, max_group=max_group)
+                          sample=sample_option(sample, exact), backend=backend,
+                          max_group=max_group)
     click.echo(f"Network of {figures['nodes']} places and {figures['edges']} edges "
                f"(layers: {', '.join(chosen)}; {figures['components']} components, "
                f"largest {figures['largest_component']}; density {figures['density']:.3f}; "
