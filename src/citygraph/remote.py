@@ -216,24 +216,41 @@ def graph_store_url(endpoint):
 
 
 class PushReport:
-    """The graphs a push replaced, with their triple counts, in order."""
+    """The graphs a push replaced (with their triple counts) and dropped, in order."""
 
     def __init__(self):
         self.replaced = []
+        self.dropped = []
 
     def lines(self):
-        """One line per graph, then a total."""
+        """One line per graph replaced or dropped, then a total.
+
+        >>> report = PushReport()
+        >>> report.replaced.append(("http://e/g", 3)); report.dropped.append("http://e/old")
+        >>> report.lines()
+        ['replaced <http://e/g> (3 triples)', 'dropped <http://e/old> (not in the store any \
+more)', 'pushed 1 graphs, 3 triples; dropped 1 graphs']
+        """
         out = [f"replaced <{graph}> ({count} triples)" for graph, count in self.replaced]
+        out += [f"dropped <{graph}> (not in the store any more)" for graph in self.dropped]
         total = sum(count for _, count in self.replaced)
-        out.append(f"pushed {len(self.replaced)} graphs, {total} triples")
+        summary = f"pushed {len(self.replaced)} graphs, {total} triples"
+        if self.dropped:
+            summary += f"; dropped {len(self.dropped)} graphs"
+        out.append(summary)
         return out
 
 
-def _send(method, url, body, content_type, timeout):
+def _send(method, url, body, content_type, timeout, missing_ok=False):
     request = urllib.request.Request(url, data=body, method=method)
-    request.add_header("Content-Type", content_type)
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        response.read()
+    if content_type:
+        request.add_header("Content-Type", content_type)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            response.read()
+    except urllib.error.HTTPError as exc:
+        if not (missing_ok and exc.code == 404):
+            raise
 
 
 def _put_graph(store, graph, graph_store, timeout):
@@ -260,13 +277,48 @@ def _update_graph(store, graph, update, timeout):
     return len(lines)
 
 
-def push(store, graphs, graph_store=None, update=None, timeout=30.0):
-    """Replace each named graph of ``graphs`` on the endpoint with the store's copy.
+def _drop_graph(graph, graph_store, update, timeout):
+    if graph_store:
+        url = f"{graph_store}?{urllib.parse.urlencode({'graph': graph})}"
+        _send("DELETE", url, None, None, timeout, missing_ok=True)
+    else:
+        body = urllib.parse.urlencode({"update": f"DROP SILENT GRAPH <{graph}>"}).encode("utf-8")
+        _send("POST", update, body, "application/x-www-form-urlencoded", timeout)
 
-    Uses the Graph Store Protocol (HTTP PUT to ``graph_store``) or, given an
+
+def _server_graphs(endpoint, prefix, timeout):
+    """{graph IRI: triple count} of the endpoint's graphs whose IRI starts with ``prefix``."""
+    from citygraph.sparql import to_ntriples
+
+    query = (
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+        f"FILTER (STRSTARTS(STR(?g), {to_ntriples(prefix)})) }} GROUP BY ?g"
+    )
+    rows = RemoteTarget(endpoint, timeout=timeout).select(query)
+    try:
+        return {str(row["g"]): int(row["n"]) for row in rows}
+    except (KeyError, TypeError, ValueError):
+        raise EndpointError(
+            f"endpoint {endpoint}: malformed response (graph counts without ?g ?n)"
+        ) from None
+
+
+def push(store, graphs, graph_store=None, update=None, timeout=30.0, endpoint=None,
+         prefix=None):
+    """Make the endpoint's graphs under ``prefix`` equal the store's ``graphs``.
+
+    Each graph of ``graphs`` replaces the endpoint's graph of that name, by
+    the Graph Store Protocol (HTTP PUT to ``graph_store``) or, given an
     ``update`` URL, SPARQL Update (DROP SILENT GRAPH, then INSERT DATA in
     chunks). Writes are not retried. When one fails, the EndpointError says
     which graphs were replaced and which were not.
+
+    Given the query URL ``endpoint`` and a graph IRI ``prefix``, the endpoint's
+    graphs under ``prefix`` that are not among ``graphs`` (their source was
+    removed) are then dropped, and the endpoint is asked for the triples of
+    each graph: a push is done only when every count is the store's. A
+    server that answers a write with a success code but stores nothing (a
+    proxy's HTML page, say) is an EndpointError, not "pushed".
 
     >>> push(ox.Store(), [], graph_store="http://127.0.0.1:9/store").lines()
     ['pushed 0 graphs, 0 triples']
@@ -289,4 +341,30 @@ def push(store, graphs, graph_store=None, update=None, timeout=30.0):
                 f"replaced: {done}; not replaced: {left}"
             ) from None
         report.replaced.append((graph.value, count))
+    if endpoint is None or prefix is None:
+        return report
+    keep = {graph.value for graph in graphs}
+    for graph in sorted(set(_server_graphs(endpoint, prefix, timeout)) - keep):
+        try:
+            _drop_graph(graph, graph_store, update, timeout)
+        except (OSError, http.client.HTTPException) as exc:
+            raise EndpointError(
+                f"endpoint {url}: dropping <{graph}>, which is not in the store any more, "
+                f"failed ({_reason(exc)}); all {len(graphs)} graphs of the store were replaced"
+            ) from None
+        report.dropped.append(graph)
+    _verify(report, endpoint, prefix, timeout)
     return report
+
+
+def _verify(report, endpoint, prefix, timeout):
+    """Check that the endpoint now holds exactly the graphs and triples pushed."""
+    held = _server_graphs(endpoint, prefix, timeout)
+    expected = {graph: count for graph, count in report.replaced if count}
+    for graph in sorted(set(held) | set(expected)):
+        if held.get(graph, 0) != expected.get(graph, 0):
+            raise EndpointError(
+                f"endpoint {endpoint}: after the push <{graph}> holds {held.get(graph, 0)} "
+                f"triples, the store {expected.get(graph, 0)}; the server acknowledged writes "
+                "it did not make"
+            )

@@ -7,7 +7,7 @@ import pyoxigraph as ox
 
 from citygraph.errors import UsageError
 from citygraph.remote import graph_store_url, push
-from citygraph.store import INFERRED_GRAPH, default_store_path, open_existing
+from citygraph.store import GRAPH_BASE, INFERRED_GRAPH, default_store_path, open_existing
 
 __all__ = ["command"]
 
@@ -30,11 +30,16 @@ def command(endpoint, store_dir, graph_store, update, timeout):
     """Upload the store to a remote endpoint, one named graph per source file.
 
     Each graph (and the inferred graph) replaces the graph of the same name on
-    the endpoint, so pushing again leaves no duplicates. Uses the SPARQL 1.1
-    Graph Store Protocol (HTTP PUT), or SPARQL Update with --update.
+    the endpoint, so pushing again leaves no duplicates; the endpoint's
+    citygraph graphs (under https://w3id.org/citygraph/graph/) that the store
+    no longer has, because their source file was removed, are dropped and
+    listed. Uses the SPARQL 1.1 Graph Store Protocol (HTTP PUT), or SPARQL
+    Update with --update. At the end the endpoint is asked how many triples
+    each graph holds: only when they are the store's is the push done.
 
     Exit codes: 0 pushed, 2 no store or wrong options, 3 the endpoint failed
-    (the message lists the graphs replaced and not replaced).
+    or did not store what it acknowledged (the message lists the graphs
+    replaced and not replaced).
     """
     if graph_store and update:
         raise UsageError("give --graph-store or --update, not both")
@@ -50,6 +55,7 @@ def command(endpoint, store_dir, graph_store, update, timeout):
     graphs = sorted((g for g in store.named_graphs() if g != inferred), key=lambda g: g.value)
     if store.contains_named_graph(inferred):
         graphs.append(inferred)
-    report = push(store, graphs, graph_store=graph_store, update=update, timeout=timeout)
+    report = push(store, graphs, graph_store=graph_store, update=update, timeout=timeout,
+                  endpoint=endpoint, prefix=GRAPH_BASE)
     for line in report.lines():
         click.echo(line)
