@@ -1,4 +1,4 @@
-"""The catalog's answers on the frozen seed graph (tests/data/seed/), with the rows the source documents give."""
+"""The catalog's answers on the frozen seed graph (tests/data/seed/), with the sources' rows."""
 
 import pytest
 

@@ -256,7 +256,12 @@ def _validate(data_paths, ontology_dir):
     if not data_paths:
         return None
     result = validate(data_paths, ontology_dir=ontology_dir)
-    return result.conforms, len(result.violations), render_text(result)
+    from citygraph.evidence import check_files, render
+
+    problems = check_files(data_paths)  # every quote against its source text
+    bad = sum(p.violation for p in problems)
+    text = "\n".join(t for t in (render_text(result), render(problems)) if t)
+    return result.conforms and not bad, len(result.violations) + bad, text
 
 
 def _read_manifest(store_path):

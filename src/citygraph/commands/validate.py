@@ -131,5 +131,9 @@ def command(files, fmt, shapes_dir, ontology_dir, context_dir, no_context, engin
         context = []
     report = validate(paths, shapes_dir=shapes_dir, ontology_dir=ontology_dir, engine=engine,
                       context=context)
-    click.echo(render_json(report) if fmt == "json" else render_text(report))
-    click.get_current_context().exit(EXIT_OK if report.conforms else EXIT_NO)
+    from citygraph.evidence import attach, check_files  # every quote against its source text
+
+    problems = check_files(paths)
+    click.echo(attach(render_json(report) if fmt == "json" else render_text(report), problems, fmt))
+    ok = report.conforms and not any(p.violation for p in problems)
+    click.get_current_context().exit(EXIT_OK if ok else EXIT_NO)
