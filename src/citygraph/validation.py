@@ -206,7 +206,8 @@ def load_shapes(shapes_dir=SHAPES_DIR):
     """
     files = sorted(Path(shapes_dir).glob("*.ttl"))
     if Path(shapes_dir) == SHAPES_DIR:  # and the folders of shapes the project's config adds
-        files += [f for d in _PROJECT.shapes_dirs[1:] for f in sorted(Path(d).glob("*.ttl"))]
+        extra = find_project().shapes_dirs[1:]
+        files += [f for d in extra for f in sorted(Path(d).glob("*.ttl"))]
     if not files:
         raise InputError(f"{shapes_dir}: no shapes (*.ttl) found")
     return parse_turtle(files)

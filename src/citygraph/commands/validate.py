@@ -6,7 +6,7 @@ import click
 
 from citygraph.errors import EXIT_NO, EXIT_OK, InputError
 from citygraph.validation import (
-    DATA_DIR,
+    DATA_DIR,  # noqa: F401  (the doctest of expand)
     ENGINES,
     ONTOLOGY_DIR,
     SHAPES_DIR,
@@ -127,7 +127,8 @@ def command(files, fmt, shapes_dir, ontology_dir, context_dir, no_context, engin
             if folder.is_dir():
                 context = expand([folder])
     else:
-        paths = [_shown(p) for p in data_files(Path(context_dir) if context_dir else DATA_DIR)]
+        paths = [_shown(p) for p in data_files(Path(context_dir) if context_dir
+                                               else project_data_dir())]
         context = []
     report = validate(paths, shapes_dir=shapes_dir, ontology_dir=ontology_dir, engine=engine,
                       context=context)
