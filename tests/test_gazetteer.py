@@ -9,7 +9,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS
 
 from citygraph.cli import cli
-from citygraph.gazetteer import generate, read_rows, resolve_rows
+from citygraph.gazetteer import generate, link_wikidata, read_rows, resolve_rows
 from citygraph.namespaces import CG, CGR, GEO, PROV
 from conftest import DATA
 
@@ -23,7 +23,7 @@ def place(slug):
 @pytest.fixture(scope="module")
 def places(tmp_path_factory):
     out = tmp_path_factory.mktemp("gazetteer") / "places.ttl"
-    _, problems = generate(DATA / "gazetteer" / "places.csv", out)
+    _, problems, _ = generate(DATA / "gazetteer" / "places.csv", out)
     return Graph().parse(out), problems, out
 
 
@@ -136,3 +136,34 @@ def test_broken_rows_name_file_and_line(tmp_path, row, message):
     with pytest.raises(Exception) as info:
         read_rows(csv)
     assert str(info.value) == f"{csv}:{message}"
+
+
+def test_wikidata_ids_are_linked_only_where_the_label_is_unambiguous(shared, tmp_path):
+    names = shared / "realdata" / "wikidata-p190-2016" / "names.tsv"
+    rows = read_rows(DATA / "gazetteer" / "places.csv")
+    for row in rows:
+        row["wikidata"] = row["wikidata_how"] = ""
+    places, _ = resolve_rows(rows)
+    links = link_wikidata(places, names)
+    assert links["seoul"] == ("Q8684", "wikidata-p190-2016/names.tsv labels Q8684 'Seoul', the "
+                              "only item there with a name of this place, and GeoNames gives "
+                              "that name to this place (1835848) alone")
+    # the German label names.tsv prefers is one of the GeoNames names of Moscow
+    assert links["moscow"][0] == "Q649"
+    # two GeoNames places are called Hanoi, Delhi and London: not linked, however likely
+    assert not {"hanoi", "delhi", "london"} & set(links)
+    assert len(links) == 27
+    # the committed CSV carries exactly these links
+    committed = {r["slug"]: r["wikidata"] for r in read_rows(DATA / "gazetteer" / "places.csv")
+                 if r["wikidata"]}
+    assert committed == {slug: qid for slug, (qid, _) in links.items()}
+
+
+def test_a_wikidata_id_needs_its_how(tmp_path):
+    csv = tmp_path / "places.csv"
+    csv.write_text(HEADER.strip() + ",wikidata,wikidata_how\n"
+                   "seoul,city,Seoul,\"Korea, Republic of\",,,,Q8684,\n", encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        read_rows(csv)
+    assert str(info.value) == (f"{csv}:2: seoul has a Wikidata id but no wikidata_how saying "
+                               "where it comes from")

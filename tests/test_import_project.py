@@ -203,3 +203,61 @@ def test_a_quote_that_closes_rows_later_is_listed_not_dropped(project, tmp_path)
     assert skipped.splitlines()[1].startswith(
         "2,a quoted cell of city1 runs over several lines: is a quote left open?,")
     assert "2 rows: 1 ties, 1 rows skipped" in result.output
+
+
+@pytest.fixture(scope="module")
+def combined(tmp_path_factory):
+    """The seed graph built, the full Wikidata file imported with --store, then rebuilt."""
+    if not (P190 / "relations.tsv").is_file():
+        pytest.skip("the shared Wikidata file is not beside the clone")
+    from citygraph.store import build
+
+    folder = tmp_path_factory.mktemp("combined")
+    root, store = make_project(folder / "project"), folder / "store"
+    seed = build(store_path=store, root=root, validate=False)
+    imported = run("import", "wikidata", "--relations", P190 / "relations.tsv", "--names",
+                   P190 / "names.tsv", "--project", root, "--store", store, "--no-validate")
+    assert imported.exit_code == 0, imported.output
+    rebuilt = build(store_path=store, root=root, validate=False)
+    return store, seed, imported.output, rebuilt
+
+
+def _count(store, query):
+    db = ox.Store.read_only(str(store / "oxigraph"))
+    try:
+        return int(next(iter(db.query(query)))["n"].value)
+    finally:
+        del db
+
+
+@pytest.mark.slow
+def test_seed_build_import_and_rebuild_keep_every_tie(combined):
+    store, seed, output, rebuilt = combined
+    assert ("34182 statements (4 exact duplicates): 17401 ties, 624 stated on one side only; "
+            "10055 places, 0 without a label, 27 already in the project by their QID") in output
+    assert "files: 10 (loaded 1, reloaded 0, reused 9, removed 0)" in output
+    assert rebuilt.up_to_date and "data/imports/relations.ttl" in rebuilt.reused
+    assert count_ties(store, "relations") == 17401
+    # imported ties get the inferences seed ties get: cg:twinnedWith both ways
+    twinned = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/citygraph/graph/inferred> "
+               "{ ?a <https://w3id.org/citygraph/ontology#twinnedWith> ?b } }")
+    assert _count(store, twinned) == 2 * 17401 + 12
+
+
+@pytest.mark.slow
+def test_one_seoul_with_its_seed_and_wikidata_ties(combined):
+    from citygraph.projection import project
+    from citygraph.sparql import connect
+
+    store = combined[0]
+    G = project(connect(store), layers=("tie",))
+    seouls = [n for n, d in G.nodes(data=True) if d.get("label") == "Seoul"]
+    assert seouls == ["place:seoul"]
+    assert "place:wikidata-q8684" not in G
+    sources = {tuple(d["sources"]) for _, _, d in G.edges("place:seoul", data=True)}
+    assert ("doc:002",) in sources and ("doc:import-relations-tsv",) in sources
+    # seed partners known to Wikidata by their QID meet Seoul on their seed IRIs
+    for partner, tie in (("place:moscow", "q649-q8684"), ("place:taipei", "q1867-q8684"),
+                         ("place:ulaanbaatar", "q8684-q23430")):
+        assert list(G.edges["place:seoul", partner]["facts"]) == [f"fact:wikidata-tie-{tie}"]
+    assert G.degree("place:seoul") == 35

