@@ -26,15 +26,26 @@ def project(lon, lat):
 
 
 def _ring(ring):
-    """Path data of one ring; a ring crossing the antimeridian is broken there, not drawn
-    across the whole map."""
-    out = []
+    """Path data of one ring. A ring crossing the antimeridian is unwrapped (longitudes kept
+    continuous past +-180) and drawn a second time shifted by 360 degrees, so both halves
+    show and no band is drawn across the map."""
+    unwrapped = []
+    shift = 0.0
     previous = None
     for lon, lat in ring:
-        x, y = project(lon, lat)
-        jump = previous is not None and abs(lon - previous) > 180
-        out.append(f"{'M' if previous is None or jump else 'L'}{x:.2f},{y:.2f}")
-        previous = lon
+        if previous is not None and abs(lon + shift - previous) > 180:
+            shift += -360.0 if lon + shift > previous else 360.0
+        previous = lon + shift
+        unwrapped.append((previous, lat))
+    copies = [0.0]
+    if max(lon for lon, _ in unwrapped) > 180:
+        copies.append(-360.0)
+    if min(lon for lon, _ in unwrapped) < -180:
+        copies.append(360.0)
+    out = []
+    for offset in copies:
+        points = [project(lon + offset, lat) for lon, lat in unwrapped]
+        out.append("M" + "L".join(f"{x:.2f},{y:.2f}" for x, y in points) + "Z")
     return "".join(out)
 
 

@@ -79,7 +79,7 @@ export async function start(options) {
       label: n.label || id,
       x: n.lon !== undefined && n.lon !== null ? n.lon : 100 * Math.cos(angle) + Math.random(),
       y: n.lat !== undefined && n.lat !== null ? n.lat : 100 * Math.sin(angle) + Math.random(),
-      size: 2 + 14 * Math.sqrt(max > 0 ? value / max : 0),
+      size: 2 + 10 * Math.sqrt(max > 0 ? value / max : 0),
       color: colorOf(colorBy === "country" ? n.country_code || n.country : n.community, colors),
       measure: value,
     });
