@@ -457,20 +457,32 @@ def node_measures(G, backend="auto", sample=None, seed=42):
     >>> rows["b"]["degree"], rows["b"]["betweenness"], rows["b"]["articulation"], method
     (2, 1.0, True, 'eigenvector')
     """
-    eig, method = eigenvector(G, backend=backend)
-    columns = {
-        "degree": degree(G),
-        "weighted_degree": weighted_degree(G),
-        "betweenness": betweenness(G, backend=backend, sample=sample, seed=seed),
-        "closeness": closeness(G, backend=backend, sample=sample, seed=seed),
-        "eigenvector": eig,
-        "pagerank": pagerank(G),
-        "core": kcore(G, backend=backend),
-        "community": communities(G, seed=seed, backend=backend),
-    }
-    cut = set(articulation_points(G, backend=backend))
+    from citygraph import progress
+
+    steps = [
+        ("degree", lambda: degree(G)),
+        ("weighted_degree", lambda: weighted_degree(G)),
+        ("betweenness", lambda: betweenness(G, backend=backend, sample=sample, seed=seed)),
+        ("closeness", lambda: closeness(G, backend=backend, sample=sample, seed=seed)),
+        ("eigenvector", lambda: eigenvector(G, backend=backend)),
+        ("pagerank", lambda: pagerank(G)),
+        ("core", lambda: kcore(G, backend=backend)),
+        ("community", lambda: communities(G, seed=seed, backend=backend)),
+    ]
+    columns = {}
+    with progress.step("measures", total=len(steps) + 2, unit="measure") as bar:
+        for name, compute in steps:
+            bar.set_postfix_str(name)
+            columns[name] = compute()
+            bar.update(1)
+        columns["eigenvector"], method = columns["eigenvector"]
+        bar.set_postfix_str("cut points and bridges")
+        cut = set(articulation_points(G, backend=backend))
+        bar.update(1)
+        found = bridges(G, backend=backend)
+        bar.update(1)
     bridge_count = dict.fromkeys(G, 0)
-    for u, v in bridges(G, backend=backend):
+    for u, v in found:
         bridge_count[u] += 1
         bridge_count[v] += 1
     rows = {}

@@ -13,6 +13,7 @@ from pathlib import Path
 import networkx as nx
 from lxml import etree
 
+from citygraph import progress
 from citygraph.errors import UsageError
 from citygraph.export_gexf import GEXF_NS, VIZ_NS, gexf_errors, gexf_tree, write_gexf
 from citygraph.export_io import (
@@ -161,7 +162,8 @@ def export(G, fmt, output=None, color_by="community"):
             raise UsageError(f"--output {directory}: CSV export needs a directory")
         make_dirs(directory)
         paths = [directory / "nodes.csv", directory / "edges.csv"]
-        write_csv(G, *paths)
+        with progress.step("writing csv"):
+            write_csv(G, *paths)
         return paths
     import sys
 
@@ -169,7 +171,8 @@ def export(G, fmt, output=None, color_by="community"):
     writer = {"gexf": lambda d: write_gexf(G, d, color_by=color_by),
               "graphml": lambda d: write_graphml(G, d),
               "json": lambda d: write_json(G, d)}[fmt]
-    writer(dest)
+    with progress.step(f"writing {fmt}"):
+        writer(dest)
     return [Path(output)] if output is not None else []
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from citygraph import progress
 from citygraph.centrality import LARGE, MEASURES, network_figures, shared_igraph, to_igraph
 from citygraph.centrality import bridges as _bridges
 from citygraph.centrality import node_measures as _node_measures
@@ -187,11 +188,16 @@ def write_report(G, figures, out_dir, top=10):
     make_dirs(out)
     paths = {name: out / name for name in ("nodes.csv", "nodes.json", "network.json",
                                            "report.html")}
-    write_atomic(nodes_csv(G), paths["nodes.csv"])
-    # one node per line: readable, and written by json's C encoder (indent would bypass it)
-    records = [json.dumps(r, ensure_ascii=False) for r in _node_records(G)]
-    write_atomic("[\n" + ",\n".join(records) + "\n]\n", paths["nodes.json"])
-    write_atomic(json.dumps(figures, ensure_ascii=False, indent=1, default=json_value) + "\n",
-                 paths["network.json"])
-    write_atomic(report_html(G, figures, top=top), paths["report.html"])
+    with progress.step("writing the report", total=4, unit="file") as bar:
+        write_atomic(nodes_csv(G), paths["nodes.csv"])
+        bar.update(1)
+        # one node per line: readable, and written by json's C encoder (indent would bypass it)
+        records = [json.dumps(r, ensure_ascii=False) for r in _node_records(G)]
+        write_atomic("[\n" + ",\n".join(records) + "\n]\n", paths["nodes.json"])
+        bar.update(1)
+        write_atomic(json.dumps(figures, ensure_ascii=False, indent=1, default=json_value)
+                     + "\n", paths["network.json"])
+        bar.update(1)
+        write_atomic(report_html(G, figures, top=top), paths["report.html"])
+        bar.update(1)
     return list(paths.values())
