@@ -14,6 +14,7 @@ import pyoxigraph as ox
 
 from citygraph.errors import InputError, ParseError
 from citygraph.inference import INFERRED_GRAPH, materialize, rule_paths
+from citygraph.rdfio import turtle_source
 
 __all__ = [
     "GRAPH_BASE",
@@ -154,7 +155,8 @@ def _load_one(store, path, root):
     name = graph_iri(path, root)
     shown = _relative(path, root)
     try:
-        store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=name)
+        with turtle_source(path) as source:  # a UTF-8 BOM is skipped
+            store.load(**source, format=ox.RdfFormat.TURTLE, to_graph=name)
     except SyntaxError as exc:
         reason = _POSITION.sub("", str(exc.msg or exc))
         return ParseError(shown, reason, line=exc.lineno, column=exc.offset)
