@@ -20,6 +20,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from citygraph.errors import InputError
+from citygraph.rdfio import turtle_source
 
 __all__ = ["Problem", "collapse", "check_files", "render", "attach", "documents_of",
            "nearest_passage",
@@ -148,7 +149,8 @@ def _bounds(text, at, direction, words=3):
 
 def _triples(path):
     try:
-        return list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+        with turtle_source(path) as source:  # a UTF-8 BOM is skipped
+            return list(ox.parse(**source, format=ox.RdfFormat.TURTLE))
     except SyntaxError as exc:
         raise InputError(f"{path}: does not parse ({exc})") from None
     except OSError as exc:

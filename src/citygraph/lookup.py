@@ -13,6 +13,7 @@ import pyoxigraph as ox
 
 from citygraph.errors import InputError
 from citygraph.names import fold_name
+from citygraph.rdfio import turtle_source
 
 __all__ = ["KINDS", "LABELS", "Index"]
 
@@ -59,9 +60,9 @@ class Index:
 
     def add_file(self, path):
         try:
-            quads = ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
-            for t in quads:
-                self.add(t.subject, t.predicate, t.object)
+            with turtle_source(path) as source:  # a UTF-8 BOM is skipped
+                for t in ox.parse(**source, format=ox.RdfFormat.TURTLE):
+                    self.add(t.subject, t.predicate, t.object)
         except SyntaxError as exc:
             raise InputError(f"{path}: does not parse ({exc})") from None
         except OSError as exc:
