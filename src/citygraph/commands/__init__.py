@@ -12,7 +12,7 @@ __all__ = ["COMMAND_MODULES", "COMMANDS", "load"]
 
 #: the modules under citygraph/commands/ that define a command
 COMMAND_MODULES = ["build", "validate", "gazetteer", "query", "queries", "report", "export",
-                   "push", "importing", "serve", "init", "source"]
+                   "push", "importing", "serve", "init", "source", "sheets"]
 
 
 def load(module):

@@ -9,16 +9,13 @@ from citygraph.project import project_root
 
 __all__ = ["command"]
 
-_ROOT = project_root()
-
 
 @click.command("gazetteer")
 @click.option("--input", "input_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=_ROOT / "data" / "gazetteer" / "places.csv",
-              show_default="data/gazetteer/places.csv",
+              default=None, show_default="data/gazetteer/places.csv",
               help="The places CSV: slug,kind,label,country,part_of,lookup,alt_labels.")
 @click.option("--output", "output_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=_ROOT / "data" / "places.ttl", show_default="data/places.ttl",
+              default=None, show_default="data/places.ttl",
               help="The Turtle file to write (replaced atomically).")
 @click.option("--link-wikidata", "link_names", type=click.Path(exists=True, dir_okay=False,
                                                                 path_type=Path),
@@ -33,6 +30,9 @@ def command(input_path, output_path, link_names):
     nothing is written (exit 2); write geonames:<id> in the lookup column to
     choose among reported candidates. A district GeoNames lacks is a warning.
     """
+    root = project_root()  # of the folder the command runs in
+    input_path = input_path or root / "data" / "gazetteer" / "places.csv"
+    output_path = output_path or root / "data" / "places.ttl"
     places, problems, links = generate(input_path, output_path,
                                        report=lambda p: click.echo(str(p), err=True),
                                        link_names=link_names)
