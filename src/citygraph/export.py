@@ -8,6 +8,7 @@ one string joined by ``|``; missing values (None) are left out.
 
 import io
 import json
+import os
 from pathlib import Path
 
 import networkx as nx
@@ -24,7 +25,7 @@ from citygraph.export_io import (
     json_value,
     write_atomic,
 )
-from citygraph.fileio import csv_text, make_dirs
+from citygraph.fileio import atomic_path, csv_text, make_dirs
 
 __all__ = [
     "FORMATS",
@@ -134,10 +135,35 @@ def write_json(G, dest):
     >>> write_json(nx.Graph([("place:a", "place:b")]), buffer)
     >>> json.loads(buffer.getvalue())["edges"]
     [{'source': 'place:a', 'target': 'place:b'}]
+
+    One node and one edge a line, each written by json's C encoder (``indent``
+    would bypass it and hold the whole document as one string).
     """
-    data = nx.node_link_data(G, edges="edges")
-    text = json.dumps(data, ensure_ascii=False, indent=1, default=json_value)
-    write_atomic(text + "\n", dest)
+    def dumps(value):
+        return json.dumps(value, ensure_ascii=False, default=json_value)
+
+    def lines():
+        yield '{"directed": false, "multigraph": false, "graph": ' + dumps(G.graph) + ","
+        yield ' "nodes": ['
+        last = G.number_of_nodes() - 1
+        for i, (node, data) in enumerate(G.nodes(data=True)):
+            yield "  " + dumps({**data, "id": node}) + ("," if i < last else "")
+        yield " ],"
+        yield ' "edges": ['
+        last = G.number_of_edges() - 1
+        for i, (u, v, data) in enumerate(G.edges(data=True)):
+            yield "  " + dumps({**data, "source": u, "target": v}) + ("," if i < last else "")
+        yield " ]"
+        yield "}"
+
+    if isinstance(dest, str | os.PathLike):
+        with atomic_path(dest) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+            for line in lines():
+                handle.write(line + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        return
+    write_atomic("".join(line + "\n" for line in lines()), dest)
 
 
 def export(G, fmt, output=None, color_by="community"):
