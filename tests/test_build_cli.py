@@ -1,5 +1,6 @@
 """``citygraph build`` from the command line: what it prints and the exit codes."""
 
+import re
 import shutil
 
 import pyoxigraph as ox
@@ -19,6 +20,9 @@ def _triples(folder):
 
 #: the ontology is edited as the project grows: count its triples rather than fix a number
 ASSERTED = _triples(ONTOLOGY) + _triples(FIXTURES / "store" / "data")
+DATA = "data"  # a folder outside the project is named by its own name
+ONTOLOGY_TRIPLES = {p.name: len(set(ox.parse(path=str(p), format=ox.RdfFormat.TURTLE)))
+                    for p in ONTOLOGY.glob("*.ttl")}
 
 
 @pytest.fixture
@@ -37,16 +41,23 @@ def test_build_reports_files_triples_and_validation(data, tmp_path):
     store = tmp_path / "store"
     result = _run("--store", store, "--data", data)
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines() == [
-        f"store: {store}",
-        "files: 5 (loaded 5, reloaded 0, reused 0, removed 0)",
-        f"triples: {ASSERTED} asserted, 61 inferred (2 inference passes)",
-        "validation: conforms",
-        f"written: {store}",
+    lines = result.output.splitlines()
+    assert lines[:2] == [f"store: {store}", "graphs: 5 (added 5, changed 0, kept 0, removed 0)"]
+    assert lines[2:4] == ["  added ontology/citygraph.ttl: " + str(ONTOLOGY_TRIPLES["citygraph.ttl"])
+                          + " triples",
+                          "  added ontology/schemes.ttl: " + str(ONTOLOGY_TRIPLES["schemes.ttl"])
+                          + " triples"]
+    assert lines[4:7] == [
+        f"  added {DATA}/000_6225120ee05bea0d.ttl: 72 triples",
+        f"  added {DATA}/001_1d554e3414d9cb96.ttl: 9 triples",
+        f"  added {DATA}/places.ttl: 25 triples",
     ]
+    assert lines[7] == f"triples: {ASSERTED} asserted, 61 inferred (2 inference passes)"
+    assert re.fullmatch(r"validation: conforms \(\d+\.\d s\)", lines[8]), lines[8]
+    assert lines[9:] == [f"written: {store}"]
     again = _run("--store", store, "--data", data)
     assert again.exit_code == 0, again.output
-    assert again.output.splitlines()[1] == "files: 5, unchanged: reused 5 files"
+    assert again.output.splitlines()[1] == "graphs: 5, unchanged: kept 5 graphs"
 
 
 def test_build_in_memory_without_validation(data):
@@ -54,7 +65,12 @@ def test_build_in_memory_without_validation(data):
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
         "store: memory",
-        "files: 5 (loaded 5, reloaded 0, reused 0, removed 0)",
+        "graphs: 5 (added 5, changed 0, kept 0, removed 0)",
+        f"  added ontology/citygraph.ttl: {ONTOLOGY_TRIPLES['citygraph.ttl']} triples",
+        f"  added ontology/schemes.ttl: {ONTOLOGY_TRIPLES['schemes.ttl']} triples",
+        f"  added {DATA}/000_6225120ee05bea0d.ttl: 72 triples",
+        f"  added {DATA}/001_1d554e3414d9cb96.ttl: 9 triples",
+        f"  added {DATA}/places.ttl: 25 triples",
         f"triples: {ASSERTED} asserted, 61 inferred (2 inference passes)",
         "validation: skipped",
     ]
@@ -82,7 +98,7 @@ def test_violations_exit_1_and_keep_the_previous_store(data, tmp_path):
     result = _run("--store", store, "--data", data)
     assert result.exit_code == 1, result.output
     lines = result.output.splitlines()
-    assert "validation: does not conform (1 violations)" in lines
+    assert any(x.startswith("validation: does not conform (1 violations) (") for x in lines)
     assert "  cgsh:SourceDocument-title: 1 violation" in lines
     assert lines[-1] == f"not written: the previous store at {store} is untouched"
 

@@ -128,7 +128,7 @@ def test_an_unchanged_rebuild_reuses_the_store(data, tmp_path):
     before = _snapshot(store)
     report = _build(data, store, validate=False)
     assert report.up_to_date and not report.written
-    assert report.lines()[1] == "files: 5, unchanged: reused 5 files"
+    assert report.lines()[1] == "graphs: 5, unchanged: kept 5 graphs"
     assert _snapshot(store) == before
 
 
@@ -149,7 +149,10 @@ def test_a_changed_file_is_reloaded_alone_and_inference_follows(data, tmp_path):
         "ontology/schemes.ttl",
     ]
     assert report.loaded == [] and report.written
-    assert "files: 5 (loaded 0, reloaded 1, reused 4, removed 0)" in report.lines()
+    assert report.lines()[1:3] == [
+        "graphs: 5 (added 0, changed 1, kept 4, removed 0)",
+        "  changed data/001_1d554e3414d9cb96.ttl: 9 triples",
+    ]
     target = connect(store)
     twinned = PREAMBLE + "ASK { place:toyama-prefecture cg:twinnedWith place:liaoning }"
     cooperates = PREAMBLE + "ASK { place:liaoning cg:cooperatesWith place:toyama-prefecture }"

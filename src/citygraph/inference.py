@@ -1,12 +1,28 @@
-"""Materialize the ontology's axioms into the inferred named graph with the construct-*.rq rules."""
+"""Materialize the ontology's axioms into the inferred named graph with the construct-*.rq rules.
 
+Each rule is a CONSTRUCT query. :func:`materialize` runs it as a SPARQL update
+(``INSERT { GRAPH inferred { template } } USING g1 USING g2 ... WHERE ...``) so
+the matches go straight from the engine into the inferred graph, without a
+round trip through Python objects; a rule that does not have that simple shape
+is run as a query instead.
+
+A build on disk runs the rules in memory on the part of the data they can
+read (:class:`Relevance`): the triples whose predicate a rule names, the
+triples of the properties the schema relates (sub-properties, inverses,
+symmetric and transitive properties) and the ``rdf:type`` triples of the
+classes the rules or the class hierarchy name. A rule that reads a predicate
+through a variable must bind it through one of those schema patterns, as the
+project's rules do (the store tests compare both ways on the fixtures, and
+``bench/bench_store.py`` on the synthetic graph).
+"""
+
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from citygraph.errors import QueryError
-from citygraph.sparql import syntax_error
 
 __all__ = [
     "INFERRED_GRAPH",
@@ -15,6 +31,7 @@ __all__ = [
     "rule_paths",
     "materialize",
     "count_graph",
+    "Relevance",
 ]
 
 #: the named graph holding every inferred triple, and nothing asserted
@@ -71,13 +88,56 @@ def count_graph(store, graph):
     return int(next(iter(store.query(query)))["n"].value)
 
 
-def _drop_asserted_duplicates(store, inferred):
+def _rule_error(exc, path):
+    # The same one-line shape as citygraph.sparql.syntax_error, without importing
+    # the query layer (which imports the store, which imports this module).
+    message = str(exc.msg if getattr(exc, "msg", None) else exc)
+    match = re.search(r"(\d+):(\d+)", message)
+    if match:
+        reason = message[match.end():].lstrip(": ") or message
+        return QueryError(f"{path}:{match.group(1)}:{match.group(2)}: invalid SPARQL: {reason}")
+    return QueryError(f"{path}: invalid SPARQL: {message}")
+
+
+def _drop_asserted_duplicates(store, inferred, graphs=None):
     # A rule may re-derive a triple that some file asserts; asserted wins.
+    where = (f"GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{inferred}>)" if graphs is None else
+             " UNION ".join(f"{{ GRAPH <{g}> {{ ?s ?p ?o }} }}" for g in graphs) or "FILTER(false)")
     store.update(
         f"DELETE {{ GRAPH <{inferred}> {{ ?s ?p ?o }} }} "
-        f"WHERE {{ GRAPH <{inferred}> {{ ?s ?p ?o }} "
-        f"GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{inferred}>) }}"
+        f"WHERE {{ GRAPH <{inferred}> {{ ?s ?p ?o }} {where} }}"
     )
+
+
+_CONSTRUCT = re.compile(r"^\s*CONSTRUCT\s*\{", re.IGNORECASE | re.MULTILINE)
+
+
+def as_insert(text, graph, using):
+    """The update that adds a CONSTRUCT rule's triples to ``graph``, reading the graphs ``using``.
+
+    None when the rule is not of the shape ``CONSTRUCT { template } WHERE { ... }``.
+
+    >>> print(as_insert("PREFIX e: <http://e/>\\nCONSTRUCT { ?b e:p ?a }\\nWHERE { ?a e:p ?b }",
+    ...                 "http://e/inf", ["http://e/g", "http://e/inf"]))
+    PREFIX e: <http://e/>
+    INSERT { GRAPH <http://e/inf> {  ?b e:p ?a  } } USING <http://e/g> USING <http://e/inf>
+    WHERE { ?a e:p ?b }
+    """
+    match = _CONSTRUCT.search(text)
+    if match is None:
+        return None
+    depth, end = 1, match.end()
+    while depth and end < len(text):
+        depth += {"{": 1, "}": -1}.get(text[end], 0)
+        end += 1
+    template = text[match.end():end - 1]
+    if depth or "{" in template or '"' in template:
+        return None
+    rest = text[end:]
+    if not re.match(r"\s*(WHERE\s*)?\{", rest, re.IGNORECASE):
+        return None
+    clauses = " ".join(f"USING <{g}>" for g in using)
+    return f"{text[:match.start()]}INSERT {{ GRAPH <{graph}> {{ {template} }} }} {clauses}{rest}"
 
 
 def materialize(store, rules, graph=INFERRED_GRAPH, max_passes=MAX_PASSES):
@@ -88,8 +148,8 @@ def materialize(store, rules, graph=INFERRED_GRAPH, max_passes=MAX_PASSES):
 
     >>> store = ox.Store()
     >>> rule = Path(__file__).parents[2] / "queries" / "construct-symmetric.rq"
-    >>> store.load(input='''@prefix owl: <http://www.w3.org/2002/07/owl#> .
-    ... <http://e/near> a owl:SymmetricProperty . <http://e/a> <http://e/near> <http://e/b> .''',
+    >>> store.load(input=\'\'\'@prefix owl: <http://www.w3.org/2002/07/owl#> .
+    ... <http://e/near> a owl:SymmetricProperty . <http://e/a> <http://e/near> <http://e/b> .\'\'\',
     ...     format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("http://e/g"))
     >>> materialize(store, [rule]).inferred
     1
@@ -100,21 +160,24 @@ def materialize(store, rules, graph=INFERRED_GRAPH, max_passes=MAX_PASSES):
     target = ox.NamedNode(graph)
     if store.contains_named_graph(target):
         store.remove_graph(target)
-    texts = [(Path(rule).stem, Path(rule).read_text(encoding="utf-8"), rule) for rule in rules]
-    report = InferenceReport(per_rule={name: 0 for name, _, _ in texts})
+    graphs = [g.value for g in store.named_graphs() if g != target]
+    # USING names the graphs a rule reads; the default graph cannot be named, so a
+    # store with triples there runs the rules as queries over the union instead.
+    has_default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
+    using = None if has_default is not None else [*graphs, graph]
+    texts = []
+    for rule in rules:
+        text = Path(rule).read_text(encoding="utf-8")
+        update = as_insert(text, graph, using) if using is not None else None
+        texts.append((Path(rule).stem, text, update, rule))
+    report = InferenceReport(per_rule={name: 0 for name, _, _, _ in texts})
     total = 0
     for _ in range(max_passes):
         report.passes += 1
         added_in_pass = 0
-        for name, text, path in texts:
-            try:
-                triples = store.query(text, use_default_graph_as_union=True)
-            except SyntaxError as exc:
-                raise syntax_error(exc, where=str(path)) from None
-            quads = [ox.Quad(t.subject, t.predicate, t.object, target) for t in triples]
-            if not quads:
+        for name, text, update, path in texts:
+            if not _run_rule(store, text, update, path, target):
                 continue
-            store.extend(quads)
             now = count_graph(store, graph)
             report.per_rule[name] += now - total
             added_in_pass += now - total
@@ -124,6 +187,109 @@ def materialize(store, rules, graph=INFERRED_GRAPH, max_passes=MAX_PASSES):
             break
     else:
         raise QueryError(f"inference did not reach a fixpoint in {max_passes} passes")
-    _drop_asserted_duplicates(store, graph)
+    _drop_asserted_duplicates(store, graph, graphs if using is not None else None)
     report.inferred = count_graph(store, graph)
     return report
+
+
+def _run_rule(store, text, update, path, target):
+    """Add one rule's triples to ``target``; False when it certainly added none."""
+    try:
+        if update is not None:
+            store.update(update)
+            return True
+        triples = store.query(text, use_default_graph_as_union=True)
+        quads = [ox.Quad(t.subject, t.predicate, t.object, target) for t in triples]
+    except SyntaxError as exc:
+        raise _rule_error(exc, path) from None
+    if quads:
+        store.extend(quads)
+    return bool(quads)
+
+
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_OWL = "http://www.w3.org/2002/07/owl#"
+_PROPERTY_LINKS = {ox.NamedNode(_RDFS + "subPropertyOf"), ox.NamedNode(_OWL + "inverseOf")}
+_PROPERTY_TYPES = {ox.NamedNode(_OWL + "SymmetricProperty"),
+                   ox.NamedNode(_OWL + "TransitiveProperty")}
+_SUBCLASS = ox.NamedNode(_RDFS + "subClassOf")
+
+
+def rule_iris(rules):
+    """Every IRI a rule names (written in full or with a prefix), as NamedNodes.
+
+    >>> from citygraph.store import project_root
+    >>> rule = project_root() / "queries" / "construct-member-of.rq"
+    >>> sorted(n.value.rsplit("#", 1)[1] for n in rule_iris([rule]))
+    ['member', 'memberOf', 'organization']
+    """
+    found = set()
+    for rule in rules:
+        text = "\n".join(line.split("#", 1)[0] if line.lstrip().startswith("#") else line
+                         for line in Path(rule).read_text(encoding="utf-8").splitlines())
+        prefixes = dict(re.findall(r"PREFIX\s+([\w-]*):\s*<([^>]*)>", text, re.IGNORECASE))
+        body = re.sub(r"PREFIX\s+[\w-]*:\s*<[^>]*>", " ", text, flags=re.IGNORECASE)
+        found.update(re.findall(r"<([^>\s]+)>", body))
+        for prefix, local in re.findall(r"(?<![\w?$<])([\w-]*):([\w-]+)", body):
+            if prefix in prefixes:
+                found.add(prefixes[prefix] + local)
+    return {ox.NamedNode(iri) for iri in found}
+
+
+class Relevance:
+    """Which triples the rules can read: a filter for parsed quads, learning the schema as it goes.
+
+    A quad is kept when its predicate is named by a rule or related by the
+    schema, or when it is an ``rdf:type`` of a class a rule names or the class
+    hierarchy mentions. The schema is learned from the quads kept (ontology
+    files come first in a build); :meth:`grew_since` tells whether a file read
+    earlier may have missed triples of terms learned later.
+
+    >>> rule = Path(__file__).parents[2] / "queries" / "construct-symmetric.rq"
+    >>> relevance = Relevance([rule])
+    >>> near, a = ox.NamedNode("http://e/near"), ox.NamedNode("http://e/a")
+    >>> relevance.keep(ox.Quad(a, near, a))
+    False
+    >>> relevance.learn([ox.Quad(near, _RDF_TYPE, ox.NamedNode(_OWL + "SymmetricProperty"))])
+    >>> relevance.keep(ox.Quad(a, near, a))
+    True
+    """
+
+    def __init__(self, rules):
+        iris = rule_iris(rules)
+        # rdf:type is read through the classes, unless the schema relates it to another property
+        self.predicates = (set(iris) | _PROPERTY_LINKS | {_SUBCLASS}) - {_RDF_TYPE}
+        self.classes = set(iris) | _PROPERTY_TYPES
+        self.all_types = False
+        self.size = 0
+
+    def keep(self, quad):
+        """Whether a rule may read this quad."""
+        predicate = quad.predicate
+        if predicate == _RDF_TYPE:
+            return self.all_types or quad.object in self.classes
+        return predicate in self.predicates
+
+    def learn(self, quads):
+        """Add the properties and classes that schema quads among ``quads`` relate."""
+        for quad in quads:
+            predicate = quad.predicate
+            if predicate in _PROPERTY_LINKS:
+                self._add(self.predicates, quad.subject, quad.object)
+            elif predicate == _SUBCLASS:
+                self._add(self.classes, quad.subject, quad.object)
+            elif predicate == _RDF_TYPE and quad.object in _PROPERTY_TYPES:
+                self._add(self.predicates, quad.subject)
+
+    def _add(self, into, *terms):
+        for term in terms:
+            if isinstance(term, ox.NamedNode) and term not in into:
+                into.add(term)
+                self.size += 1
+                if term == _RDF_TYPE and into is self.predicates:
+                    self.all_types = True
+
+    def grew_since(self, size):
+        """Whether terms were learned since :attr:`size` was ``size``."""
+        return self.size != size

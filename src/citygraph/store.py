@@ -1,19 +1,42 @@
-"""The embedded Oxigraph store: one named graph per source file, built, reused, swapped safely."""
+"""The embedded Oxigraph store: one named graph per source file, bulk loaded, swapped safely.
 
+A store directory holds complete versions side by side and a pointer to the
+live one, switched atomically, so that at every instant the path answers with
+a complete store (the previous one until the switch, the new one after)::
+
+    STORE/current         -> v-20261130T130501-1a2b   (symlink, replaced by rename)
+    STORE/v-20261130T130501-1a2b/oxigraph/            (the database)
+    STORE/v-20261130T130501-1a2b/manifest.json        (files, rules, graphs, counts)
+    STORE/oxigraph        -> current/oxigraph         (for readers that open the folder)
+    STORE/manifest.json   -> current/manifest.json    (its content is the store's state)
+    STORE/.lock                                        (one build at a time)
+
+A build bulk-loads every file straight into a new version folder (one named
+graph per file), runs the inference rules in memory on the part of the data
+they read (see :class:`citygraph.inference.Relevance`), adds the inferred graph,
+validates, writes the manifest and switches ``current``. A build killed at any
+point leaves the live version untouched; the next build removes what it left.
+"""
+
+import fcntl
 import hashlib
 import json
 import os
 import re
 import shutil
-import tempfile
+import signal
 import time
+import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from citygraph import progress
 from citygraph.errors import InputError, ParseError
-from citygraph.inference import INFERRED_GRAPH, materialize, rule_paths
+from citygraph.fileio import os_error, write_atomic
+from citygraph.inference import INFERRED_GRAPH, Relevance, materialize, rule_paths
 from citygraph.rdfio import turtle_source
 
 __all__ = [
@@ -24,9 +47,13 @@ __all__ = [
     "project_root",
     "default_store_path",
     "graph_iri",
+    "graph_name",
     "source_files",
     "open_store",
     "open_existing",
+    "live_folder",
+    "read_manifest",
+    "state_id",
     "load_files",
     "count_asserted",
     "build",
@@ -37,7 +64,12 @@ GRAPH_BASE = "https://w3id.org/citygraph/graph/"
 #: the file, inside a store directory, recording what was loaded and how it was checked
 MANIFEST = "manifest.json"
 _DB = "oxigraph"
-_FORMAT_VERSION = 1
+_CURRENT = "current"
+_LOCK = ".lock"
+_VERSION = "v-"
+_FORMAT_VERSION = 2
+#: tests set this to a checkpoint name to have the build SIGKILL itself there
+KILL_AT = "CITYGRAPH_BUILD_KILL_AT"
 
 
 def project_root():
@@ -109,8 +141,31 @@ def open_store(path=None):
     return ox.Store() if path is None else ox.Store(str(path))
 
 
+def live_folder(path):
+    """The folder of the live version of the store directory ``path``, or None when there is none.
+
+    A store written before versioned folders (``oxigraph/`` directly inside)
+    is its own live folder.
+
+    >>> live_folder("no/such/store") is None
+    True
+    """
+    path = Path(path)
+    current = path / _CURRENT
+    if current.is_symlink():
+        try:
+            folder = path / os.readlink(current)
+        except OSError:
+            return None
+        return folder if (folder / _DB).is_dir() else None
+    db = path / _DB
+    if db.is_dir() and not db.is_symlink():
+        return path
+    return None
+
+
 def open_existing(path):
-    """Open, read-only, a store directory written by ``citygraph build``.
+    """Open, read-only, the live version of a store directory written by ``citygraph build``.
 
     >>> open_existing("no/such/store")
     Traceback (most recent call last):
@@ -118,13 +173,59 @@ def open_existing(path):
     citygraph.errors.InputError: no/such/store: no store here; run `citygraph build` first
     """
     path = Path(path)
-    db = path / _DB
-    if not db.is_dir():
+    folder = live_folder(path)
+    if folder is None:
         raise InputError(f"{path}: no store here; run `citygraph build` first")
     try:
-        return ox.Store.read_only(str(db))
+        return ox.Store.read_only(str(folder / _DB))
     except OSError as exc:
         raise InputError(f"{path}: cannot open the store ({exc})") from None
+
+
+def read_manifest(path):
+    """The manifest of the live store at ``path`` as a dict, or None when there is none.
+
+    Its keys: ``format``, ``files`` (SHA-256 per source file), ``rules`` (per
+    rule file), ``graphs`` (triples per named graph), ``asserted``,
+    ``inferred``, ``passes``, ``validated``, ``conforms``. It depends only on
+    what the store holds, so equal manifests mean equal stores.
+
+    >>> read_manifest("no/such/store") is None
+    True
+    """
+    folder = live_folder(path)
+    if folder is None:
+        return None
+    try:
+        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def state_id(path):
+    """A short id of the live store's content (a hash of its manifest), or None without a store.
+
+    >>> state_id("no/such/store") is None
+    True
+    """
+    folder = live_folder(path)
+    try:
+        data = (folder / MANIFEST).read_bytes() if folder is not None else None
+    except OSError:
+        return None
+    return None if data is None else hashlib.sha256(data).hexdigest()[:16]
+
+
+def graph_name(graph):
+    """The name a build reports for a named graph: its IRI less :data:`GRAPH_BASE`.
+
+    >>> graph_name(GRAPH_BASE + "import/wikidata-ties")
+    'import/wikidata-ties'
+    >>> graph_name(ox.NamedNode("http://example.org/g"))
+    'http://example.org/g'
+    """
+    iri = graph.value if isinstance(graph, ox.NamedNode) else str(graph)
+    return iri[len(GRAPH_BASE):] if iri.startswith(GRAPH_BASE) else iri
 
 
 _POSITION = re.compile(r"^Parser error (?:at|between) line \d+ .*?: ")
@@ -180,6 +281,7 @@ def count_asserted(store):
     return int(next(iter(store.query(query)))["n"].value)
 
 
+
 def _sha256(path):
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -190,7 +292,13 @@ def _sha256(path):
 
 @dataclass
 class BuildReport:
-    """What a build did; ``lines()`` is what ``citygraph build`` prints."""
+    """What a build did, per named graph; ``lines()`` is what ``citygraph build`` prints.
+
+    ``loaded`` are the graphs of new files (added), ``reloaded`` of changed
+    files, ``reused`` of unchanged files (kept: the same content as before),
+    ``removed`` the graphs the previous store had and the new one has not
+    (a deleted file, or a graph no file backs, such as one loaded by hand).
+    """
 
     store_path: Path | None
     loaded: list = field(default_factory=list)
@@ -205,41 +313,53 @@ class BuildReport:
     violations: int = 0
     validation_text: str = ""
     written: bool = False
-    #: seconds spent per step: reuse, load, infer, write, validate
+    #: triples per graph name in the new store, and in the previous one for removed graphs
+    graphs: dict = field(default_factory=dict)
+    removed_graphs: dict = field(default_factory=dict)
+    #: seconds spent per step: load, infer, write, count, validate
     seconds: dict = field(default_factory=dict)
     store: object = None
 
+    #: set when nothing changed and the store was kept as it was
+    unchanged: bool = False
+
     @property
     def up_to_date(self):
-        """True when nothing changed and the store was reused as it was."""
-        return not (self.loaded or self.reloaded or self.removed) and bool(self.reused)
+        """True when nothing changed and the store was kept as it was."""
+        return self.unchanged
+
+    def _count(self, name, counts):
+        n = counts.get(name)
+        return "" if n is None else f": {n} triples"
 
     def lines(self):
-        """The summary, one fact per line."""
+        """The summary, one fact per line; every added, changed and removed graph by name."""
         where = "memory" if self.store_path is None else str(self.store_path)
         out = [f"store: {where}"]
         files = len(self.loaded) + len(self.reloaded) + len(self.reused)
         if self.up_to_date:
-            out.append(f"files: {files}, unchanged: reused {len(self.reused)} files")
+            out.append(f"graphs: {files}, unchanged: kept {len(self.reused)} graphs")
         else:
             out.append(
-                f"files: {files} (loaded {len(self.loaded)}, reloaded {len(self.reloaded)}, "
-                f"reused {len(self.reused)}, removed {len(self.removed)})"
+                f"graphs: {files} (added {len(self.loaded)}, changed {len(self.reloaded)}, "
+                f"kept {len(self.reused)}, removed {len(self.removed)})"
             )
-            for name in self.reloaded:
-                out.append(f"  reloaded {name}")
-            for name in self.removed:
-                out.append(f"  removed {name}")
+            for word, names, counts in (("added", self.loaded, self.graphs),
+                                        ("changed", self.reloaded, self.graphs),
+                                        ("removed", self.removed, self.removed_graphs)):
+                out.extend(f"  {word} {name}{self._count(name, counts)}" for name in names)
         out.append(
             f"triples: {self.asserted} asserted, {self.inferred} inferred "
             f"({self.passes} inference passes)"
         )
+        took = self.seconds.get("validate")
+        took = "" if took is None else f" ({took:.1f} s)"
         if not self.validated:
             out.append("validation: skipped")
         elif self.conforms:
-            out.append("validation: conforms")
+            out.append(f"validation: conforms{took}")
         else:
-            out.append(f"validation: does not conform ({self.violations} violations)")
+            out.append(f"validation: does not conform ({self.violations} violations){took}")
             out.extend("  " + line for line in self.validation_text.splitlines() if line)
         if self.store_path is not None:
             if self.written:
@@ -266,30 +386,30 @@ def _validate(data_paths, ontology_dir):
     return result.conforms and not bad, len(result.violations) + bad, text
 
 
-def _read_manifest(store_path):
-    manifest = store_path / MANIFEST
-    if not (store_path / _DB).is_dir() or not manifest.is_file():
-        return None
-    try:
-        data = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if data.get("format") == _FORMAT_VERSION else None
+def _plan(files, hashes, manifest, live_graphs):
+    """Split the files into added, changed and kept, and name the graphs that go away.
 
-
-def _plan(files, hashes, manifest):
-    """Split the files into loaded (new), reloaded (changed) and reused, plus removed names."""
-    old = manifest["files"] if manifest else {}
+    ``live_graphs`` are the graph names the previous store holds (its inferred
+    graph aside); a graph there that no file backs any more is removed.
+    """
+    old = (manifest or {}).get("files", {})
     loaded, reloaded, reused = [], [], []
     for name in files:
-        if name not in old:
+        if name not in old and name not in live_graphs:
             loaded.append(name)
-        elif old[name] != hashes[name]:
+        elif old.get(name) != hashes[name]:
             reloaded.append(name)
         else:
             reused.append(name)
-    removed = sorted(set(old) - set(files))
+    removed = sorted((set(old) | set(live_graphs)) - set(files))
     return loaded, reloaded, reused, removed
+
+
+def _checkpoint(name):
+    # A test hook: CITYGRAPH_BUILD_KILL_AT=name kills the build right here, as a
+    # crash or `kill -9` would, to prove the live store survives every step.
+    if os.environ.get(KILL_AT) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def build(
@@ -304,10 +424,11 @@ def build(
     """Load, infer and validate into a store; what ``citygraph build`` runs.
 
     With ``memory`` the store lives in memory (``report.store``). Otherwise it
-    is the directory ``store_path`` (default ``.citygraph/store``): unchanged
-    files are reused, changed ones reloaded alone, and the result is built in a
-    fresh directory swapped into place only when every file parsed and (with
-    ``validate``) conformed; otherwise the previous store stays untouched.
+    is the directory ``store_path`` (default ``.citygraph/store``): when no
+    file, rule or graph changed the store is kept as it is; otherwise every
+    file is bulk-loaded into a new version folder, which becomes the live one
+    only when every file parsed and (with ``validate``) conformed; until then
+    the previous store answers, and on failure it stays untouched.
 
     >>> report = build(memory=True, validate=False)
     >>> report.loaded[:2]
@@ -329,73 +450,314 @@ def build(
         load_files(store, paths, root)
         report.seconds["load"] = time.perf_counter() - start
         _infer(store, report, rules)
+        report.graphs = _graph_counts(store)
         _check(report, data_paths, ontology_dir, validate)
         return report
 
     store_path = Path(store_path) if store_path else default_store_path(root)
-    manifest = _read_manifest(store_path)
-    loaded, reloaded, reused, removed = _plan(list(names), hashes, manifest)
-    report = BuildReport(store_path, loaded, reloaded, reused, removed)
-    unchanged = (
-        manifest is not None
-        and not (loaded or reloaded or removed)
-        and manifest.get("rules") == rule_hashes
-        and (manifest.get("validated") or not validate)
-    )
-    if unchanged:
-        report.asserted = manifest["asserted"]
-        report.inferred = manifest["inferred"]
-        report.passes = manifest.get("passes", 0)
-        report.validated = manifest.get("validated", False)
-        report.conforms = manifest.get("conforms")
-        return report
-
-    store_path.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{store_path.name}-new-", dir=store_path.parent))
-    # Loading and inference run in memory (several times faster than on disk);
-    # the result is then written in one bulk load to a fresh directory.
-    store = open_store()
     try:
-        start = time.perf_counter()
-        if manifest is not None:
-            # Reuse the unchanged graphs from a copy; the previous store is only
-            # read (through hard links), never opened.
-            _reuse_graphs(store_path / _DB, work / "previous", store, reused)
-            report.seconds["reuse"] = time.perf_counter() - start
-            start = time.perf_counter()
-            load_files(store, [names[n] for n in loaded + reloaded], root)
-        else:
-            report.loaded, report.reused = list(names), []
-            load_files(store, paths, root)
-        report.seconds["load"] = time.perf_counter() - start
-        _infer(store, report, rules)
-        start = time.perf_counter()
-        _write(store, work / _DB)
-        report.seconds["write"] = time.perf_counter() - start
-        del store
-        _check(report, data_paths, ontology_dir, validate)
-        if report.validated and not report.conforms:
+        store_path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise os_error(store_path, exc) from None
+    with _locked(store_path):
+        _remove_leftovers(store_path)
+        manifest = read_manifest(store_path)
+        if manifest is not None and manifest.get("format") != _FORMAT_VERSION:
+            manifest = None  # a store of an earlier layout: rebuilt, and moved to this one
+        live = _live_graphs(store_path, manifest)
+        loaded, reloaded, reused, removed = _plan(list(names), hashes, manifest, live)
+        report = BuildReport(store_path, loaded, reloaded, reused, removed)
+        report.removed_graphs = {name: live.get(name) for name in removed}
+        unchanged = (
+            manifest is not None
+            and not (loaded or reloaded or removed)
+            and manifest.get("rules") == rule_hashes
+            and (manifest.get("validated") or not validate)
+        )
+        if unchanged:
+            report.unchanged = True
+            report.asserted = manifest["asserted"]
+            report.inferred = manifest["inferred"]
+            report.passes = manifest.get("passes", 0)
+            report.validated = manifest.get("validated", False)
+            report.conforms = manifest.get("conforms")
+            report.graphs = dict(manifest.get("graphs", {}))
             return report
-        record = {
-            "format": _FORMAT_VERSION,
-            "files": hashes,
-            "rules": rule_hashes,
-            "asserted": report.asserted,
-            "inferred": report.inferred,
-            "passes": report.passes,
-            "validated": report.validated,
-            "conforms": report.conforms,
-        }
-        (work / MANIFEST).write_text(json.dumps(record, indent=1, sort_keys=True), "utf-8")
-        _swap(work, store_path)
-        report.written = True
-        return report
-    except BaseException:
-        store = None  # noqa: F841 - a kept traceback must not keep the new store open
-        raise
+        version = store_path / f"{_VERSION}{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        try:
+            _make_version(version, paths, names, rules, root, report)
+            _check(report, data_paths, ontology_dir, validate)
+            if report.validated and not report.conforms:
+                return report
+            record = {
+                "format": _FORMAT_VERSION,
+                "files": hashes,
+                "rules": rule_hashes,
+                "graphs": report.graphs,
+                "asserted": report.asserted,
+                "inferred": report.inferred,
+                "passes": report.passes,
+                "validated": report.validated,
+                "conforms": report.conforms,
+            }
+            write_atomic(json.dumps(record, indent=1, sort_keys=True) + "\n", version / MANIFEST)
+            _checkpoint("manifest")
+            _switch(store_path, version)
+            report.written = True
+            _checkpoint("switched")
+            _remove_leftovers(store_path)
+            return report
+        finally:
+            if not report.written:
+                shutil.rmtree(version, ignore_errors=True)
+
+
+#: the temporary graph of the in-memory copy of what the rules read
+_ASSERTED = ox.NamedNode(GRAPH_BASE + "asserted")
+#: bytes that announce a blank node in Turtle: a label, an anonymous node, a collection
+_BLANK_HINTS = (b"_:", b"[", b"(")
+_BATCH = 100_000
+
+
+def _make_version(version, paths, names, rules, root, report):
+    """Bulk-load the files into ``version``/oxigraph, infer in memory, add the inferred graph."""
+    version.mkdir()
+    disk = ox.Store(str(version / _DB))
+    try:
+        relevance = Relevance(rules)
+        sub = ox.Store()
+        read_at, after_blank = [], None
+        start = time.perf_counter()
+        for path in progress.bar(paths, desc="loading", unit="file"):
+            size = relevance.size
+            if _load_file(disk, sub, relevance, path, graph_iri(path, root), _relative(path, root)):
+                after_blank = relevance.size
+            else:
+                read_at.append((path, size))
+        for path in paths:
+            disk.add_graph(graph_iri(path, root))
+        report.seconds["load"] = time.perf_counter() - start
+        _checkpoint("loaded")
+
+        start = time.perf_counter()
+        with progress.step("inferring"):
+            if after_blank is not None and after_blank != relevance.size:
+                # a later file taught the schema more after a file with blank nodes was
+                # read, whose blank nodes cannot be read again the same: infer on disk
+                del sub
+                sub = None
+                inference = materialize(disk, rules)
+            else:
+                # a file read before the schema told all the rules read is read again
+                for path, size in read_at:
+                    if size != relevance.size:
+                        shown = _relative(path, root)
+                        sub.extend(ox.Quad(q.subject, q.predicate, q.object, _ASSERTED)
+                                   for q in _parse(path, shown) if relevance.keep(q))
+                inference = materialize(sub, rules)
+        report.seconds["infer"] = time.perf_counter() - start
+        report.inferred, report.passes = inference.inferred, inference.passes
+        _checkpoint("inferred")
+
+        start = time.perf_counter()
+        if sub is not None:
+            with progress.step("writing the inferred graph"):
+                _write_inferred(sub, disk)
+            del sub
+        disk.add_graph(ox.NamedNode(INFERRED_GRAPH))
+        disk.flush()
+        report.seconds["write"] = time.perf_counter() - start
+        start = time.perf_counter()
+        report.graphs = _graph_counts(disk)
+        report.asserted = sum(report.graphs.values())
+        report.seconds["count"] = time.perf_counter() - start
+    except OSError as exc:
+        raise os_error(version, exc) from None
     finally:
-        if work.exists():
-            shutil.rmtree(work, ignore_errors=True)
+        del disk
+
+
+def _parse(path, shown):
+    """The quads of a Turtle file; a syntax error becomes a one-line ParseError."""
+    try:
+        with turtle_source(path) as source:  # a UTF-8 BOM is skipped
+            yield from ox.parse(**source, format=ox.RdfFormat.TURTLE)
+    except SyntaxError as exc:
+        reason = _POSITION.sub("", str(exc.msg or exc))
+        raise ParseError(shown, reason, line=exc.lineno, column=exc.offset) from None
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _load_file(disk, sub, relevance, path, graph, shown):
+    """Load one file into its graph on disk and what the rules read of it into ``sub``.
+
+    A file without blank nodes is parsed here for the rules and bulk-loaded by
+    the engine from the file (the fastest way in). One that may have blank
+    nodes goes to disk from the same parse, so that inferred triples name the
+    same blank nodes, and its schema is learned before it is filtered.
+    Returns whether the file took the second way.
+    """
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
+    blank = any(hint in raw for hint in _BLANK_HINTS)
+    del raw
+    if not blank:
+        kept = [q for q in _parse(path, shown) if relevance.keep(q)]
+        relevance.learn(kept)
+        sub.extend(ox.Quad(q.subject, q.predicate, q.object, _ASSERTED) for q in kept)
+        del kept
+        with turtle_source(path) as source:
+            disk.bulk_load(**source, format=ox.RdfFormat.TURTLE, to_graph=graph)
+        return False
+    quads = list(_parse(path, shown))
+    relevance.learn(quads)
+    sub.extend(ox.Quad(q.subject, q.predicate, q.object, _ASSERTED)
+               for q in quads if relevance.keep(q))
+    for begin in range(0, len(quads), _BATCH):
+        disk.bulk_extend([ox.Quad(q.subject, q.predicate, q.object, graph)
+                          for q in quads[begin:begin + _BATCH]])
+    return True
+
+
+def _write_inferred(sub, disk):
+    """Copy the inferred graph of the in-memory store to disk.
+
+    Triples of IRIs and literals go through N-Triples and the bulk loader;
+    those with blank nodes as objects, which keep their identity only as the
+    same Python terms.
+    """
+    inferred = ox.NamedNode(INFERRED_GRAPH)
+    text = sub.query(
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} "
+        f"FILTER (!isBlank(?s) && !isBlank(?o)) }}"
+    ).serialize(format=ox.RdfFormat.N_TRIPLES)
+    if text:
+        disk.bulk_load(input=text, format=ox.RdfFormat.N_TRIPLES, to_graph=inferred)
+    del text
+    blank = [
+        ox.Quad(row["s"], row["p"], row["o"], inferred)
+        for row in sub.query(
+            f"SELECT ?s ?p ?o WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} "
+            f"FILTER (isBlank(?s) || isBlank(?o)) }}"
+        )
+    ]
+    if blank:
+        disk.bulk_extend(blank)
+
+
+def _graph_counts(store, graphs=None):
+    """Triples per graph name, the inferred graph aside (empty graphs included)."""
+    counts = {graph_name(g): 0 for g in store.named_graphs()}
+    rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    for row in rows:
+        counts[graph_name(row["g"])] = int(row["n"].value)
+    counts.pop(graph_name(INFERRED_GRAPH), None)
+    return dict(sorted(counts.items()))
+
+
+def _live_graphs(store_path, manifest):
+    """Triples per graph name in the live store (None when not counted), inferred aside."""
+    counts = dict((manifest or {}).get("graphs", {}))
+    folder = live_folder(store_path)
+    if folder is None:
+        return counts
+    try:
+        store = ox.Store.read_only(str(folder / _DB))
+    except OSError:
+        return counts
+    found = {graph_name(g): g for g in store.named_graphs()}
+    found.pop(graph_name(INFERRED_GRAPH), None)
+    for name, graph in found.items():
+        if name not in counts:
+            query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph.value}> {{ ?s ?p ?o }} }}"
+            counts[name] = int(next(iter(store.query(query)))["n"].value)
+    del store
+    return {name: counts[name] for name in sorted(found)}
+
+
+@contextmanager
+def _locked(store_path):
+    """One build at a time per store directory (a second one waits)."""
+    try:
+        handle = open(store_path / _LOCK, "a")  # noqa: SIM115 - held for the block
+    except OSError as exc:
+        raise os_error(store_path / _LOCK, exc) from None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        handle.close()
+
+
+def _remove_leftovers(store_path):
+    """Remove what killed or finished builds left: versions not live, temporary links, old folders.
+
+    Runs under the build lock, so no other build is using them.
+    """
+    folder = live_folder(store_path)
+    live = folder.name if folder is not None and folder != store_path else None
+    for entry in os.scandir(store_path):
+        name = entry.name
+        if name == live:
+            continue
+        if name.startswith((_VERSION, ".current-", ".old-")) or (
+            name.startswith(f".{MANIFEST}.") and name.endswith(".tmp")
+        ):
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                with _quiet():
+                    os.unlink(entry.path)
+    # the swap of earlier versions built beside the store: .store-new-*, .store-old-*
+    parent = store_path.parent
+    for entry in os.scandir(parent):
+        if entry.name.startswith((f".{store_path.name}-new-", f".{store_path.name}-old-")):
+            shutil.rmtree(entry.path, ignore_errors=True)
+
+
+@contextmanager
+def _quiet():
+    try:
+        yield
+    except OSError:
+        pass
+
+
+def _link(store_path, name, target):
+    """Make ``store_path/name`` a symlink to ``target``, replacing what was there in one rename."""
+    temp = store_path / f".current-{uuid.uuid4().hex[:8]}"
+    os.symlink(target, temp)
+    os.replace(temp, store_path / name)
+
+
+def _switch(store_path, version):
+    """Make ``version`` the live store: one atomic rename of the ``current`` link."""
+    _link(store_path, _CURRENT, version.name)
+    _fsync_dir(store_path)
+    # the fixed links for readers that open STORE/oxigraph or read STORE/manifest.json
+    manifest = store_path / MANIFEST
+    if not manifest.is_symlink():
+        _link(store_path, MANIFEST, f"{_CURRENT}/{MANIFEST}")
+    db = store_path / _DB
+    if not db.is_symlink():
+        if db.exists():
+            # a store of the earlier layout: its database moves aside, removed just after
+            os.rename(db, store_path / f".old-{uuid.uuid4().hex[:8]}")
+        _link(store_path, _DB, f"{_CURRENT}/{_DB}")
+    _fsync_dir(store_path)
+
+
+def _fsync_dir(folder):
+    with _quiet():
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _infer(store, report, rules):
@@ -412,56 +774,9 @@ def _check(report, data_paths, ontology_dir, validate):
     # alive, and a frame holding a store would keep the database open.
     if validate:
         start = time.perf_counter()
-        outcome = _validate(data_paths, ontology_dir)
+        with progress.step("validating"):
+            outcome = _validate(data_paths, ontology_dir)
         report.seconds["validate"] = time.perf_counter() - start
         if outcome is not None:
             report.validated = True
             report.conforms, report.violations, report.validation_text = outcome
-
-
-def _reuse_graphs(previous, scratch, store, names):
-    """Copy the named graphs ``names`` of the store directory ``previous`` into ``store``."""
-    _copy_db(previous, scratch)
-    old = open_store(scratch)
-    for name in names:
-        store.extend(list(old.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH_BASE + name))))
-        store.add_graph(ox.NamedNode(GRAPH_BASE + name))
-    del old
-    shutil.rmtree(scratch, ignore_errors=True)
-
-
-def _write(store, folder):
-    """Write every quad of an in-memory store to a new on-disk store at ``folder``."""
-    disk = open_store(folder)
-    disk.bulk_extend(list(store))
-    for graph in store.named_graphs():
-        disk.add_graph(graph)
-    disk.flush()
-    del disk
-
-
-def _copy_db(source, target):
-    """Copy a closed store directory: immutable table files as hard links, the rest as copies."""
-
-    def link_or_copy(src, dst):
-        if src.endswith(".sst"):
-            try:
-                os.link(src, dst)
-                return dst
-            except OSError:
-                pass
-        return shutil.copy2(src, dst)
-
-    shutil.copytree(source, target, copy_function=link_or_copy)
-
-
-def _swap(new, target):
-    """Put the directory ``new`` at ``target``, replacing what was there."""
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
-        os.rmdir(old)
-        os.rename(target, old)
-        os.rename(new, target)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.rename(new, target)

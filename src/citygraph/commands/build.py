@@ -26,13 +26,16 @@ __all__ = ["command"]
 )
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL validation.")
 def command(store_dir, memory, data_dir, no_validate):
-    """Build the embedded store from ontology/*.ttl and data/**/*.ttl.
+    """Build the embedded store from ontology/*.ttl and data/**/*.ttl (imports included).
 
     Each file goes into its own named graph; the ontology's axioms are
     materialized into the graph https://w3id.org/citygraph/graph/inferred; the
-    shapes validate the data. Unchanged files are reused, a changed file is
-    reloaded alone. The new store replaces the old one only when every file
-    parses and conforms; otherwise the previous store is left untouched.
+    shapes validate the data. When nothing changed the store is kept as it is;
+    otherwise it is bulk-loaded anew from the files into a new version folder,
+    which replaces the live one in one atomic switch only when every file
+    parses and conforms. Until then, and on any failure or kill, the previous
+    store answers. The summary names every graph added, changed and removed
+    (a graph no file backs, such as one loaded by hand, is removed).
 
     Exit codes: 0 built and conforms, 1 does not conform, 2 a file does not
     parse or an option is wrong.
