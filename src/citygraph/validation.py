@@ -152,6 +152,9 @@ class Report:
         return not self.violations
 
 
+_SHORT = {}
+
+
 def shorten(term):
     """A term as a reader writes it: a prefixed name where a prefix is known.
 
@@ -177,11 +180,20 @@ def shorten(term):
     if not isinstance(term, URIRef):
         return str(term)
     text = str(term)
-    for prefix, namespace in _NAMESPACES:
-        local = text[len(namespace):]
-        if text.startswith(namespace) and local and all(c.isalnum() or c in "-_." for c in local):
-            return f"{prefix}:{local}"
-    return f"<{text}>"
+    short = _SHORT.get(text)
+    if short is None:
+        short = f"<{text}>"
+        for prefix, namespace in _NAMESPACES:
+            local = text[len(namespace):]
+            if text.startswith(namespace) and local and all(
+                c.isalnum() or c in "-_." for c in local
+            ):
+                short = f"{prefix}:{local}"
+                break
+        if len(_SHORT) > 1_000_000:
+            _SHORT.clear()
+        _SHORT[text] = short
+    return short
 
 
 def data_files(root=DATA_DIR):
@@ -267,14 +279,15 @@ def _values(names):
 
 
 def _union_ntriples(store, names):
-    """The triples of the named graphs ``names`` as one N-Triples text (the engines' input)."""
-    if not names:
-        return ""
-    query = (
-        f"CONSTRUCT {{ ?s ?p ?o }} "
-        f"WHERE {{ VALUES ?g {{ {_values(names)} }} GRAPH ?g {{ ?s ?p ?o }} }}"
-    )
-    return store.query(query).serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    """The triples of the named graphs ``names`` as one N-Triples text (the engines' input).
+
+    A triple in two graphs comes twice; the engines read a set.
+    """
+    parts = [
+        store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+        for name in names
+    ]
+    return b"".join(parts).decode("utf-8")
 
 
 def _subjects(store, names):
@@ -645,18 +658,35 @@ def _shown_graph(name):
     return name
 
 
-def _literal_line(path, literal, cache):
-    """The first line of ``path`` that writes ``literal``'s text in quotes, or None."""
+def _literal_line(path, subject, literal, cache):
+    """The line of ``path`` that writes ``literal`` for ``subject``, or None.
+
+    Of the lines that write the literal's text in quotes, the first whose
+    statement (the unindented line it continues) names the subject; else the
+    first of them.
+    """
     if path not in cache:
         try:
             cache[path] = Path(path).read_text(encoding="utf-8-sig").splitlines()
         except (OSError, UnicodeDecodeError):
             cache[path] = []
+    lines = cache[path]
     needles = [json.dumps(str(literal), ensure_ascii=False), f"'{literal}'"]
-    for number, text in enumerate(cache[path], 1):
-        if any(needle in text for needle in needles):
+    name = re.split(r"[/#:]", str(subject))[-1]
+    first = None
+    for number, text in enumerate(lines, 1):
+        if not any(needle in text for needle in needles):
+            continue
+        first = first or number
+        start = number - 1
+        while start > 0 and (not lines[start].strip() or lines[start][:1].isspace()
+                             or lines[start].lstrip().startswith("#")):
+            start -= 1
+        statement = lines[start].split('"', 1)[0]
+        if name and (f":{name}" in statement or f"/{name}>" in statement
+                     or f"#{name}>" in statement):
             return number
-    return None
+    return first
 
 
 def _sort_key(r):
@@ -698,6 +728,13 @@ def validate_store(
     >>> report.conforms, len(report.results)
     (True, 0)
     """
+    with _quiet_rdflib():
+        return _validate_store(store, graphs, files, shapes_dir, focus_graphs, focus, engine,
+                               checks, shapes)
+
+
+def _validate_store(store, graphs, files, shapes_dir, focus_graphs, focus, engine, checks,
+                    shapes):
     engine = _engine(engine)
     names = _graph_names(store, graphs)
     files = {**{n: _shown_graph(n) for n in names}, **(files or {})}
@@ -760,8 +797,11 @@ def validate_store(
     for row in rows:
         row["value"] = as_written(row["focus"], row["value"])
         result = Result(file=file_of(row["focus"]), **row)
-        # one value failing two constraints of one shape (a datatype and a range) is one finding
-        found.setdefault((result.shape, result.focus, result.path, result.value), result)
+        # one value failing two constraints of one shape (a datatype and a range) is one
+        # finding; the same one whatever order the engine gave them in
+        key = (result.shape, result.focus, result.path, result.value)
+        if key not in found or str(result.component) < str(found[key].component):
+            found[key] = result
     results = list(found.values())
     check_names = focus_names if focus_names is not None else names
     covered = {(r.focus, r.path, r.value) for r in results}
@@ -782,7 +822,7 @@ def validate_store(
         for i, r in enumerate(results):
             key = (r.focus, r.path, r.value)
             if key in ill and ill[key]:
-                line = _literal_line(ill[key], r.value, lines)
+                line = _literal_line(ill[key], r.focus, r.value, lines)
                 results[i] = replace(r, file=ill[key], line=line)
     results.sort(key=_sort_key)
     return Report(files=tuple(files[n] for n in names), results=tuple(results))
