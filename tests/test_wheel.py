@@ -57,3 +57,39 @@ def test_init_build_and_query_in_a_new_project(installed, tmp_path):
     assert (project / ".citygraph" / "store").is_dir()
     out = _run(citygraph, "queries", cwd=project / "sheets")
     assert "network-members  [report]" in out
+
+
+def test_a_new_source_from_text_to_report(installed, tmp_path):
+    """init, gazetteer, source add, sheets template + compile, validate, build, report."""
+    citygraph = installed / "citygraph"
+    _run(citygraph, "init", "trial", cwd=tmp_path)
+    project = tmp_path / "trial"
+    (project / "data" / "gazetteer" / "places.csv").write_text(
+        "slug,kind,label,country,part_of,lookup,alt_labels\n"
+        "country-kr,country,South Korea,\"Korea, Republic of\",,,Korea\n"
+        "country-lk,country,Sri Lanka,Sri Lanka,,,\n"
+        "seoul,city,Seoul,\"Korea, Republic of\",,,\n"
+        "colombo,city,Colombo,Sri Lanka,,,\n", encoding="utf-8")
+    _run(citygraph, "gazetteer", cwd=project)
+    (tmp_path / "news.html").write_text(
+        "<html><body><h1>Seoul and Colombo sign an MOU</h1><p>On Wednesday, June 8th, Seoul "
+        "Mayor Won-soon Park and Colombo Mayor A.J.M Muzammil signed an MOU for the "
+        "cooperating cities.</p></body></html>", encoding="utf-8")
+    out = _run(citygraph, "source", "add", tmp_path / "news.html", "--title",
+               "Seoul and Colombo sign an MOU", "--date", "2016-06-23", cwd=project)
+    assert out.splitlines()[1] == "data: data/000_seoul-and-colombo-sign-an-mou.ttl"
+    _run(citygraph, "sheets", "template", "sheets/000", cwd=project)
+    (project / "sheets" / "000" / "agreements.csv").write_text(
+        "type,label,parties,date,evidence\n"
+        "mou,MOU between Seoul and Colombo,Seoul | Colombo,2016-06-08,"
+        "signed an MOU for the cooperating cities\n", encoding="utf-8")
+    out = _run(citygraph, "sheets", "compile", "000", cwd=project)
+    assert out == "data/000_seoul-and-colombo-sign-an-mou.ttl: 10 triples from the sheets\n"
+    _run(citygraph, "validate", "data/000_seoul-and-colombo-sign-an-mou.ttl", cwd=project)
+    out = _run(citygraph, "build", cwd=project)
+    assert out.splitlines()[-2:] == ["validation: conforms",
+                                      f"written: {project / '.citygraph' / 'store'}"]
+    out = _run(citygraph, "report", "--top", "2", cwd=project)
+    assert out.splitlines()[0].startswith("Network of 2 places and 1 edges")
+    out = _run(citygraph, "source", "list", cwd=project)
+    assert out.splitlines()[1] == "000      1      1  ok        Seoul and Colombo sign an MOU"
