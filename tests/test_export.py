@@ -244,6 +244,13 @@ def test_export_command_writes_each_format(store_dir, tmp_path, schemas):
                                  "--output", str(tmp_path / "tables")])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == ["edges.csv", "nodes.csv"]
+    # Bangladesh, a party as a country, has no coordinates: the export says so, and so does the
+    # GEXF description
+    assert "1 of 11 places have no coordinates" in result.output
+    result = runner.invoke(cli, ["export", "--store", str(store_dir), "--format", "gexf",
+                                 "--output", str(tmp_path / "all.gexf")])
+    assert "1 of 11 places have no coordinates" in result.output
+    assert "places without coordinates (no viz:position): 1" in (tmp_path / "all.gexf").read_text()
     result = runner.invoke(cli, ["export", "--store", str(store_dir), "--format", "json",
                                  "--layer", "project"])
     assert result.exit_code == 0, result.output

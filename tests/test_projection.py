@@ -377,3 +377,21 @@ def test_a_group_above_max_group_stays_two_mode(four_target):
     assert G.graph["max_group"] == 3
     with pytest.raises(UsageError, match="--max-group"):
         project(four_target, layers=["membership"], max_group=1)
+
+
+def test_the_report_says_which_groups_stayed_two_mode(four_target):
+    from citygraph.report import analyze
+    from citygraph.report_html import report_html
+
+    G = project(four_target, layers=["membership", "agreement"], max_group=3)
+    figures = analyze(G)
+    assert (figures["two_mode_groups"], figures["two_mode_places"], figures["max_group"]) == (
+        1, 4, 3)
+    assert figures["large_groups"] == [["cgorg:net", "membership", 4]]
+    assert figures["weighting"].startswith("Newman")
+    # the four places have no coordinates in this graph
+    assert figures["without_coordinates"] == 4
+    page = report_html(G, figures)
+    assert "<td>cgorg:net</td><td>membership</td><td>4</td>" in page
+    assert "<td>groups kept two-mode</td><td>1</td>" in page
+    assert "1/(n-1)" in page

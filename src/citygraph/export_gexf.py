@@ -116,7 +116,7 @@ def _gexf_parts(G, color_by="community", scale=10.0):
     missing = sum(1 for _, d in G.nodes(data=True)
                   if d.get("bipartite") != 0 and (d.get("lat") is None or d.get("lon") is None))
     if missing:
-        description += f"; {missing} places without coordinates (no viz:position)"
+        description += f"; places without coordinates (no viz:position): {missing}"
     etree.SubElement(meta, f"{{{GEXF_NS}}}description").text = description
     graph = etree.Element(f"{{{GEXF_NS}}}graph", defaultedgetype="undirected",
                           mode="dynamic", timeformat="date", nsmap=_NSMAP)
