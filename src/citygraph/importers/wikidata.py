@@ -159,6 +159,17 @@ def read_entity(path):
         data = json.loads(read_text(path, "a Wikidata entity as JSON"))
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}:{exc.lineno}: not JSON: {exc.msg}") from None
+    try:
+        return _entity_parts(path, data)
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
+        # JSON of another shape ([] or a claim without its datavalue): one line, exit 2
+        raise InputError(f"{path}: not a Wikidata entity as JSON "
+                         f"({type(exc).__name__}: {exc})") from None
+
+
+def _entity_parts(path, data):
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: expected one Wikidata entity, found {type(data).__name__}")
     entities = data.get("entities", data)
     if not isinstance(entities, dict) or len(entities) != 1:
         raise InputError(f"{path}: expected one Wikidata entity, found "
