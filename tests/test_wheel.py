@@ -87,8 +87,8 @@ def test_a_new_source_from_text_to_report(installed, tmp_path):
     assert out == "data/000_seoul-and-colombo-sign-an-mou.ttl: 10 triples from the sheets\n"
     _run(citygraph, "validate", "data/000_seoul-and-colombo-sign-an-mou.ttl", cwd=project)
     out = _run(citygraph, "build", cwd=project)
-    assert out.splitlines()[-2:] == ["validation: conforms",
-                                      f"written: {project / '.citygraph' / 'store'}"]
+    assert out.splitlines()[-2].startswith("validation: conforms")
+    assert out.splitlines()[-1] == f"written: {project / '.citygraph' / 'store'}"
     out = _run(citygraph, "report", "--top", "2", cwd=project)
     assert out.splitlines()[0].startswith("Network of 2 places and 1 edges")
     out = _run(citygraph, "source", "list", cwd=project)
