@@ -112,7 +112,8 @@ def test_import_into_a_fresh_store_then_report_and_remove(project, tmp_path, sha
     assert report.exit_code == 0, report.output
     # the seed graph's 16 tie edges and Weimar's 5 ties from the import
     assert report.output.startswith("Network of 26 places and 21 edges (layers: tie;")
-    assert re.search(r"^3 +Weimar +5 +5 ", report.output, re.M), report.output
+    # Weimar is placed: reconciled to GeoNames, with its country
+    assert re.search(r"^3 +Weimar +Germany +5 +5 ", report.output, re.M), report.output
     removed = run("import", "remove", "weimar", "--project", project, "--store", store,
                   "--no-validate")
     assert removed.exit_code == 0, removed.output
@@ -235,6 +236,8 @@ def test_seed_build_import_and_rebuild_keep_every_tie(combined):
     store, seed, output, rebuilt = combined
     assert ("34182 statements (4 exact duplicates): 17401 ties, 624 stated on one side only; "
             "10055 places, 0 without a label, 27 already in the project by their QID") in output
+    assert ("places reconciled to GeoNames: 7189 placed; names: 7189 resolved, 2015 ambiguous, "
+            "824 unresolved, 0 skipped; 2839 places without coordinates") in output
     assert "files: 10 (loaded 1, reloaded 0, reused 9, removed 0)" in output
     assert rebuilt.up_to_date and "data/imports/relations.ttl" in rebuilt.reused
     assert count_ties(store, "relations") == 17401
@@ -257,7 +260,71 @@ def test_one_seoul_with_its_seed_and_wikidata_ties(combined):
     sources = {tuple(d["sources"]) for _, _, d in G.edges("place:seoul", data=True)}
     assert ("doc:002",) in sources and ("doc:import-relations-tsv",) in sources
     # seed partners known to Wikidata by their QID meet Seoul on their seed IRIs
+    # and so do those whose label reconciled to a seed place's GeoNames id (Hanoi)
     for partner, tie in (("place:moscow", "q649-q8684"), ("place:taipei", "q1867-q8684"),
-                         ("place:ulaanbaatar", "q8684-q23430")):
+                         ("place:ulaanbaatar", "q8684-q23430"), ("place:hanoi", "q1858-q8684")):
         assert list(G.edges["place:seoul", partner]["facts"]) == [f"fact:wikidata-tie-{tie}"]
+    print("Seoul degree", G.degree("place:seoul"))
     assert G.degree("place:seoul") == 35
+
+
+PLACES_JSON = """{"head": {"vars": ["item", "itemLabel", "coord", "countryCode"]},
+ "results": {"bindings": [
+  {"item": {"type": "uri", "value": "http://www.wikidata.org/entity/Q1000336"},
+   "itemLabel": {"type": "literal", "value": "Tandil"},
+   "coord": {"type": "literal", "value": "Point(-59.133333 -37.316667)"},
+   "countryCode": {"type": "literal", "value": "AR"}},
+  {"item": {"type": "uri", "value": "http://www.wikidata.org/entity/Q109494"},
+   "itemLabel": {"type": "literal", "value": "Q109494"},
+   "coord": {"type": "literal", "value": "Point(-61.45 -37.38)"},
+   "countryCode": {"type": "literal", "value": "AR"}}]}}
+"""
+
+
+def test_query_results_give_coordinates_and_decisions_accumulate(project, tmp_path):
+    imports = project / "data" / "imports"
+    places = tmp_path / "places.json"
+    places.write_text(PLACES_JSON, encoding="utf-8")
+    args = ["import", "wikidata", "--relations", IMPORT / "relations.tsv", "--names",
+            IMPORT / "names.tsv", "--places", places, "--project", project]
+    first = run(*args)
+    assert first.exit_code == 0, first.output
+    assert ("places reconciled to GeoNames: 6 placed; names: 6 resolved, 0 ambiguous, "
+            "1 unresolved, 0 skipped; 0 places without coordinates") in first.output
+    ttl = (imports / "relations.ttl").read_text(encoding="utf-8")
+    # no label GeoNames knows: the node keeps the coordinates and country of the result
+    assert ('place:wikidata-q109494 a cg:Place ;\n    rdfs:label "Q109494" ;\n'
+            '    geo:lat "-37.38"^^xsd:decimal ;\n    geo:long "-61.45"^^xsd:decimal ;') in ttl
+    assert "cg:country place:country-ar" in ttl
+    report = list(csv.DictReader(io.StringIO(
+        (imports / "relations.report.csv").read_text(encoding="utf-8"))))
+    assert [(r["item"], r["status"], r["place"]) for r in report][:2] == [
+        ("Q2751", "resolved", "geonames-3166548"), ("Q3955", "resolved", "geonames-2812482")]
+    # a person decides to leave Q109494 out; their file is read, never written
+    decisions = imports / "relations.decisions.csv"
+    decisions.write_text("item,decision\nQ109494,skip\n", encoding="utf-8")
+    before = decisions.read_bytes()
+    second = run(*args)
+    assert second.exit_code == 0, second.output
+    assert f"decisions read from {decisions}: 1 items" in second.output
+    assert "0 resolved" not in second.output and "1 skipped" in second.output
+    files = {p.name: p.read_bytes() for p in sorted(imports.iterdir())}
+    third = run(*args)
+    assert third.exit_code == 0, third.output
+    assert {p.name: p.read_bytes() for p in sorted(imports.iterdir())} == files
+    assert decisions.read_bytes() == before
+    row = [r for r in csv.DictReader(io.StringIO(files["relations.report.csv"].decode()))
+           if r["item"] == "Q109494"][0]
+    assert (row["status"], row["decision"]) == ("skipped", "skip")
+
+
+def test_query_results_that_do_not_fit_are_one_line_exit_2(project, tmp_path):
+    places = tmp_path / "places.csv"
+    places.write_text("item,coord\nhttp://www.wikidata.org/entity/Q3955,Point(11.3 north)\n",
+                      encoding="utf-8")
+    result = run("import", "wikidata", "--relations", IMPORT / "relations.tsv", "--places",
+                 places, "--project", project)
+    assert result.exit_code == 2
+    assert result.output == (f"citygraph: error: {places}:2: coord 'Point(11.3 north)' is not "
+                             "a WKT Point(lon lat)\n")
+    assert not (project / "data" / "imports").exists()

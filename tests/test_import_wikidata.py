@@ -5,11 +5,11 @@ import time
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from citygraph.cli import cli
 from citygraph.importers.wikidata import _time_literal, import_entity, import_tables, ties_triples
-from citygraph.namespaces import CG, CGR, DCTERMS, PROV, SCHEMA
+from citygraph.namespaces import CG, CGR, DCTERMS, GEO, PROV, SCHEMA
 from conftest import FIXTURES, SHARED
 
 IMPORT = FIXTURES / "import"
@@ -40,16 +40,25 @@ def test_pairs_become_one_tie_each_and_are_counted():
     assert ties == ["wikidata-tie-q1000336-q1004149", "wikidata-tie-q109494-q1001939",
                     "wikidata-tie-q2751-q3955", "wikidata-tie-q3955-q160927"]
     both = tie("Q2751", "Q3955")
-    assert set(graph.objects(both, CG.party)) == {place("Q2751"), place("Q3955")}
+    # labels reconciled to GeoNames: the places the CSV importer names the same way
+    siena, weimar = CGR["place/geonames-3166548"], CGR["place/geonames-2812482"]
+    assert set(graph.objects(both, CG.party)) == {siena, weimar}
     assert sorted(str(e) for e in graph.objects(both, CG.evidence)) == [
         "relations.tsv line 3: Q3955\tQ2751", "relations.tsv line 4: Q2751\tQ3955"]
     assert graph.value(both, CG.tieType) == CGR["tie-type/sister-city"]
     assert graph.value(both, PROV.wasDerivedFrom) == CGR["doc/import-relations-tsv"]
-    assert graph.value(place("Q3955"), RDFS.label) == Literal("Weimar")
-    assert graph.value(place("Q3955"), CG.wikidataId) == Literal("Q3955")
-    assert graph.value(place("Q1004149"), RDFS.label) == Literal("Olavarría")
+    assert graph.value(weimar, RDFS.label) == Literal("Weimar")
+    assert graph.value(weimar, CG.wikidataId) == Literal("Q3955")
+    assert graph.value(weimar, CG.geonamesId) == Literal("2812482")
+    assert graph.value(weimar, CG.country) == CGR["place/country-de"]
+    olavarria = result.outcomes["Q1004149"]
+    assert (olavarria.decision.status, str(olavarria.node)) == \
+        ("resolved", str(CGR["place/geonames-3842670"]))
+    assert graph.value(olavarria.node, SKOS.altLabel) is None
     # no label in names.tsv: the QID is the only name the import has
     assert graph.value(place("Q109494"), RDFS.label) == Literal("Q109494")
+    assert result.outcomes["Q109494"].decision.status == "unresolved"
+    assert graph.value(place("Q109494"), GEO.lat) is None
 
 
 def test_entity_json_start_times_keep_their_precision():
@@ -60,8 +69,9 @@ def test_entity_json_start_times_keep_their_precision():
         Literal("1995-02-18", datatype=XSD.date)
     assert graph.value(tie("Q3955", "Q202158"), SCHEMA.startDate) == \
         Literal("1970", datatype=XSD.gYear)
-    assert set(graph.objects(place("Q3955"), RDFS.label)) == {
-        Literal("Weimar", lang="de"), Literal("Weimar", lang="en"), Literal("Weimar", lang="fr")}
+    # the entity's own label finds Weimar in GeoNames; its partners have no label here
+    assert graph.value(CGR["place/geonames-2812482"], CG.wikidataId) == Literal("Q3955")
+    assert set(graph.objects(place("Q160927"), RDFS.label)) == {Literal("Q160927")}
     doc = CGR["doc/import-weimar-year-json"]
     assert graph.value(doc, DCTERMS.date) == Literal("2016-09-07", datatype=XSD.date)
     assert str(graph.value(doc, DCTERMS.title)) == "Wikidata entity Q3955"
@@ -70,7 +80,7 @@ def test_entity_json_start_times_keep_their_precision():
 def test_real_weimar_entity_and_shared_tie_iris(shared):
     result = import_entity(P190 / "weimar.json", P190 / "names.tsv")
     graph = graph_of(result.triples)
-    weimar = place("Q3955")
+    weimar = CGR["place/geonames-2812482"]
     starts = {}
     for t in graph.subjects(RDF.type, CG.Tie):
         (partner,) = set(graph.objects(t, CG.party)) - {weimar}
@@ -79,7 +89,7 @@ def test_real_weimar_entity_and_shared_tie_iris(shared):
                       "Q3138": "1987-05-24", "Q145972": "2012-05-25"}
     # the same pair from relations.tsv is the same tie IRI
     assert (tie("Q2751", "Q3955"), RDF.type, CG.Tie) in graph
-    assert graph.value(place("Q2751"), RDFS.label) == Literal("Siena")
+    assert graph.value(CGR["place/geonames-3166548"], RDFS.label) == Literal("Siena")
 
 
 def test_cli_reports_counts(tmp_path):
@@ -133,7 +143,8 @@ def test_full_file_imports_with_the_published_counts_and_reimports_byte_identica
 def test_a_month_precision_start_becomes_its_year_with_the_month_as_a_range():
     start = _time_literal({"time": "+1996-02-00T00:00:00Z", "precision": 10})
     triples, _ = ties_triples({("Q2751", "Q3955"): {"evidence": ["e"], "start": start}},
-                              CGR["doc/import-x"], {})
+                              CGR["doc/import-x"], {"Q2751": place("Q2751"),
+                                                    "Q3955": place("Q3955")})
     graph = graph_of(triples)
     t = tie("Q2751", "Q3955")
     assert graph.value(t, SCHEMA.startDate) == Literal("1996", datatype=XSD.gYear)

@@ -372,8 +372,22 @@ def _score(candidates, lat, lon):
     return scored
 
 
+_EVERY = {}
+
+
+def _every_country(index):
+    """The country codes of every place of the index, in order."""
+    codes = _EVERY.get(id(index))
+    if codes is None:
+        codes = _EVERY[id(index)] = tuple(sorted({c.country for c in index.cities.values()}))
+    return codes
+
+
 def reconcile(name, country, lat=None, lon=None, index=None, decisions=None):
     """Decide which GeoNames city a (name, country string) pair means, if any is clear.
+
+    An empty ``country`` (a name from a source that gives none) looks in every
+    country, by exact names and alternate names only: no similar spellings.
 
     ``decisions`` maps (name, country string) to a GeoNames id or ``"skip"``, as a
     person filled them in; they win over everything else.
@@ -401,7 +415,11 @@ def reconcile(name, country, lat=None, lon=None, index=None, decisions=None):
             return Decision(name, country, UNRESOLVED,
                             reason=f"decided GeoNames id {manual} is not in the gazetteer")
         return Decision(name, country, RESOLVED, city, 1.0, [(city, 1.0)], "decided")
-    match = resolve_country(country, index)
+    if not country:
+        # no country given (a Wikidata label alone): every country, exact names only
+        match = CountryMatch(_every_country(index))
+    else:
+        match = resolve_country(country, index)
     if match is None:
         return Decision(name, country, UNRESOLVED, reason=f"unknown country {country!r}")
     variants, hints = name_variants(name)
@@ -410,7 +428,7 @@ def reconcile(name, country, lat=None, lon=None, index=None, decisions=None):
         candidates = _lookup(index, key, match.codes)
         if candidates:
             break
-    if not candidates:
+    if not candidates and country:
         for key in variants:
             candidates = _fuzzy(index, key, match.codes) if len(key) >= 4 else []
             if candidates:

@@ -79,6 +79,15 @@ def _destinations(name, root, output, report):
 
 def _decisions(given, paths):
     """The decisions in force: NAME.decisions.csv if present, then each --decisions file."""
+    files = _decision_files(given, paths)
+    decided = {}
+    for f in files:
+        decided.update(read_decisions(f))
+    return decided, files
+
+
+def _decision_files(given, paths):
+    """NAME.decisions.csv if present, then each --decisions file; never a file this writes."""
     files = []
     if paths["decisions"].is_file():
         files.append(paths["decisions"])
@@ -88,10 +97,7 @@ def _decisions(given, paths):
             if paths[role].exists() and f.resolve() == paths[role].resolve():
                 raise UsageError(f"--decisions: {f} is the {role} file this import writes; "
                                  f"copy the decided rows to {paths['decisions']}")
-    decided = {}
-    for f in files:
-        decided.update(read_decisions(f))
-    return decided, files
+    return files
 
 
 def _build(store, root, validate):
@@ -223,20 +229,37 @@ def csv_command(file, mapping, city1, country1, city2, country2, lat1, lon1, lat
 
 @command.command("wikidata")
 @click.option("--relations", type=_INPUT,
-              help="A table of item pairs, two QIDs a line (the first states P190 of the second).")
+              help="Item pairs, the first stating P190 of the second: two QIDs a line (TSV or "
+                   "CSV, as names or entity IRIs), or a query-service JSON result.")
 @click.option("--names", type=_INPUT, help="A table of labels: QID and label a line.")
 @click.option("--entity", type=_INPUT,
               help="A Wikidata entity JSON file; its P580 qualifiers become start dates.")
+@click.option("--places", "places_file", type=_INPUT,
+              help="A query-service result (JSON or CSV) about the items: ?item, ?itemLabel, "
+                   "?coord (P625), ?countryCode (P297 of P17) or ?countryLabel.")
+@click.option("--decisions", type=_INPUT, multiple=True,
+              help="A CSV with columns item, decision (a GeoNames id or 'skip'); read after "
+                   "data/imports/NAME.decisions.csv, later files winning.")
 @_common
-def wikidata_command(relations, names, entity, name, project, output, store, no_validate):
+def wikidata_command(relations, names, entity, places_file, decisions, name, project, output,
+                     store, no_validate):
     """Import Wikidata "twinned administrative body" (P190) statements as sister-city ties.
 
     Give --relations (with --names for labels) or --entity. A pair stated on
     both items is one tie; the summary counts the pairs stated on one side
     only and the exact duplicate lines. An item whose QID a place of
-    data/places.ttl carries is that place: its ties meet the seed graph there.
+    data/places.ttl carries is that place. Every other item's label is
+    reconciled to GeoNames, with the country and coordinates --places gives:
+    a resolved item is that GeoNames place (on the map, shared with CSV
+    imports and the seed places); the others are listed in NAME.report.csv for
+    a person to decide in NAME.decisions.csv (columns item, decision).
     """
-    from citygraph.importers.wikidata import import_entity, import_tables
+    from citygraph.importers.wikidata import (
+        import_entity,
+        import_tables,
+        read_item_decisions,
+        report_text as item_report,
+    )
 
     if (relations is None) == (entity is None):
         raise UsageError("give either --relations (with --names) or --entity")
@@ -246,23 +269,41 @@ def wikidata_command(relations, names, entity, name, project, output, store, no_
     if output is not None and store is not None:
         raise UsageError("--store builds the project's data/ folder; "
                          "leave out --output to import into it")
+    paths = _destinations(name, root, output, None)
+    files = _decision_files(decisions, paths)
+    decided = {}
+    for f in files:
+        decided.update(read_item_decisions(f))
     places = root / "data" / "places.ttl"
     if relations is not None:
-        result = import_tables(relations, names, places)
+        result = import_tables(relations, names, places, places_file, decided)
     else:
-        result = import_entity(entity, names, places)
-    paths = _destinations(name, root, output, None)
+        result = import_entity(entity, names, places, places_file, decided)
     header = (f"# Imported by `citygraph import wikidata` from {source_file.name}: "
               f"{result.pairs} ties.\n\n")
-    _write_outputs(paths, turtle_text(result.triples, header=header), None,
-                   _skipped_text(result.bad_lines))
+    _write_outputs(paths, turtle_text(result.triples, header=header),
+                   item_report(result, decided), _skipped_text(result.bad_lines))
+    counts = {s: 0 for s in (RESOLVED, AMBIGUOUS, UNRESOLVED, SKIPPED)}
+    for o in result.outcomes.values():
+        counts[o.decision.status] += 1
+    placed = sum(1 for o in result.outcomes.values()
+                 if o.decision.status == RESOLVED and "kept apart" not in o.note)
+    lacking = sum(1 for o in result.outcomes.values()
+                  if o.lat is None and not (o.decision.status == RESOLVED
+                                            and "kept apart" not in o.note))
     click.echo(f"{result.statements} statements ({result.duplicates} exact duplicates): "
                f"{result.pairs} ties, {result.one_sided} stated on one side only; "
                f"{result.items} places, {result.unlabelled} without a label, "
                f"{len(result.reused)} already in the project by their QID")
+    click.echo(f"places reconciled to GeoNames: {placed} placed; names: "
+               + ", ".join(f"{n} {s}" for s, n in counts.items())
+               + f"; {lacking} places without coordinates (listed in {paths['report']})")
     if result.bad_lines:
         click.echo(f"{len(result.bad_lines)} lines skipped, each listed with its line and "
                    f"reason in {paths['skipped']}")
+    if files:
+        click.echo(f"decisions read from {', '.join(str(f) for f in files)}: "
+                   f"{len(decided)} items")
     if store is not None:
         _build(store, root, not no_validate)
 
