@@ -238,7 +238,8 @@ def test_seed_build_import_and_rebuild_keep_every_tie(combined):
             "10055 places, 0 without a label, 27 already in the project by their QID") in output
     assert ("places reconciled to GeoNames: 7189 placed; names: 7189 resolved, 2015 ambiguous, "
             "824 unresolved, 0 skipped; 2839 places without coordinates") in output
-    assert "files: 10 (loaded 1, reloaded 0, reused 9, removed 0)" in output
+    assert "graphs: 10 (added 1, changed 0, kept 9, removed 0)" in output
+    assert "added data/imports/relations.ttl: 205887 triples" in output
     assert rebuilt.up_to_date and "data/imports/relations.ttl" in rebuilt.reused
     assert count_ties(store, "relations") == 17401
     # imported ties get the inferences seed ties get: cg:twinnedWith both ways
