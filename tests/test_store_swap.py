@@ -181,6 +181,7 @@ def test_a_graph_no_file_backs_is_reported_removed_by_name(data, tmp_path):
 
 
 def test_the_disk_build_infers_the_same_triples_as_the_memory_build(data, tmp_path):
+    """The build on disk runs the rules in memory on what they read only; same result."""
     memory = build(memory=True, data_dir=data, root=ROOT, validate=False)
     store = tmp_path / "store"
     disk = _build(data, store)
@@ -190,3 +191,41 @@ def test_the_disk_build_infers_the_same_triples_as_the_memory_build(data, tmp_pa
     assert disk.inferred == memory.inferred == 61
     assert rows == rows_memory and len(rows) == 61
     assert disk.graphs == memory.graphs
+
+
+def _inferred_set(store):
+    inferred = ox.NamedNode(GRAPH_BASE + "inferred")
+    return {(q.subject, q.predicate, q.object)
+            for q in store.quads_for_pattern(None, None, None, inferred)}
+
+
+def test_rules_rerun_only_on_what_they_read_reach_the_same_fixpoint(tmp_path):
+    """After the first pass a rule runs again only when something it reads was inferred;
+    on the frozen seed graph that gives exactly the triples of running every rule again."""
+    from citygraph.inference import materialize, rule_paths
+    from citygraph.store import load_files, source_files
+
+    files = source_files(ROOT, FIXTURES / "seed")
+    rules = rule_paths(ROOT / "queries")
+    results = []
+    for every_rule in (False, True):
+        store = ox.Store()
+        load_files(store, files, root=ROOT)
+        report = materialize(store, rules, every_rule=every_rule)
+        results.append((report.inferred, report.per_pass, _inferred_set(store)))
+    (skipping, passes, triples), (everything, all_passes, all_triples) = results
+    assert skipping == everything == len(triples) > 1000
+    assert passes == all_passes and passes[-1] == 0
+    assert triples == all_triples
+
+
+def test_on_the_seed_graph_the_disk_build_infers_what_the_memory_build_infers(tmp_path):
+    seed = FIXTURES / "seed"
+    memory = build(memory=True, data_dir=seed, root=ROOT, validate=False)
+    disk = build(store_path=tmp_path / "store", data_dir=seed, root=ROOT, validate=False)
+    query = f"SELECT ?s ?p ?o WHERE {{ GRAPH <{GRAPH_BASE}inferred> {{ ?s ?p ?o }} }}"
+    rows = {tuple(str(r[v]) for v in "spo") for r in connect(tmp_path / "store").select(query)}
+    rows_memory = {tuple(str(r[v]) for v in "spo") for r in connect(memory.store).select(query)}
+    assert disk.inferred == memory.inferred == len(rows) > 1000
+    assert rows == rows_memory
+    assert disk.graphs == memory.graphs and disk.asserted == memory.asserted

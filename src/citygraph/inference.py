@@ -140,11 +140,18 @@ def as_insert(text, graph, using):
     return f"{text[:match.start()]}INSERT {{ GRAPH <{graph}> {{ {template} }} }} {clauses}{rest}"
 
 
-def materialize(store, rules, graph=INFERRED_GRAPH, max_passes=MAX_PASSES):
+def materialize(store, rules, graph=INFERRED_GRAPH, max_passes=MAX_PASSES, related=None,
+                every_rule=False):
     """Run the rules over the union of all graphs until nothing new follows.
 
     The inferred graph is emptied first and then holds only triples that no
     other graph asserts. ``rules`` are paths of CONSTRUCT queries, run in order.
+    After the first pass a rule runs again only when a triple it may read was
+    inferred since it last ran (by predicate, and for ``rdf:type`` by class;
+    see :class:`_Reads`); ``related`` are the properties the schema relates
+    (:attr:`Relevance.related`), which a rule reading a predicate through a
+    variable may read (None: any property). ``every_rule`` runs every rule in
+    every pass (the plain fixpoint the tests compare with).
 
     >>> store = ox.Store()
     >>> rule = Path(__file__).parents[2] / "queries" / "construct-symmetric.rq"
@@ -169,27 +176,80 @@ def materialize(store, rules, graph=INFERRED_GRAPH, max_passes=MAX_PASSES):
     for rule in rules:
         text = Path(rule).read_text(encoding="utf-8")
         update = as_insert(text, graph, using) if using is not None else None
-        texts.append((Path(rule).stem, text, update, rule))
-    report = InferenceReport(per_rule={name: 0 for name, _, _, _ in texts})
-    total = 0
+        texts.append((Path(rule).stem, text, update, rule, _Reads(text, related)))
+    report = InferenceReport(per_rule={name: 0 for name, *_ in texts})
+    counts, total, step = {}, 0, 0
+    changed = []  # (step, key) for every key whose count grew
+    last_run = {}
     for _ in range(max_passes):
         report.passes += 1
         added_in_pass = 0
-        for name, text, update, path in texts:
+        for name, text, update, path, reads in texts:
+            if not every_rule and name in last_run and not any(
+                when >= last_run[name] and reads.may_read(key) for when, key in changed
+            ):
+                continue
+            step += 1
+            last_run[name] = step
             if not _run_rule(store, text, update, path, target):
                 continue
-            now = count_graph(store, graph)
-            report.per_rule[name] += now - total
-            added_in_pass += now - total
-            total = now
+            now = _key_counts(store, graph)
+            grown = sum(now.values()) - total
+            if grown:
+                changed.extend((step, key) for key, n in now.items() if n != counts.get(key))
+            counts, total = now, total + grown
+            report.per_rule[name] += grown
+            added_in_pass += grown
         report.per_pass.append(added_in_pass)
         if added_in_pass == 0:
             break
     else:
         raise QueryError(f"inference did not reach a fixpoint in {max_passes} passes")
-    _drop_asserted_duplicates(store, graph, graphs if using is not None else None)
+    if any("NOT EXISTS" not in text.upper() for _, text, *_ in texts):
+        # a rule without NOT EXISTS may re-derive an asserted triple; asserted wins
+        _drop_asserted_duplicates(store, graph, graphs if using is not None else None)
     report.inferred = count_graph(store, graph)
     return report
+
+
+_TYPE_IRI = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def _key_counts(store, graph):
+    """Triples of the graph per key: the predicate, and the class for rdf:type."""
+    rows = store.query(
+        f"SELECT ?p ?c (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} "
+        f"BIND (IF(?p = <{_TYPE_IRI}>, ?o, \"\") AS ?c) }} GROUP BY ?p ?c"
+    )
+    return {(row["p"].value, getattr(row["c"], "value", "")): int(row["n"].value) for row in rows}
+
+
+class _Reads:
+    """What a rule may read, from its text: the predicates and classes it names, and whether
+    it reads a predicate or a class through a variable (``?s ?p ?o``, ``?x a ?class``)."""
+
+    def __init__(self, text, related):
+        # the template is written, not read; and a pattern inside NOT EXISTS or MINUS
+        # can only take matches away, so new triples there never make a rule infer more
+        text = _strip_blocks(_uncommented(text), r"CONSTRUCT|NOT\s+EXISTS|MINUS")
+        iris = {n.value for n in _text_iris(text)}
+        body = _body(text)
+        self.iris = iris
+        self.any_predicate = bool(
+            re.search(r"(?:[?$]\w+|>|\w:[\w-]+)\s+[?$]\w+\s+[?$<\w\"]", body)
+            or re.search(r";\s*[?$]\w+\s+[?$<\w\"]", body)
+        )
+        self.any_class = bool(re.search(r"(?:\sa|rdf:type|<" + re.escape(_TYPE_IRI)
+                                        + r">)\s+[?$]\w+", body))
+        self.related = None if related is None else {n.value for n in related}
+
+    def may_read(self, key):
+        predicate, klass = key
+        if predicate == _TYPE_IRI:
+            return self.any_class or klass in self.iris or (
+                self.any_predicate and (self.related is None or predicate in self.related))
+        return predicate in self.iris or (
+            self.any_predicate and (self.related is None or predicate in self.related))
 
 
 def _run_rule(store, text, update, path, target):
@@ -226,14 +286,47 @@ def rule_iris(rules):
     """
     found = set()
     for rule in rules:
-        text = "\n".join(line.split("#", 1)[0] if line.lstrip().startswith("#") else line
-                         for line in Path(rule).read_text(encoding="utf-8").splitlines())
-        prefixes = dict(re.findall(r"PREFIX\s+([\w-]*):\s*<([^>]*)>", text, re.IGNORECASE))
-        body = re.sub(r"PREFIX\s+[\w-]*:\s*<[^>]*>", " ", text, flags=re.IGNORECASE)
-        found.update(re.findall(r"<([^>\s]+)>", body))
-        for prefix, local in re.findall(r"(?<![\w?$<])([\w-]*):([\w-]+)", body):
-            if prefix in prefixes:
-                found.add(prefixes[prefix] + local)
+        found |= _text_iris(Path(rule).read_text(encoding="utf-8"))
+    return found
+
+
+def _strip_blocks(text, keywords):
+    r"""``text`` without the ``{ ... }`` block after each of the keywords (a regex).
+
+    >>> _strip_blocks("CONSTRUCT { ?a ?b ?c } WHERE { ?a ?b ?c FILTER NOT EXISTS { ?c ?b ?a } }",
+    ...               r"CONSTRUCT|NOT\s+EXISTS")
+    ' WHERE { ?a ?b ?c FILTER  }'
+    """
+    out, position = [], 0
+    for match in re.finditer(rf"(?:{keywords})\s*\{{", text, re.IGNORECASE):
+        if match.start() < position:
+            continue
+        depth, end = 1, match.end()
+        while depth and end < len(text):
+            depth += {"{": 1, "}": -1}.get(text[end], 0)
+            end += 1
+        out.append(text[position:match.start()])
+        position = end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _uncommented(text):
+    return "\n".join("" if line.lstrip().startswith("#") else line for line in text.splitlines())
+
+
+def _body(text):
+    return re.sub(r"PREFIX\s+[\w-]*:\s*<[^>]*>", " ", _uncommented(text), flags=re.IGNORECASE)
+
+
+def _text_iris(text):
+    text = _uncommented(text)
+    prefixes = dict(re.findall(r"PREFIX\s+([\w-]*):\s*<([^>]*)>", text, re.IGNORECASE))
+    body = _body(text)
+    found = set(re.findall(r"<([^>\s]+)>", body))
+    for prefix, local in re.findall(r"(?<![\w?$<])([\w-]*):([\w-]+)", body):
+        if prefix in prefixes:
+            found.add(prefixes[prefix] + local)
     return {ox.NamedNode(iri) for iri in found}
 
 
@@ -262,6 +355,8 @@ class Relevance:
         self.predicates = (set(iris) | _PROPERTY_LINKS | {_SUBCLASS}) - {_RDF_TYPE}
         self.classes = set(iris) | _PROPERTY_TYPES
         self.all_types = False
+        #: the properties the schema relates (sub-properties, inverses, symmetric, transitive)
+        self.related = set()
         self.size = 0
 
     def keep(self, quad):
@@ -277,10 +372,14 @@ class Relevance:
             predicate = quad.predicate
             if predicate in _PROPERTY_LINKS:
                 self._add(self.predicates, quad.subject, quad.object)
+                self.related.update(t for t in (quad.subject, quad.object)
+                                    if isinstance(t, ox.NamedNode))
             elif predicate == _SUBCLASS:
                 self._add(self.classes, quad.subject, quad.object)
             elif predicate == _RDF_TYPE and quad.object in _PROPERTY_TYPES:
                 self._add(self.predicates, quad.subject)
+                if isinstance(quad.subject, ox.NamedNode):
+                    self.related.add(quad.subject)
 
     def _add(self, into, *terms):
         for term in terms:

@@ -22,9 +22,11 @@ import fcntl
 import hashlib
 import json
 import os
+import queue
 import re
 import shutil
 import signal
+import threading
 import time
 import uuid
 from contextlib import contextmanager
@@ -519,10 +521,49 @@ _BLANK_HINTS = (b"_:", b"[", b"(")
 _BATCH = 100_000
 
 
+class _Writer:
+    """One thread that runs the writes to the on-disk store in order, while parsing and
+    inference go on in this one (the bulk loader releases the interpreter lock)."""
+
+    def __init__(self):
+        self.jobs = queue.SimpleQueue()
+        self.error = None
+        self.cancelled = False
+        self.thread = threading.Thread(target=self._run, name="citygraph-store-writer",
+                                       daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        while (job := self.jobs.get()) is not None:
+            if self.error is None and not self.cancelled:
+                try:
+                    job()
+                except BaseException as exc:  # noqa: BLE001 - raised again by finish()
+                    self.error = exc
+
+    def submit(self, job):
+        self.jobs.put(job)
+
+    def finish(self, cancel=False):
+        """Wait for every write submitted (none more after ``cancel``); raise the first error."""
+        self.cancelled = self.cancelled or cancel
+        if self.thread.is_alive():
+            self.jobs.put(None)
+            self.thread.join()
+        if self.error is not None and not cancel:
+            error, self.error = self.error, None
+            raise error
+
+
 def _make_version(version, paths, names, rules, root, report):
-    """Bulk-load the files into ``version``/oxigraph, infer in memory, add the inferred graph."""
+    """Bulk-load the files into ``version``/oxigraph, infer in memory, add the inferred graph.
+
+    The writes to disk run in a second thread, beside the parsing of the
+    files for the rules and the inference.
+    """
     version.mkdir()
     disk = ox.Store(str(version / _DB))
+    writer = _Writer()
     try:
         relevance = Relevance(rules)
         sub = ox.Store()
@@ -530,22 +571,23 @@ def _make_version(version, paths, names, rules, root, report):
         start = time.perf_counter()
         for path in progress.bar(paths, desc="loading", unit="file"):
             size = relevance.size
-            if _load_file(disk, sub, relevance, path, graph_iri(path, root), _relative(path, root)):
+            if _load_file(writer, disk, sub, relevance, path, graph_iri(path, root),
+                          _relative(path, root)):
                 after_blank = relevance.size
             else:
                 read_at.append((path, size))
-        for path in paths:
-            disk.add_graph(graph_iri(path, root))
-        report.seconds["load"] = time.perf_counter() - start
+        report.seconds["parse"] = time.perf_counter() - start
         _checkpoint("loaded")
 
-        start = time.perf_counter()
         with progress.step("inferring"):
             if after_blank is not None and after_blank != relevance.size:
                 # a later file taught the schema more after a file with blank nodes was
                 # read, whose blank nodes cannot be read again the same: infer on disk
                 del sub
                 sub = None
+                writer.finish()
+                report.seconds["load"] = time.perf_counter() - start
+                start = time.perf_counter()
                 inference = materialize(disk, rules)
             else:
                 # a file read before the schema told all the rules read is read again
@@ -554,25 +596,33 @@ def _make_version(version, paths, names, rules, root, report):
                         shown = _relative(path, root)
                         sub.extend(ox.Quad(q.subject, q.predicate, q.object, _ASSERTED)
                                    for q in _parse(path, shown) if relevance.keep(q))
-                inference = materialize(sub, rules)
-        report.seconds["infer"] = time.perf_counter() - start
+                began = time.perf_counter()
+                inference = materialize(sub, rules, related=relevance.related)
+                report.seconds["infer"] = time.perf_counter() - began
+        report.seconds.setdefault("infer", time.perf_counter() - start)
         report.inferred, report.passes = inference.inferred, inference.passes
         _checkpoint("inferred")
 
-        start = time.perf_counter()
         if sub is not None:
             with progress.step("writing the inferred graph"):
-                _write_inferred(sub, disk)
+                writer.submit(lambda: _write_inferred(sub, disk))
+                writer.finish()
             del sub
+        for path in paths:
+            disk.add_graph(graph_iri(path, root))
         disk.add_graph(ox.NamedNode(INFERRED_GRAPH))
         disk.flush()
-        report.seconds["write"] = time.perf_counter() - start
+        report.seconds["load+infer+write"] = time.perf_counter() - start
         start = time.perf_counter()
         report.graphs = _graph_counts(disk)
         report.asserted = sum(report.graphs.values())
         report.seconds["count"] = time.perf_counter() - start
     except OSError as exc:
+        writer.finish(cancel=True)
         raise os_error(version, exc) from None
+    except BaseException:
+        writer.finish(cancel=True)
+        raise
     finally:
         del disk
 
@@ -589,7 +639,7 @@ def _parse(path, shown):
         raise InputError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
 
 
-def _load_file(disk, sub, relevance, path, graph, shown):
+def _load_file(writer, disk, sub, relevance, path, graph, shown):
     """Load one file into its graph on disk and what the rules read of it into ``sub``.
 
     A file without blank nodes is parsed here for the rules and bulk-loaded by
@@ -610,16 +660,21 @@ def _load_file(disk, sub, relevance, path, graph, shown):
         relevance.learn(kept)
         sub.extend(ox.Quad(q.subject, q.predicate, q.object, _ASSERTED) for q in kept)
         del kept
-        with turtle_source(path) as source:
-            disk.bulk_load(**source, format=ox.RdfFormat.TURTLE, to_graph=graph)
+
+        def load():
+            with turtle_source(path) as source:
+                disk.bulk_load(**source, format=ox.RdfFormat.TURTLE, to_graph=graph)
+
+        writer.submit(load)
         return False
     quads = list(_parse(path, shown))
     relevance.learn(quads)
     sub.extend(ox.Quad(q.subject, q.predicate, q.object, _ASSERTED)
                for q in quads if relevance.keep(q))
     for begin in range(0, len(quads), _BATCH):
-        disk.bulk_extend([ox.Quad(q.subject, q.predicate, q.object, graph)
-                          for q in quads[begin:begin + _BATCH]])
+        batch = [ox.Quad(q.subject, q.predicate, q.object, graph)
+                 for q in quads[begin:begin + _BATCH]]
+        writer.submit(lambda batch=batch: disk.bulk_extend(batch))
     return True
 
 
