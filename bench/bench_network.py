@@ -121,6 +121,12 @@ def run_process(args, pythonpath=SRC, cwd=None):
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode
 
 
+def _clear_cache(store):
+    """Forget the measured networks kept beside a store (old and versioned layouts)."""
+    for folder in (Path(store) / "cache", Path(store) / "current" / "cache"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def _citygraph(*args):
     return [sys.executable, "-c", "from citygraph.cli import main; main()", *map(str, args)]
 
@@ -155,7 +161,7 @@ def bench_wikidata(store, before, runs=2):
     with tempfile.TemporaryDirectory(prefix="citygraph-bench-network-") as tmp:
         for run in range(runs):
             for side, path in (("before", Path(before)), ("after", SRC)):
-                shutil.rmtree(store / "cache", ignore_errors=True)
+                _clear_cache(store)
                 out = Path(tmp) / f"{side}-{run}"
                 out.mkdir()
                 print(f"{side} (run {run + 1}, PYTHONPATH={path}):", flush=True)
@@ -163,7 +169,7 @@ def bench_wikidata(store, before, runs=2):
                     figures = run_process(argv, pythonpath=path)
                     _row(label, figures)
                     results[side].setdefault(label, []).append(figures)
-        shutil.rmtree(store / "cache", ignore_errors=True)
+        _clear_cache(store)
     print("medians (wall s / CPU s / peak MB), before -> after:")
     for label in results["after"]:
         b = [statistics.median(x[i] for x in results["before"][label]) for i in range(3)]
@@ -231,19 +237,19 @@ def bench_stores(sizes, store_dir=None, nx_timeout=600, sample="auto"):
                 print(f"generated {written} triples; building ...", flush=True)
                 _row("citygraph build --no-validate", run_process(_citygraph(
                     "build", "--no-validate", "--data", data, "--store", store)))
-            shutil.rmtree(store / "cache", ignore_errors=True)
+            _clear_cache(store)
             out = Path(tmp) / f"out-{size}"
             out.mkdir(parents=True, exist_ok=True)
             print(f"synthetic graph of {size} triples ({store}):", flush=True)
             commands = _commands(store, out)
             # gexf straight after clearing the cache too: it must be fast on its own
-            shutil.rmtree(store / "cache", ignore_errors=True)
+            _clear_cache(store)
             _row("export gexf (measures computed)", run_process(commands[1][1]))
-            shutil.rmtree(store / "cache", ignore_errors=True)
+            _clear_cache(store)
             for label, argv in commands:
                 _row(label + (" (measures reused)" if label.startswith("export") else ""),
                      run_process(argv))
-            shutil.rmtree(store / "cache", ignore_errors=True)
+            _clear_cache(store)
             _nx_side(store, sample, nx_timeout)
 
 

@@ -3,9 +3,11 @@
 ``citygraph report`` and each ``citygraph export`` format need the same thing:
 the projected place network with every measure on its nodes and the network
 figures. :func:`analysed` computes it once per store state and set of options
-and keeps it in the store's folder (``<store>/cache/network-<key>.json``,
-written through :func:`citygraph.fileio.write_atomic`). The key is a SHA-256 of
-the store's ``manifest.json`` (which changes with every build and import),
+and keeps it in the folder of the store's live version
+(``<store>/current/cache/network-<key>.json``, written through
+:func:`citygraph.fileio.write_atomic`). The key is a SHA-256 of the store's
+``manifest.json`` (:func:`citygraph.store.state_id`; it changes with every
+build and import),
 the options (layers, dates, fold, sample, backend, group threshold, seed) and
 the cache format, so a rebuilt store or another option never reads a stale
 network. A remote endpoint, or a store without a manifest, is measured
@@ -15,7 +17,6 @@ be written is skipped (the result is the same, only slower next time).
 
 import hashlib
 import json
-from pathlib import Path
 
 import networkx as nx
 
@@ -32,16 +33,14 @@ CACHE_FORMAT = 1
 #: how many cached networks a store keeps (the newest); older ones are removed
 KEEP = 8
 
-MANIFEST = "manifest.json"
+def _live_folder(target):
+    """The live version folder of the target's store, or None (remote, in memory, no store)."""
+    path = getattr(target, "path", None)
+    if getattr(target, "is_remote", False) or path is None:
+        return None
+    from citygraph.store import live_folder
 
-
-def _manifest_path(store_path):
-    """The manifest of the store at ``store_path`` (the folder ``--store`` names)."""
-    path = Path(store_path)
-    for candidate in (path / MANIFEST, path / "current" / MANIFEST):
-        if candidate.is_file():
-            return candidate
-    return None
+    return live_folder(path)
 
 
 def store_state(target):
@@ -53,15 +52,11 @@ def store_state(target):
     True
     """
     path = getattr(target, "path", None)
-    if getattr(target, "is_remote", False) or path is None:
+    if _live_folder(target) is None:
         return None
-    manifest = _manifest_path(path)
-    if manifest is None:
-        return None
-    try:
-        return hashlib.sha256(manifest.read_bytes()).hexdigest()
-    except OSError:
-        return None
+    from citygraph.store import state_id
+
+    return state_id(path)
 
 
 def cache_key(state, options):
@@ -135,7 +130,9 @@ def analysed(target, layers="all", since=None, until=None, fold="none", sample="
     state = store_state(target) if cache else None
     path = None
     if state is not None:
-        path = Path(target.path) / "cache" / f"network-{cache_key(state, options)}.json"
+        # in the live version's folder: a new build is a new folder, and the old
+        # version's measures go when the build removes it
+        path = _live_folder(target) / "cache" / f"network-{cache_key(state, options)}.json"
         if path.is_file():
             try:
                 with progress.step("reading the measured network"):
