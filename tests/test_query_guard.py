@@ -145,6 +145,58 @@ def test_an_endpoint_that_never_answers_stops_at_the_timeout(silent_port):
     assert elapsed < 10
 
 
+@pytest.fixture
+def trickling_port():
+    """A server that answers 200 and then sends one byte every 0.2 s, never finishing."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    stop = threading.Event()
+
+    def answer(conn):
+        with conn:
+            try:
+                conn.recv(65536)
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json"
+                             b"\r\nContent-Length: 1000000\r\n\r\n")
+                while not stop.is_set():
+                    conn.sendall(b" ")
+                    time.sleep(0.2)
+            except OSError:
+                pass
+
+    def accept():
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                return
+            threading.Thread(target=answer, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    yield server.getsockname()[1]
+    stop.set()
+    server.close()
+
+
+def test_an_endpoint_that_trickles_stops_at_the_timeout(trickling_port):
+    # each read gets a byte within the socket timeout: only a deadline on the answer stops it
+    url = f"http://127.0.0.1:{trickling_port}/query"
+    start = time.monotonic()
+    result = run("query", "--endpoint", url, "--timeout", "1", "--sparql",
+                 "SELECT * WHERE { ?s ?p ?o }")
+    one_line_error(result, 3, url, "timed out")
+    assert time.monotonic() - start < 10
+
+
+def test_a_push_to_a_trickling_server_stops_at_the_timeout(trickling_port, store_dir):
+    url = f"http://127.0.0.1:{trickling_port}/query"
+    start = time.monotonic()
+    result = run("push", "--endpoint", url, "--store", store_dir, "--timeout", "1")
+    one_line_error(result, 3, "push failed", "timed out")
+    assert time.monotonic() - start < 10
+
+
 @pytest.mark.parametrize("update", [
     "INSERT DATA { place:x rdfs:label 'x' }",
     "DELETE WHERE { ?s ?p ?o }",

@@ -3,6 +3,7 @@
 import http.client
 import json
 import socket
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -76,6 +77,38 @@ def _retriable(exc):
     return isinstance(exc, OSError | http.client.HTTPException)
 
 
+def _within(seconds, work):
+    """``work()``, or ``TimeoutError`` when it has not returned after ``seconds``.
+
+    The socket timeout bounds each read, not a whole answer: a server that
+    sends a byte now and then would hold a request forever. So the request
+    runs in a daemon thread and is abandoned at the limit.
+
+    >>> _within(1, lambda: 7)
+    7
+    >>> _within(0.05, lambda: time.sleep(1))
+    Traceback (most recent call last):
+    ...
+    TimeoutError: no complete answer within 0.05 s
+    """
+    outcome = {}
+
+    def run():
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, name="citygraph-request", daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise TimeoutError(f"no complete answer within {seconds:g} s")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
 def _is_bad_query(exc):
     return type(exc).__name__ == "QueryBadFormed"
 
@@ -111,8 +144,7 @@ class RemoteTarget(Target):
             if attempt:
                 time.sleep(BACKOFF * 2 ** (attempt - 1))
             try:
-                response = wrapper.query().response
-                return response.read()
+                return _within(self.timeout, lambda: wrapper.query().response.read())
             except Exception as exc:  # noqa: BLE001 - every failure becomes one EndpointError
                 if _is_bad_query(exc):
                     self._raise_bad_query(query, exc)
@@ -245,9 +277,12 @@ def _send(method, url, body, content_type, timeout, missing_ok=False):
     request = urllib.request.Request(url, data=body, method=method)
     if content_type:
         request.add_header("Content-Type", content_type)
-    try:
+    def send():
         with urllib.request.urlopen(request, timeout=timeout) as response:
             response.read()
+
+    try:
+        _within(timeout, send)
     except urllib.error.HTTPError as exc:
         if not (missing_ok and exc.code == 404):
             raise
