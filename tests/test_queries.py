@@ -374,3 +374,30 @@ def test_find_name_finds_the_quoted_project_name_literally(seed):
     assert pick(rows, "entity", "property") == [
         ("project:anmc21-welcome-to-asia-campaign", "schema:name")]
     assert ask(seed, "find-name", text='"Welcome to Asia" } UNION { ?entity ?property ?x }') == []
+
+
+def test_find_name_searches_hidden_labels_too(seed):
+    rows = ask(seed, "find-name", text="Ulan Bator")
+    assert pick(rows, "entity", "matched", "property") == [
+        ("place:ulaanbaatar", "Ulan Bator", "skos:hiddenLabel"),
+        ("place:ulaanbaatar", "Ulan Bator Hoto", "skos:hiddenLabel"),
+        ("place:ulaanbaatar", "Ulan Batoras", "skos:hiddenLabel"),
+    ]
+
+
+def test_event_speakers_of_the_near_forum_include_its_subcommittee():
+    """data/001: the 14th Subcommittee is held with the forum (cg:heldWith), so the forum's
+    speakers include the subcommittee's lecturers; the frozen seed predates that link."""
+    from conftest import DATA, ONTOLOGY
+
+    store = open_store()
+    files = [*sorted(ONTOLOGY.glob("*.ttl")), DATA / "001_1d554e3414d9cb96.ttl",
+             DATA / "places.ttl"]
+    load_files(store, files, ROOT)
+    rows = ask(connect(store), "event-speakers", event="event:near-forum-2023")
+    sessions = {row["session"] for row in rows}
+    assert "event:subcommittee-on-economy-and-humanities-exchange-14-special-lecture-session" \
+        in sessions
+    assert "event:near-forum-2023-expert-session" in sessions
+    speakers = {row["speaker_label"] for row in rows}
+    assert {"DA Zhigang", "KIM Kihun", "KIM Hoseok"} <= speakers

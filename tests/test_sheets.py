@@ -230,3 +230,28 @@ def test_the_modelling_guide_describes_every_column_of_every_sheet():
     missing = [(kind, column) for kind, columns in SHEETS.items() for column, _, _ in columns
                if f"| `{column}` |" not in sections[kind]]
     assert missing == []
+
+
+def test_a_former_post_is_not_current_and_hidden_labels_are_found(tmp_path, monkeypatch):
+    import citygraph
+
+    project = _project(tmp_path, monkeypatch)
+    sheets = project / "sheets" / "000"
+    write(sheets, "organizations", [
+        {"name": "City of Colombo", "type": "LocalGovernment", "governs": "Colombo"}])
+    write(sheets, "people", [
+        {"name": "A.J.M MUZAMMIL", "title": "Colombo Mayor", "role": "Mayor",
+         "post": "Mayor of Colombo", "organization": "City of Colombo", "as_of": "2016-06-08",
+         "evidence": "Colombo Mayor A.J.M Muzammil"},
+        {"name": "Won-soon PARK", "title": "Seoul Mayor", "role": "Mayor", "post": "Mayor",
+         "organization": "City of Colombo", "as_of": "2016-06-08", "ended": "former",
+         "evidence": "Seoul Mayor Won-soon Park"}])
+    compile_source(find(), "000")
+    target = citygraph.connect(citygraph.build(memory=True, validate=False).store)
+    rows = citygraph.query("posts-at-date", target, plain=True, date="2016-06-08")
+    assert [(r["holder_label"], r["basis"]) for r in rows] == [
+        ("MUZAMMIL A.J.M", "stated for this date")]
+    # the gazetteer keeps GeoNames' other spellings as hidden labels, and find-name finds them
+    found = citygraph.query("find-name", target, plain=True, text="kalomba")
+    assert [(r["entity"].rsplit("/", 1)[1], r["matched"], r["property"].rsplit("#", 1)[1])
+            for r in found] == [("colombo", "Kalomba", "hiddenLabel")]

@@ -69,7 +69,8 @@ SHEETS = OrderedDict([
         ("post", "the post's label, when the post is new", "Mayor of Colombo"),
         ("organization", "the organization of the post", "City of Colombo"),
         ("as_of", "the date the source states the holding for (cg:asOf)", "2016-06-08"),
-        ("ended", "the date the holding ended, or \"former\" with as_of for a former post", ""),
+        ("ended", "the date the holding ended, or \"former\" when the source calls the "
+                  "holder former as of the as_of date (cg:endedBefore)", ""),
         ("evidence", "the quote, verbatim (several separated by |)",
          "Colombo Mayor A.J.M Muzammil"),
         ("note", "what the source leaves vague about the holding (cg:uncertainty)", ""),
@@ -706,8 +707,9 @@ def _people(state, rows):
         state.add(holding, CG.holder, node)
         state.add(holding, CG.post, post)
         state.add(holding, CG.statedTitle, Literal(row.get("title")))
-        state.add(holding, CG.asOf, _one_date(state, row, "as_of"))
         ended = row.get("ended")
+        if ended.lower() != "former":
+            state.add(holding, CG.asOf, _one_date(state, row, "as_of"))
         if ended.lower() == "former":
             if not row.get("as_of"):
                 state.problem(row, "ended", "\"former\" needs the as_of date it ended before")
