@@ -43,9 +43,13 @@ async def network_json(request):
     from citygraph.web.views import network_data
 
     choice = _choice(request)
-    data = await run_in_threadpool(network_data, request, choice["layers"], choice["since"],
-                                   choice["until"])
-    return Response(json.dumps(data, ensure_ascii=False), media_type="application/json")
+    key = ("network.json", choice["layers"], choice["since"] or "", choice["until"] or "")
+    cache = request.app.state.cache
+    if key not in cache:
+        data = await run_in_threadpool(network_data, request, choice["layers"],
+                                       choice["since"], choice["until"])
+        cache[key] = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    return Response(cache[key], media_type="application/json")
 
 
 def _top(data, measure, count=25):
