@@ -69,6 +69,16 @@ def _sort_key(term):
             str(getattr(term, "datatype", "") or ""), getattr(term, "language", "") or "")
 
 
+def _prefix_of(text):
+    """The prefix a term's Turtle text uses, if any: ``place:x`` and ``"1"^^xsd:integer``."""
+    if text.startswith('"'):
+        _, sep, datatype = text.rpartition('"^^')
+        text = datatype if sep else ""
+    if not text or text[0] in "<_" or ":" not in text:
+        return None
+    return text.split(":", 1)[0]
+
+
 def turtle_text(triples, header=""):
     """Sorted Turtle for ``triples``: subjects, then predicates (rdf:type first), then objects.
 
@@ -85,16 +95,21 @@ def turtle_text(triples, header=""):
     by_subject = {}
     for s, p, o in triples:
         by_subject.setdefault(s, {}).setdefault(p, set()).add(o)
-    blocks = []
+    blocks, texts = [], set()
     for s in sorted(by_subject, key=_sort_key):
         preds = by_subject[s]
         lines = []
         for p in sorted(preds, key=lambda p: (p != RDF.type, str(p))):
-            objs = ", ".join(sorted(term_text(o) for o in preds[p]))
-            lines.append(("a" if p == RDF.type else term_text(p)) + " " + objs)
-        blocks.append(term_text(s) + " " + " ;\n    ".join(lines) + " .\n")
+            objs = sorted(term_text(o) for o in preds[p])
+            texts.update(objs)
+            predicate = "a" if p == RDF.type else term_text(p)
+            texts.add(predicate)
+            lines.append(predicate + " " + ", ".join(objs))
+        subject = term_text(s)
+        texts.add(subject)
+        blocks.append(subject + " " + " ;\n    ".join(lines) + " .\n")
     body = "\n".join(blocks)
-    used = sorted(p for p, ns in PREFIXES.items() if re.search(rf"(?<![\w:/#-]){p}:", body))
+    used = sorted({prefix for prefix in map(_prefix_of, texts) if prefix in PREFIXES})
     head = "".join(f"@prefix {p}: <{PREFIXES[p]}> .\n" for p in used)
     return (header + head + "\n" + body) if body else header + head
 
