@@ -229,3 +229,19 @@ def test_a_local_query_past_the_timeout_is_exit_3(store_dir):
     result = run("query", "--store", store_dir, "--timeout", "0.2", "--sparql", slow)
     one_line_error(result, 3, "no answer within --timeout 0.2 s")
     assert time.monotonic() - start < 5
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://127.0.0.1:9/x", "not a url",
+                                 "http://[::1", "http://127.0.0.1:99999/q"])
+def test_an_endpoint_must_be_an_http_url(url):
+    # urllib would read file:///etc/passwd and report it as a malformed answer
+    result = run("query", "--endpoint", url, "--timeout", "2", "--sparql", "ASK {}")
+    one_line_error(result, 2, f"--endpoint {url}: give an http:// or https:// URL")
+
+
+def test_push_refuses_a_file_url_for_the_graph_store(store_dir, tmp_path):
+    target = tmp_path / "x"
+    result = run("push", "--endpoint", "http://127.0.0.1:9/query", "--graph-store",
+                 f"file://{target}", "--store", store_dir)
+    one_line_error(result, 2, "--graph-store file://")
+    assert list(tmp_path.iterdir()) == []

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from citygraph.errors import EndpointError, QueryError
+from citygraph.errors import EndpointError, QueryError, UsageError
 from citygraph.sparql_base import (
     Target,
     inject_values,
@@ -25,6 +25,7 @@ from citygraph.sparql_base import (
 
 __all__ = [
     "RemoteTarget",
+    "check_url",
     "graph_store_url",
     "push",
     "PushReport",
@@ -109,6 +110,30 @@ def _within(seconds, work):
     return outcome["value"]
 
 
+def check_url(url, option="--endpoint"):
+    """The URL if it is an http(s) URL with a host; else a one-line UsageError (exit 2).
+
+    urllib would also open ``file:`` and ``ftp:`` URLs: an endpoint option must
+    never make citygraph read a local file or speak another protocol.
+
+    >>> check_url("http://127.0.0.1:7878/query")
+    'http://127.0.0.1:7878/query'
+    >>> check_url("file:///etc/passwd")
+    Traceback (most recent call last):
+    ...
+    citygraph.errors.UsageError: --endpoint file:///etc/passwd: give an http:// or https:// URL
+    """
+    try:
+        parts = urllib.parse.urlsplit(str(url))
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        ok = False
+    if not ok:
+        raise UsageError(f"{option} {url}: give an http:// or https:// URL")
+    return url
+
+
 def _is_bad_query(exc):
     return type(exc).__name__ == "QueryBadFormed"
 
@@ -128,7 +153,7 @@ class RemoteTarget(Target):
     is_remote = True
 
     def __init__(self, endpoint, timeout=30.0, retries=2):
-        self.endpoint = endpoint
+        self.endpoint = check_url(endpoint)
         self.timeout = float(timeout)
         self.retries = max(0, int(retries))
 
@@ -360,6 +385,12 @@ def push(store, graphs, graph_store=None, update=None, timeout=30.0, endpoint=No
     """
     if (graph_store is None) == (update is None):
         raise EndpointError("push needs exactly one of a graph store URL or an update URL")
+    if graph_store:
+        check_url(graph_store, "--graph-store")
+    else:
+        check_url(update, "--update")
+    if endpoint is not None:
+        check_url(endpoint)
     report = PushReport()
     url = graph_store or update
     for index, graph in enumerate(graphs):
