@@ -22,12 +22,14 @@ say little more than "these places share one network".
 import datetime
 import functools
 import itertools
+import re
 
 import networkx as nx
 
 from citygraph import progress
 from citygraph.catalog import compact, find_query
 from citygraph.errors import UsageError
+from citygraph.namespaces import PREFIXES
 from citygraph.sparql import to_python
 
 __all__ = [
@@ -64,8 +66,22 @@ NODE_ATTRIBUTES = ("label", "kind", "country", "country_code", "geonames", "lat"
 _EDGE_LISTS = ("types", "facts", "groups", "sources")
 
 
+_LOCAL = re.compile(r"[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?|")
+_NAMESPACES = sorted(((namespace, prefix) for prefix, namespace in PREFIXES.items()),
+                     key=lambda item: -len(item[0]))
+
+
 @functools.cache
 def _compact(iri):
+    """:func:`citygraph.catalog.compact`, trying the longest namespaces first and stopping
+    at the first that fits (the same answer: compact keeps the longest that fits).
+
+    >>> _compact("https://w3id.org/citygraph/id/place/seoul"), _compact("http://e.org/x")
+    ('place:seoul', '<http://e.org/x>')
+    """
+    for namespace, prefix in _NAMESPACES:
+        if iri.startswith(namespace) and _LOCAL.fullmatch(iri, len(namespace)):
+            return f"{prefix}:{iri[len(namespace):]}"
     return compact(iri)
 
 
@@ -384,17 +400,36 @@ def _project_groups(groups, max_group=MAX_GROUP):
     for node in sorted(two_mode_degree):
         G.add_node(node, two_mode_degree=two_mode_degree[node],
                    large_groups=large_count.get(node, 0))
+    G.add_edges_from(_edges(groups, pairs))
+    large.sort(key=lambda item: (-item[2], item[0]))
+    return G, large
+
+
+def _edges(groups, pairs):
+    """``(u, v, attributes)`` of every pair, in sorted order (see :func:`_project_groups`)."""
     for (u, v), shared in progress.bar(sorted(pairs.items()), total=len(pairs),
                                        desc="edge attributes", unit="edge"):
-        layers, weights, counts = [], {}, {}
+        if len(shared) == 1:
+            # most pairs share one group: its two records are all there is to merge
+            key, share = shared[0]
+            members = groups[key]
+            first, second = members[u], members[v]
+            dates = first["dates"] | second["dates"]
+            weight = tidy_weight(share)
+            yield u, v, {
+                "weight": weight, "count": 1, "layers": [key[0]],
+                "types": sorted(first["types"] | second["types"], key=str),
+                "groups": [key[1]], "facts": sorted(first["facts"] | second["facts"]),
+                "sources": sorted(first["docs"] | second["docs"], key=str),
+                "first": min(dates) if dates else None, "last": max(dates) if dates else None,
+                "directed_from": _direction(members, u, v), f"weight_{key[0]}": weight,
+            }
+            continue
+        weights = {}
         facts, types, dates, docs, directions = set(), set(), set(), set(), set()
         for key, share in shared:
-            layer, members = key[0], groups[key]
-            if layer not in weights:
-                layers.append(layer)
-                weights[layer] = counts[layer] = 0
-            weights[layer] += share
-            counts[layer] += 1
+            members = groups[key]
+            weights[key[0]] = weights.get(key[0], 0) + share
             for record in (members[u], members[v]):
                 facts |= record["facts"]
                 types |= record["types"]
@@ -413,9 +448,7 @@ def _project_groups(groups, max_group=MAX_GROUP):
         }
         for layer in layers:
             data[f"weight_{layer}"] = tidy_weight(weights[layer])
-        G.add_edge(u, v, **data)
-    large.sort(key=lambda item: (-item[2], item[0]))
-    return G, large
+        yield u, v, data
 
 
 def incidence_graph(rows, places=None, fold="none"):
