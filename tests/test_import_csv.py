@@ -108,7 +108,9 @@ def test_decisions_are_honoured_on_the_next_run(tmp_path, result):
     assert decisions == {("Springfield", "United States"): "4250542",
                          ("Nowhere-on-Sea", "England"): "skip"}
     again = import_csv(IMPORT / "ties.csv", decisions=decisions)
-    assert again.ties == 5 and again.unreconciled_rows == 1
+    assert again.ties == 5 and again.unreconciled_rows == 0
+    assert [str(b) for b in again.bad_rows if 'decision' in b.reason] == [
+        'line 8: left out by decision: Nowhere-on-Sea']
     assert ("geonames-2812482", "geonames-4250542") in parties(graph_of(again))
     statuses = {k[0]: d.status for k, d in again.decisions.items()}
     assert statuses["Springfield"] == "resolved" and statuses["Nowhere-on-Sea"] == "skipped"

@@ -60,9 +60,9 @@ def test_csv_import_writes_into_the_project_and_reruns_byte_identically(project)
     assert first.exit_code == 0, first.output
     # a summary, not one line per skipped row: the rows are in the skipped file
     assert "skipped:" not in first.output
-    assert (f"4 rows skipped, each listed with its line and reason in "
+    assert (f"5 rows skipped, each listed with its line and reason in "
             f"{imports / 'ties.skipped.csv'}") in first.output
-    assert ("10 rows: 5 ties, 4 rows skipped, 1 rows waiting for a decision; names: "
+    assert ("10 rows: 5 ties, 5 rows skipped, 0 rows waiting for a decision; names: "
             "8 resolved, 0 ambiguous, 0 unresolved, 1 skipped") in first.output
     assert f"decisions read from {decisions}: 2 names" in first.output
     files = {p.name: p.read_bytes() for p in sorted(imports.iterdir())}
@@ -71,7 +71,8 @@ def test_csv_import_writes_into_the_project_and_reruns_byte_identically(project)
     skipped = list(csv.DictReader(io.StringIO(files["ties.skipped.csv"].decode())))
     assert [(r["line"], r["reason"]) for r in skipped] == [
         ("6", "missing city in city2"), ("7", "duplicate of line 5"),
-        ("9", "unknown country 'Narnia'"), ("10", "self-tie: Tomsk with itself")]
+        ("8", "left out by decision: Nowhere-on-Sea"), ("9", "unknown country 'Narnia'"),
+        ("10", "self-tie: Tomsk with itself")]
     assert skipped[0]["text"] == "Mansfield,United States,,Germany"
     report = {r["name"]: r for r in csv.DictReader(io.StringIO(files["ties.report.csv"].decode()))}
     # the report shows the decisions in force; the decisions file is never written

@@ -301,6 +301,12 @@ def import_csv(path, mapping=None, decisions=None, places_ttl=None, index=None):
             pair = tuple(sorted((fold_name(n), fold_name(c)) for n, c in names))
             if pair in seen:
                 bad.append(BadRow(line, f"duplicate of line {seen[pair]}", text))
+            elif any(d.status == SKIPPED for d in sides):
+                # a person decided to leave a side out: decided, so listed, not waiting
+                seen[pair] = line
+                skipped = [n for (n, _c), d in zip(names, sides, strict=True)
+                           if d.status == SKIPPED]
+                bad.append(BadRow(line, f"left out by decision: {', '.join(skipped)}", text))
             else:
                 seen[pair] = line
                 unreconciled += 1
