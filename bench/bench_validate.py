@@ -3,8 +3,9 @@
 For each graph (the seed files of ``data/`` plus a synthetic graph of about N
 triples from ``bench/generate.py``, with the ontology) every engine runs in
 its own process, engines alternating within each repetition, and the table
-gives the median and minimum wall time and the peak memory (the process's
-maximum resident set) of each, the speed-up of ``citygraph validate`` over
+gives the median and minimum wall time, the CPU time (user + system: on a
+shared machine the fairer figure) and the peak memory (the process's maximum
+resident set) of each, the speed-up of ``citygraph validate`` over
 plain pySHACL, and whether the findings agree.
 
 Engines:
@@ -18,7 +19,8 @@ Findings agree when the set of (severity, focus, path, shape, value) is the
 same; pyrudof is compared by its counts of violations and warnings.
 
 Usage: python -m bench.bench_validate [--triples N ...] [--engines E ...] [--repeat R] [--quick]
-``--quick``: 30,000 triples, one run each of citygraph and pyshacl (a couple of minutes).
+``--quick``: 15,000 synthetic triples (with the seed data), one run each of citygraph and
+pyshacl (under a minute on a quiet machine).
 One machine, shared and noisy: read the ratios, not the absolute times.
 """
 
@@ -105,7 +107,7 @@ def _findings_of_cli(stdout):
 
 
 def run_engine(engine, files, work):
-    """Run one engine in a subprocess: (seconds, peak RSS in MB, findings or counts)."""
+    """Run one engine in a subprocess: (seconds, CPU seconds, peak RSS in MB, findings)."""
     env = {**os.environ, "CITYGRAPH_QUIET": "1", "PYTHONPATH": os.pathsep.join(
         [str(ROOT / "src"), str(ROOT), os.environ.get("PYTHONPATH", "")])}
     out = Path(work) / f"{engine}.json"
@@ -131,13 +133,14 @@ def run_engine(engine, files, work):
     if code not in (0, 1):
         raise RuntimeError(f"{engine} failed ({code}): {error.strip()[-500:]}")
     peak = usage.ru_maxrss / 1024
+    cpu = usage.ru_utime + usage.ru_stime
     if engine in ("citygraph", "cg-pyshacl"):
         found = _findings_of_cli(out.with_suffix(".stdout").read_text(encoding="utf-8"))
     else:
         found = json.loads(out.read_text(encoding="utf-8"))
         if isinstance(found, list):
             found = sorted((tuple(f) for f in found), key=str)
-    return seconds, peak, found
+    return seconds, cpu, peak, found
 
 
 def _counts(found):
@@ -182,7 +185,7 @@ def main(argv=None):
         {"pyshacl": _plain_pyshacl, "pyrudof": _pyrudof}[engine](files, Path(out))
         return 0
     if args.quick:
-        args.triples, args.engines, args.repeat = [30_000], ["citygraph", "pyshacl"], 1
+        args.triples, args.engines, args.repeat = [15_000], ["citygraph", "pyshacl"], 1
     engines = list(args.engines)
     if "pyrudof" in engines:
         try:
@@ -191,9 +194,9 @@ def main(argv=None):
             engines.remove("pyrudof")
     work = Path(tempfile.mkdtemp(prefix="citygraph-bench-validate-"))
     try:
-        print("| triples | engine | median s | min s | peak MB | violations | warnings "
-              "| vs pyshacl | same findings |")
-        print("|---|---|---|---|---|---|---|---|---|", flush=True)
+        print("| triples | engine | median s | min s | CPU s | peak MB | violations | warnings "
+              "| vs pyshacl (wall, CPU) | same findings |")
+        print("|---|---|---|---|---|---|---|---|---|---|", flush=True)
         for _, files in _graphs(args.triples, work):
             size = _count_triples(files)
             runs = {e: [] for e in engines}
@@ -201,15 +204,17 @@ def main(argv=None):
             for i in range(args.repeat):
                 order = engines if i % 2 == 0 else engines[::-1]
                 for engine in order:
-                    seconds, peak, result = run_engine(engine, files, work)
-                    runs[engine].append((seconds, peak))
+                    seconds, cpu, peak, result = run_engine(engine, files, work)
+                    runs[engine].append((seconds, peak, cpu))
                     found[engine] = result
             reference = found.get("pyshacl")
-            base = statistics.median(s for s, _ in runs["pyshacl"]) if reference else None
+            base = statistics.median(r[0] for r in runs["pyshacl"]) if reference else None
+            base_cpu = statistics.median(r[2] for r in runs["pyshacl"]) if reference else None
             for engine in engines:
-                times = [s for s, _ in runs[engine]]
+                times = [r[0] for r in runs[engine]]
                 median = statistics.median(times)
-                peak = max(p for _, p in runs[engine])
+                cpu = statistics.median(r[2] for r in runs[engine])
+                peak = max(r[1] for r in runs[engine])
                 violations, warnings = _counts(found[engine])
                 if reference is None or engine == "pyshacl":
                     same = "-"
@@ -218,9 +223,10 @@ def main(argv=None):
                         else "COUNTS DIFFER"
                 else:
                     same = "yes" if found[engine] == reference else "NO"
-                ratio = f"{base / median:.1f}x" if base else "-"
-                print(f"| {size:,} | {engine} | {median:.1f} | {min(times):.1f} | {peak:.0f} "
-                      f"| {violations} | {warnings} | {ratio} | {same} |", flush=True)
+                ratio = f"{base / median:.1f}x, {base_cpu / cpu:.1f}x" if base else "-"
+                print(f"| {size:,} | {engine} | {median:.1f} | {min(times):.1f} | {cpu:.1f} "
+                      f"| {peak:.0f} | {violations} | {warnings} | {ratio} | {same} |",
+                      flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -279,15 +279,27 @@ def _values(names):
 
 
 def _union_ntriples(store, names):
-    """The triples of the named graphs ``names`` as one N-Triples text (the engines' input).
+    """The triples of the named graphs ``names`` as one text (the engines' input).
 
-    A triple in two graphs comes twice; the engines read a set.
+    When the store holds those graphs and nothing else, one N-Quads dump of it
+    (the engines read the union of its graphs); otherwise each graph's
+    N-Triples. A triple in two graphs comes twice; the engines read a set.
+    Only one copy of the text is kept beside the store at a time.
     """
-    parts = [
-        store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
-        for name in names
-    ]
-    return b"".join(parts).decode("utf-8")
+    everything = {g.value for g in store.named_graphs()}
+    if everything == set(names) and not any(
+        True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+    ):
+        data = store.dump(format=ox.RdfFormat.N_QUADS)
+        text = data.decode("utf-8")
+        del data
+        return text
+    parts = []
+    for name in names:
+        part = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+        parts.append(part.decode("utf-8"))
+        del part
+    return "".join(parts)
 
 
 def _subjects(store, names):
@@ -421,7 +433,7 @@ def _engine(engine):
 
 
 def _run_turbo(data, shapes, focus):
-    """Run pyshacl-turbo on N-Triples ``data``; the report as N-Triples text."""
+    """Run pyshacl-turbo on the N-Quads ``data`` (their union); the report as N-Triples text."""
     import pyshacl_turbo
 
     program = pyshacl_turbo.compile_shapes(shapes)
@@ -438,7 +450,7 @@ def _run_turbo(data, shapes, focus):
             return out[1]
     # the public API: slower (its report is decoded into rdflib and serialized again)
     store = ox.Store()
-    store.load(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    store.load(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
     _, graph, _ = pyshacl_turbo.validate(
         store, shacl_graph=shapes, inference="none", allow_warnings=True,
         focus_nodes=sorted(focus) if focus else None,
@@ -447,13 +459,13 @@ def _run_turbo(data, shapes, focus):
 
 
 def _run_pyshacl(data, shapes, focus):
-    """Run pySHACL on an rdflib graph of N-Triples ``data``; the report as N-Triples text."""
+    """Run pySHACL on an rdflib graph of the N-Quads ``data``; the report as N-Triples text."""
     import pyshacl
     from rdflib import Graph
 
     graph = Graph()
     with _quiet_rdflib():
-        for triple in ox.parse(data.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+        for triple in ox.parse(data.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
             graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate),
                        to_rdflib(triple.object)))
         _, results, _ = pyshacl.validate(
