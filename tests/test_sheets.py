@@ -145,6 +145,30 @@ def test_a_new_source_from_template_to_build(tmp_path, monkeypatch):
     result = run("build")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-2].startswith("validation: conforms")
+    # a keynote given on behalf of a place is among the event's speakers
+    result = run("query", "event-speakers", "-p", "event=event:the-forum", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(result.output.splitlines()))
+    assert [(r["speaker_label"], r["talk_type"].rsplit("/", 1)[1], r["on_behalf_of_label"])
+            for r in rows] == [("PARK Won-soon", "keynote", "Seoul")]
+
+
+def test_an_agreement_of_two_types_is_one_row(tmp_path, monkeypatch):
+    project = _project(tmp_path, monkeypatch)
+    write(project / "sheets" / "000", "agreements", [
+        {"type": "mou | declaration", "label": "MOU between Seoul and Colombo",
+         "parties": "Seoul | Colombo", "date": "2016-06-08",
+         "evidence": "signed an MOU for the cooperating cities"}])
+    compile_source(find(), "000")
+    assert run("build").exit_code == 0
+    result = run("query", "place-agreements", "-p", "place=place:seoul", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(result.output.splitlines()))
+    # (GROUP_CONCAT leaves the order of the joined types to the engine)
+    assert [(r["agreement"].rsplit("/", 1)[1], sorted(r["type"].split("; ")), r["name"],
+             r["partners"]) for r in rows] == [
+        ("000-mou-declaration-seoul-colombo", ["agt:declaration", "agt:mou"],
+         "MOU between Seoul and Colombo", "Colombo")]
 
 
 def test_unresolved_and_ambiguous_names_are_reported_with_sheet_row_and_column(
