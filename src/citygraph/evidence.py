@@ -98,13 +98,15 @@ def literal_lines(text):
     {'one': [1], 'two\\nlines': [2]}
     '''
     lines = {}
+    line, counted = 1, 0  # the line at offset `counted`, advanced as the tokens come
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
         if kind in ("comment", "iri"):
             continue
         token = m.group(kind)
         body = token[3:-3] if kind == "long" else token[1:-1]
-        line = text.count("\n", 0, m.start()) + 1
+        line += text.count("\n", counted, m.start())
+        counted = m.start()
         lines.setdefault(_unescape(body), []).append(line)
     return lines
 
@@ -188,6 +190,8 @@ def check_files(paths, project=None, shown=None):
     texts = {}  # file name -> (text collapsed, raw text) or None
     problems = []
 
+    folded = {}  # file name -> its text, whitespace folded (once, not once per quote)
+
     def text_of(name):
         if name not in texts:
             path = project.source_text(name)
@@ -243,7 +247,9 @@ def check_files(paths, project=None, shown=None):
                                         f"({file_name or 'no cg:fileName'}) in {where}; "
                                         "its quotes are not checked", severity="Warning"))
                 continue
-            if collapse(quote) not in collapse(text):
+            if file_name not in folded:
+                folded[file_name] = collapse(text)
+            if collapse(quote) not in folded[file_name]:
                 problems.append(Problem(
                     name, line, node,
                     f"the quote of {_prefixed(node)} is not in {file_name}: \"{_clip(quote)}\"",
