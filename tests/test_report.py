@@ -161,9 +161,15 @@ def test_measures_are_computed_once_per_store_state(tmp_path):
     assert list(again.edges(data=True)) == list(first.edges(data=True))
     assert {k: v for k, v in reused.items() if k != "cache"} == {
         k: v for k, v in figures.items() if k != "cache"}
-    # the report and every export format read the same cached network
+    # the report and every export format read the same cached network, and the files are the
+    # same whether the measures were computed or reused
     out = tmp_path / "report"
     assert run("report", "--store", path, "--out", out).exit_code == 0
+    for cached in (live_folder(path) / "cache").glob("network-*.json"):
+        cached.unlink()
+    assert run("report", "--store", path, "--out", tmp_path / "cold").exit_code == 0
+    for name in ("nodes.csv", "nodes.json", "network.json", "report.html"):
+        assert (out / name).read_bytes() == (tmp_path / "cold" / name).read_bytes(), name
     assert run("export", "--store", path, "--format", "json", "-o", tmp_path / "n.json"
                ).exit_code == 0
     cache = live_folder(path) / "cache"

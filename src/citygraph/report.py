@@ -195,7 +195,9 @@ def write_report(G, figures, out_dir, top=10):
         records = [json.dumps(r, ensure_ascii=False) for r in _node_records(G)]
         write_atomic("[\n" + ",\n".join(records) + "\n]\n", paths["nodes.json"])
         bar.update(1)
-        write_atomic(json.dumps(figures, ensure_ascii=False, indent=1, default=json_value)
+        # whether the measures were computed or reused is no property of the network
+        kept = {key: value for key, value in figures.items() if key != "cache"}
+        write_atomic(json.dumps(kept, ensure_ascii=False, indent=1, default=json_value)
                      + "\n", paths["network.json"])
         bar.update(1)
         write_atomic(report_html(G, figures, top=top), paths["report.html"])
