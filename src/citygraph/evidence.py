@@ -297,7 +297,8 @@ def attach(output, problems, fmt="text"):
         report["violations"] += bad
         report["evidence"] = [p.as_dict() for p in problems]
         return json.dumps(report, ensure_ascii=False)
-    return "\n".join(t for t in (output, render(problems)) if t)
+    verdict = f"does not conform: {bad} evidence violation{'s' * (bad != 1)}" if bad else ""
+    return "\n".join(t for t in (output, render(problems), verdict) if t)
 
 
 def _prefixed(iri):
