@@ -11,6 +11,8 @@ express (a literal whose text is not of its datatype) run beside the engine,
 from :data:`CHECKS`.
 """
 
+import codecs
+import io
 import json
 import logging
 import os
@@ -278,28 +280,36 @@ def _values(names):
     return " ".join(f"<{name}>" for name in names)
 
 
-def _union_ntriples(store, names):
-    """The triples of the named graphs ``names`` as one text (the engines' input).
+def _escape_utf8(error):
+    """Decoding error handler: a UTF-8 sequence becomes N-Triples' \\uXXXX or \\UXXXXXXXX."""
+    data, start = error.object, error.start
+    lead = data[start]
+    size = 4 if lead >= 0xF0 else 3 if lead >= 0xE0 else 2 if lead >= 0xC0 else 1
+    char = bytes(data[start:start + size]).decode("utf-8")
+    code = ord(char)
+    return (f"\\u{code:04X}" if code < 0x10000 else f"\\U{code:08X}"), start + size
 
-    When the store holds those graphs and nothing else, one N-Quads dump of it
-    (the engines read the union of its graphs); otherwise each graph's
-    N-Triples. A triple in two graphs comes twice; the engines read a set.
-    Only one copy of the text is kept beside the store at a time.
+
+codecs.register_error("citygraph-ntriples", _escape_utf8)
+
+
+def _union_ntriples(store, names):
+    """The triples of the named graphs ``names`` as one N-Triples text (the engines' input).
+
+    Each graph is dumped into one buffer, which is decoded once as ASCII with
+    every other character written as an N-Triples escape: a text with one
+    non-ASCII character would otherwise take two or four bytes a character.
+    A triple in two graphs comes twice; the engines read a set.
     """
-    everything = {g.value for g in store.named_graphs()}
-    if everything == set(names) and not any(
-        True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph())
-    ):
-        data = store.dump(format=ox.RdfFormat.N_QUADS)
-        text = data.decode("utf-8")
-        del data
-        return text
-    parts = []
+    buffer = io.BytesIO()
     for name in names:
-        part = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
-        parts.append(part.decode("utf-8"))
-        del part
-    return "".join(parts)
+        store.dump(buffer, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(name))
+    view = buffer.getbuffer()
+    try:
+        return str(view, "ascii", "citygraph-ntriples")
+    finally:
+        view.release()
+        buffer.close()
 
 
 def _subjects(store, names):
