@@ -14,7 +14,8 @@ test sends traffic to this machine alone), then measures:
   query of the catalog with its example parameters, in turn) for ``--seconds``
   seconds, each thread stopping after 100,000 requests at most; requests per
   second, errors, latency percentiles, and the resident memory of the server and
-  its query workers (from /proc) before, at its peak and after.
+  its query workers (from /proc) before, at its peak and after; the run fails
+  (exit 1) on any error or when memory grows past ``--max-growth-mib`` (256).
 
 Without ``--store`` the seed graph (tests/data/seed) is built into a temporary
 folder. For the Wikidata network, build a store with ``citygraph build`` and
@@ -126,7 +127,7 @@ def _catalog_paths():
     return paths
 
 
-def _load(port, pid, clients, seconds):
+def _load(port, pid, clients, seconds, max_growth):
     paths = _catalog_paths()
     latencies, errors, lock = [], [], threading.Lock()
     stop = time.monotonic() + seconds
@@ -168,7 +169,10 @@ def _load(port, pid, clients, seconds):
           f"peak {peak[0] / 1024:.0f} MiB, after {after / 1024:.0f} MiB", flush=True)
     for path, status in errors[:5]:
         print(f"  error: {status} {path}")
-    return errors
+    growth = (peak[0] - before) / 1024
+    verdict = "within" if growth <= max_growth else "PAST"
+    print(f"  memory growth {growth:.0f} MiB, {verdict} the stated limit of {max_growth} MiB")
+    return errors or (["memory"] if growth > max_growth else [])
 
 
 def main(argv=None):
@@ -180,6 +184,9 @@ def main(argv=None):
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--sample", type=int, help="betweenness sample for the network view")
     parser.add_argument("--quick", action="store_true", help="5 s of load instead of 30")
+    parser.add_argument("--max-growth-mib", type=int, default=256,
+                        help="the most the server's resident memory may grow during the load "
+                             "test (exit 1 past it)")
     args = parser.parse_args(argv)
     if args.quick:
         args.seconds = min(args.seconds, 5.0)
@@ -206,7 +213,7 @@ def main(argv=None):
             _ttfb(port, "catalog query page (network-members)",
                   "/queries/network-members?run=1&network=cgorg%3Aanmc21", args.repeat)
             _ttfb(port, "search page (q=Saint)", "/search?q=Saint", args.repeat)
-            errors = _load(port, process.pid, args.clients, args.seconds)
+            errors = _load(port, process.pid, args.clients, args.seconds, args.max_growth_mib)
         finally:
             process.terminate()
             process.wait(30)
