@@ -163,17 +163,26 @@ def documents_of(paths):
     """{document IRI: {"fileName": ..., "sha256": ..., "file": path}} of the documents described."""
     docs = {}
     for path in paths:
-        for t in _triples(path):
-            if t.predicate.value in (_FILE_NAME, _SHA256):
-                entry = docs.setdefault(t.subject.value, {"file": str(path)})
-                entry[t.predicate.value.rsplit("#", 1)[1]] = t.object.value
+        docs.update(_documents(_triples(path), path))
     return docs
 
 
-def _project_documents(project):
+def _documents(triples, path):
+    docs = {}
+    for t in triples:
+        if t.predicate.value in (_FILE_NAME, _SHA256):
+            entry = docs.setdefault(t.subject.value, {"file": str(path)})
+            entry[t.predicate.value.rsplit("#", 1)[1]] = t.object.value
+    return docs
+
+
+def _project_documents(project, skip=()):
+    """The documents of the project's numbered data files (other than ``skip``)."""
     if project is None or not project.data_dir.is_dir():
         return {}
-    return documents_of(sorted(project.data_dir.glob("[0-9][0-9][0-9]_*.ttl")))
+    skip = {Path(p).resolve() for p in skip}
+    return documents_of([p for p in sorted(project.data_dir.glob("[0-9][0-9][0-9]_*.ttl"))
+                         if p.resolve() not in skip])
 
 
 def check_files(paths, project=None, shown=None):
@@ -186,7 +195,11 @@ def check_files(paths, project=None, shown=None):
     from citygraph.sources import read_text, sha256
 
     project = project or find()
-    known = _project_documents(project)
+    paths = [Path(p) for p in paths]
+    parsed = {path: _triples(path) for path in paths}  # each file parsed once
+    known = _project_documents(project, skip=paths)
+    for path, triples in parsed.items():
+        known.update(_documents(triples, path))
     texts = {}  # file name -> (text collapsed, raw text) or None
     problems = []
 
@@ -198,17 +211,15 @@ def check_files(paths, project=None, shown=None):
             texts[name] = None if path is None else read_text(path)
         return texts[name]
 
-    known = {**known, **documents_of(paths)}
     for path in paths:
-        path = Path(path)
         name = shown(path) if shown else _shown(path, project.root)
-        triples = _triples(path)
+        triples = parsed[path]
         try:
             source = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise InputError(f"{name}: not UTF-8 text") from None
         lines = literal_lines(source)
-        own = documents_of([path])
+        own = _documents(triples, path)
         docs = {**known, **own}
         derived = {}
         for t in triples:
