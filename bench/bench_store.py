@@ -16,11 +16,22 @@ parameter values of the catalog name real nodes). For each:
 
 Usage: python -m bench.bench_store [--triples N] [--rdflib-timeout S] [--no-validate-large]
 One run, one machine: read the ratios, not the absolute times.
+
+``--compare-build`` instead times ``citygraph build --no-validate`` against a
+plain pyoxigraph bulk load of the same files (one named graph per file), each
+in its own child process, alternating, at 100k and 1M triples (``--sizes``),
+and prints the min / median wall time and the peak memory (maximum resident
+set of each child, from ``os.wait4``) of both, and their ratios:
+
+    python -m bench.bench_store --compare-build --sizes 100000 1000000 --runs 3
 """
 
 import argparse
 import json
 import multiprocessing
+import os
+import statistics
+import subprocess
 import shutil
 import sys
 import tempfile
@@ -174,6 +185,77 @@ def time_queries(store_path, rdflib_timeout, repeat=3):
     return figures
 
 
+# --- build against a plain bulk load, in child processes ---------------------------------
+
+_PLAIN = """
+import sys
+from pathlib import Path
+import pyoxigraph as ox
+from citygraph.store import graph_iri, project_root, source_files
+root = project_root()
+store = ox.Store(sys.argv[1])
+for path in source_files(root, Path(sys.argv[2])):
+    store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=graph_iri(path, root))
+store.flush()
+"""
+
+
+def _child(args, env=None):
+    """Run a child process; its wall seconds, peak resident memory (MB) and output."""
+    start = time.perf_counter()
+    child = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)
+    output = child.stdout.read().decode("utf-8", "replace")
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise RuntimeError(f"{args[:3]} failed ({child.returncode}): {output[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024, output
+
+
+def compare_build(data_dir, work, runs):
+    """Alternate plain bulk loads and ``citygraph build --no-validate`` of the same files."""
+    env = {**os.environ, "CITYGRAPH_QUIET": "1"}
+    figures = {"plain": [], "build": [], "rebuild_unchanged": []}
+    output = ""
+    for run in range(runs):
+        plain = work / f"plain-{run}"
+        figures["plain"].append(_child([sys.executable, "-c", _PLAIN, str(plain), str(data_dir)],
+                                       env)[:2])
+        shutil.rmtree(plain, ignore_errors=True)
+        store = work / f"store-{run}"
+        command = [sys.executable, "-c", "import sys; from citygraph.cli import main; "
+                   "sys.exit(main())", "build", "--no-validate", "--store", str(store),
+                   "--data", str(data_dir)]
+        seconds, peak, output = _child(command, env)
+        figures["build"].append((seconds, peak))
+        figures["rebuild_unchanged"].append(_child(command, env)[:2])
+        shutil.rmtree(store, ignore_errors=True)
+    figures["summary"] = [line for line in output.splitlines() if not line.startswith("  ")]
+    return figures
+
+
+def print_compare(name, f):
+    """The table of one size: min / median seconds and peak MB, and the ratios."""
+    def stats(key):
+        seconds = [s for s, _ in f[key]]
+        peaks = [m for _, m in f[key]]
+        return min(seconds), statistics.median(seconds), max(peaks)
+
+    plain, build_, again = stats("plain"), stats("build"), stats("rebuild_unchanged")
+    print(f"\n== build --no-validate against a plain bulk load: {name} "
+          f"({len(f['plain'])} runs each, alternating) ==")
+    for line in f["summary"]:
+        print(f"  {line}")
+    print(f"  {'':32} {'min':>9} {'median':>9} {'peak MB':>9}")
+    for label, (low, mid, peak) in (("plain pyoxigraph bulk load", plain),
+                                    ("citygraph build --no-validate", build_),
+                                    ("build again, nothing changed", again)):
+        print(f"  {label:32} {_s(low):>9} {_s(mid):>9} {peak:>9.0f}")
+    print(f"  ratio build / plain: {build_[1] / plain[1]:.2f}x median time (target <= 1.5x), "
+          f"{build_[2] / plain[2]:.2f}x peak memory (target <= 3x)")
+
+
 # --- report ----------------------------------------------------------------------------
 
 
@@ -240,7 +322,28 @@ def main(argv=None):
                         help="also time owlrl's OWL RL closure on the seed graph (slow)")
     parser.add_argument("--no-queries", action="store_true", help="time the builds only")
     parser.add_argument("--skip-seed", action="store_true", help="time the synthetic graph only")
+    parser.add_argument("--compare-build", action="store_true",
+                        help="only build --no-validate against a plain bulk load, in child "
+                             "processes, at each of --sizes")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
+    if args.compare_build:
+        results = {}
+        with tempfile.TemporaryDirectory(prefix="citygraph-bench-") as tmp:
+            for size in args.sizes:
+                data = Path(tmp) / f"synthetic-{size}" / "data"
+                written = generate(data, size, seed=42)
+                shutil.copytree(ROOT / "data", data / "seed",
+                                ignore=shutil.ignore_patterns("gazetteer"))
+                work = Path(tmp) / f"work-{size}"
+                work.mkdir()
+                print(f"timing build against bulk load at {written} triples ...", file=sys.stderr)
+                results[size] = compare_build(data, work, args.runs)
+                print_compare(f"{written} synthetic triples + seed", results[size])
+        OUT.mkdir(parents=True, exist_ok=True)
+        (OUT / "bench_store-compare.json").write_text(json.dumps(results, indent=1), "utf-8")
+        return
 
     results = {}
     with tempfile.TemporaryDirectory(prefix="citygraph-bench-") as tmp:
