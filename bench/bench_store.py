@@ -277,7 +277,7 @@ def print_build(name, f):
     print(f"  plain load + validation        {_s(plain):>10}")
     print(f"  citygraph build                {_s(f['build']):>10}   "
           f"ratio {f['build'] / plain:.2f}x (target <= 1.5x)")
-    for step in ("reuse", "load", "infer", "write", "validate"):
+    for step in ("parse", "load", "infer", "load+infer+write", "count", "validate"):
         if f.get("steps", {}).get(step) is not None:
             print(f"    of which {step:<20}{_s(f['steps'][step]):>10}")
     if "build_unvalidated" in f:

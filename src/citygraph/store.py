@@ -37,7 +37,7 @@ import pyoxigraph as ox
 
 from citygraph import progress
 from citygraph.errors import InputError, ParseError
-from citygraph.fileio import os_error, write_atomic
+from citygraph.fileio import atomic_path, os_error, write_atomic
 from citygraph.inference import INFERRED_GRAPH, Relevance, materialize, rule_paths
 from citygraph.rdfio import turtle_source
 
@@ -605,7 +605,7 @@ def _make_version(version, paths, names, rules, root, report):
 
         if sub is not None:
             with progress.step("writing the inferred graph"):
-                writer.submit(lambda: _write_inferred(sub, disk))
+                writer.submit(lambda: _write_inferred(sub, disk, version / "inferred.nt"))
                 writer.finish()
             del sub
         for path in paths:
@@ -678,21 +678,23 @@ def _load_file(writer, disk, sub, relevance, path, graph, shown):
     return True
 
 
-def _write_inferred(sub, disk):
+def _write_inferred(sub, disk, scratch):
     """Copy the inferred graph of the in-memory store to disk.
 
-    Triples of IRIs and literals go through N-Triples and the bulk loader;
-    those with blank nodes as objects, which keep their identity only as the
-    same Python terms.
+    Triples of IRIs and literals go through an N-Triples file (``scratch``,
+    streamed, not held in memory) and the bulk loader; those with blank nodes,
+    which keep their identity only as the same Python terms, are copied as such.
     """
     inferred = ox.NamedNode(INFERRED_GRAPH)
-    text = sub.query(
-        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} "
-        f"FILTER (!isBlank(?s) && !isBlank(?o)) }}"
-    ).serialize(format=ox.RdfFormat.N_TRIPLES)
-    if text:
-        disk.bulk_load(input=text, format=ox.RdfFormat.N_TRIPLES, to_graph=inferred)
-    del text
+    with atomic_path(scratch) as temp:
+        sub.query(
+            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} "
+            f"FILTER (!isBlank(?s) && !isBlank(?o)) }}"
+        ).serialize(output=str(temp), format=ox.RdfFormat.N_TRIPLES)
+    try:
+        disk.bulk_load(path=str(scratch), format=ox.RdfFormat.N_TRIPLES, to_graph=inferred)
+    finally:
+        scratch.unlink(missing_ok=True)
     blank = [
         ox.Quad(row["s"], row["p"], row["o"], inferred)
         for row in sub.query(
@@ -786,6 +788,7 @@ def _link(store_path, name, target):
     """Make ``store_path/name`` a symlink to ``target``, replacing what was there in one rename."""
     temp = store_path / f".current-{uuid.uuid4().hex[:8]}"
     os.symlink(target, temp)
+    _checkpoint(f"link {name}")
     os.replace(temp, store_path / name)
 
 
