@@ -118,6 +118,39 @@ def test_text_of_html_and_refusal_of_other_bytes(tmp_path):
         read_text(fake)
 
 
+def _pdf(lines):
+    """A one-page PDF whose text layer holds the lines (Helvetica, one Tj per line)."""
+    content = "BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(f"({t}) Tj T*" for t in lines) + " ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
+            "%%EOF\n").encode()
+    return out
+
+
+def test_a_pdf_source_is_stored_as_its_text(project):
+    (project / "news.pdf").write_bytes(_pdf(["Seoul and Colombo sign an MOU",
+                                             "On Wednesday, June 8th, the mayors signed."]))
+    result = run("source", "add", "news.pdf", "--title", "Seoul and Colombo sign an MOU")
+    assert result.exit_code == 0, result.output
+    stored = project / "sources" / "000_seoul-and-colombo-sign-an-mou.txt"
+    assert stored.read_text(encoding="utf-8") == (
+        "Seoul and Colombo sign an MOU\nOn Wednesday, June 8th, the mayors signed.\n")
+
+
 def test_a_pdf_is_read_with_its_text_layer(tmp_path):
     pypdf = pytest.importorskip("pypdf")
     writer = pypdf.PdfWriter()
