@@ -247,3 +247,22 @@ def test_push_refuses_a_file_url_for_the_graph_store(store_dir, tmp_path):
                  f"file://{target}", "--store", store_dir)
     one_line_error(result, 2, "--graph-store file://")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_allowed_service_to_a_real_endpoint_returns_its_rows(store_dir, oxigraph_server):
+    import urllib.parse
+    import urllib.request
+
+    graph = "http://example.org/harden-service-test"
+    update = (f"DROP SILENT GRAPH <{graph}> ; INSERT DATA {{ GRAPH <{graph}> "
+              '{ <http://example.org/a> <http://example.org/label> "from the server" } }')
+    body = urllib.parse.urlencode({"update": update}).encode()
+    with urllib.request.urlopen(urllib.request.Request(oxigraph_server.update, data=body),
+                                timeout=10):
+        pass
+    text = (f"SELECT ?label WHERE {{ SERVICE <{oxigraph_server.query}> "
+            f"{{ GRAPH <{graph}> {{ ?s <http://example.org/label> ?label }} }} }}")
+    result = run("query", "--store", store_dir, "--allow-service", "--timeout", "10",
+                 "--sparql", text, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.output == "label\nfrom the server\n"
