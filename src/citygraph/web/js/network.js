@@ -94,8 +94,12 @@ export async function start(options) {
   window.citygraphGraph = graph;
   const renderer = new Sigma(graph, container, {
     enableEdgeEvents: true,
+    // large networks (the 10k-place Wikidata one): draw fewer labels, hide edges and
+    // labels while the camera moves, pick on a coarser buffer
     labelRenderedSizeThreshold: count > 2000 ? 12 : 6,
     hideEdgesOnMove: count > 2000,
+    hideLabelsOnMove: count > 2000,
+    pickingDownSizingRatio: count > 2000 ? 4 : 2,
   });
   window.citygraphRenderer = renderer;
   renderer.on("clickNode", ({ node }) => {
