@@ -180,11 +180,12 @@ def test_unresolved_and_ambiguous_names_are_reported_with_sheet_row_and_column(
         {"id": "seoul-b", "name": "SMG", "type": "Company"}])
     write(sheets, "ties", [
         {"type": "sister-city", "parties": "Seoul | Busan", "evidence": "signed an MOU"},
-        {"type": "twinning", "parties": "Seoul | SMG", "date": "next spring", "evidence": ""}])
+        {"type": "twinning", "parties": "Seoul | SMG", "date": "next spring", "evidence": ""},
+        {"type": "cooperation", "parties": "Seoul | Colmbo", "evidence": "signed an MOU"}])
     result = run("sheets", "compile", "000")
     assert result.exit_code == 2
     assert result.output.splitlines() == [
-        "citygraph: error: 5 cell(s) cannot be compiled; nothing written:",
+        "citygraph: error: 6 cell(s) cannot be compiled; nothing written:",
         "  ties.csv:2: parties: 'Busan' names no place or organization or person of the graph or "
         "the sheets (add it to a sheet, the gazetteer, or write its IRI)",
         "  ties.csv:3: date: 'next spring': not a form citygraph reads (2016-06-08, 4-6 September "
@@ -193,6 +194,9 @@ def test_unresolved_and_ambiguous_names_are_reported_with_sheet_row_and_column(
         "  ties.csv:3: parties: 'SMG' names 2 entities: cgorg:seoul-a, cgorg:seoul-b; write the "
         "IRI of one",
         "  ties.csv:3: type: 'twinning' is not a tiet: concept of the vocabulary",
+        "  ties.csv:4: parties: 'Colmbo' names no place or organization or person of the graph "
+        "or the sheets (add it to a sheet, the gazetteer, or write its IRI); did you mean "
+        "'Colombo' (place:colombo)?",
     ]
     assert MARKER not in (project / "data" / "000_seoul-and-colombo-sign-an-mou.ttl").read_text()
 

@@ -110,6 +110,7 @@ class _State:
     mentioned: list = field(default_factory=list)
     defined: set = field(default_factory=set)
     participations: set = field(default_factory=set)
+    cache: dict = field(default_factory=dict)
 
     def ns(self, prefix):
         kinds = {"place": "place", "person": "person", "cgorg": "org", "post": "post",
@@ -164,8 +165,10 @@ def _ref(state, row, column, value, kinds, mention=True):
     else:
         found = sorted({i for kind in kinds for i in state.index.find(value, kind)})
         if not found:
+            hint = _nearest_name(state, value, kinds)
             state.problem(row, column, f"{value!r} names no {' or '.join(kinds)} of the graph "
-                          f"or the sheets (add it to a sheet, the gazetteer, or write its IRI)")
+                          f"or the sheets (add it to a sheet, the gazetteer, or write its IRI)"
+                          + (f"; did you mean {hint}?" if hint else ""))
             return None
         if len(found) > 1:
             state.problem(row, column, f"{value!r} names {len(found)} entities: "
@@ -176,6 +179,24 @@ def _ref(state, row, column, value, kinds, mention=True):
         if iri not in state.mentioned:
             state.mentioned.append(iri)
     return iri
+
+
+def _nearest_name(state, value, kinds):
+    """The closest known name of an entity of those kinds, as "'Name' (prefix:local)", or ""."""
+    from rapidfuzz import fuzz, process
+
+    from citygraph.names import fold_name
+
+    key = ("names", tuple(kinds))
+    if key not in state.cache:
+        state.cache[key] = {name: iris for name, iris in state.index.names.items()
+                            if any(state.index.is_a(i, k) for i in iris for k in kinds)}
+    names = state.cache[key]
+    best = process.extractOne(fold_name(value), list(names), scorer=fuzz.ratio, score_cutoff=80)
+    if best is None:
+        return ""
+    iri = sorted(names[best[0]])[0]
+    return f"{state.index.label.get(iri, best[0])!r} ({_short(state, URIRef(iri))})"
 
 
 def _short(state, iri):
