@@ -5,8 +5,10 @@ imported everything.
 """
 
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 from citygraph.cli import _read_command
 from citygraph.commands import COMMAND_MODULES, load
@@ -64,3 +66,13 @@ def test_every_command_module_is_read_without_importing_it():
         found = _read_command(module)
         assert found is not None, module
         assert found[0] == load(module).name
+
+
+def test_every_command_module_is_registered():
+    # a module under commands/ that defines `command` but is missing from COMMAND_MODULES
+    # would silently drop out of the CLI, now that the CLI no longer imports them all
+    here = Path(__import__("citygraph.commands").commands.__file__).parent
+    defined = sorted(p.stem for p in here.glob("*.py")
+                     if re.search(r"^def command\(", p.read_text(encoding="utf-8"), re.M))
+    assert "query" in defined
+    assert sorted(COMMAND_MODULES) == defined
