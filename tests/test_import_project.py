@@ -330,3 +330,18 @@ def test_query_results_that_do_not_fit_are_one_line_exit_2(project, tmp_path):
     assert result.output == (f"citygraph: error: {places}:2: coord 'Point(11.3 north)' is not "
                              "a WKT Point(lon lat)\n")
     assert not (project / "data" / "imports").exists()
+
+
+def test_a_csv_and_a_wikidata_import_meet_on_one_weimar(project, shared):
+    imports = project / "data" / "imports"
+    assert run("import", "csv", IMPORT / "ties.csv", "--project", project).exit_code == 0
+    result = run("import", "wikidata", "--entity", P190 / "weimar.json", "--names",
+                 P190 / "names.tsv", "--project", project)
+    assert result.exit_code == 0, result.output
+    csv_ttl = (imports / "ties.ttl").read_text(encoding="utf-8")
+    wd_ttl = (imports / "weimar.ttl").read_text(encoding="utf-8")
+    # both name Weimar by its GeoNames id; the Wikidata import adds its QID to that node
+    assert len(re.findall(r"cg:party [^;]*place:geonames-2812482", csv_ttl)) == 2
+    assert "place:geonames-2812482 a cg:City" in wd_ttl
+    assert 'cg:wikidataId "Q3955"' in wd_ttl
+    assert "place:wikidata-q3955" not in wd_ttl
