@@ -156,6 +156,7 @@ def test_static_files_cannot_escape_their_folder(server):
         connection.request("GET", path)
         response = connection.getresponse()
         body = response.read().decode()
+        connection.close()
         assert response.status == 404, path
         assert "root:" not in body
     assert get(server, "/static/site.css")[0] == 200

@@ -212,6 +212,7 @@ def test_malformed_requests_get_a_4xx_page_never_a_traceback(server, path, metho
     connection.request(method, path, headers={"Accept": "text/html"})
     response = connection.getresponse()
     body = response.read().decode(errors="replace")
+    connection.close()
     assert response.status == status, body[-300:]
     assert "Traceback" not in body and "File \"" not in body
     if status != 200:

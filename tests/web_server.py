@@ -25,6 +25,7 @@ class WebServer:
     base: str
     process: subprocess.Popen
     log: Path
+    log_handle: object = None
 
     @property
     def sparql(self):
@@ -38,6 +39,8 @@ class WebServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        if self.log_handle is not None:
+            self.log_handle.close()
 
 
 def build_store(path, data_dir=None):
@@ -54,12 +57,13 @@ def start_server(store, folder, *args):
     port = free_port()
     log = Path(folder) / f"serve-{port}.log"
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    handle = open(log, "wb")  # noqa: SIM115 - closed by WebServer.stop
     process = subprocess.Popen(
         [sys.executable, "-c", "from citygraph.cli import main; main()", "serve",
          "--store", str(store), "--port", str(port), *args],
-        stdout=open(log, "wb"), stderr=subprocess.STDOUT, env=env, cwd=str(ROOT),  # noqa: SIM115
+        stdout=handle, stderr=subprocess.STDOUT, env=env, cwd=str(ROOT),
     )
-    server = WebServer(f"http://127.0.0.1:{port}", process, log)
+    server = WebServer(f"http://127.0.0.1:{port}", process, log, handle)
     deadline = time.monotonic() + 90
     while True:
         try:
