@@ -10,15 +10,14 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from citygraph.errors import EXIT_USAGE, CitygraphError, ParameterError, QueryError
-from citygraph.web.pool import Busy, QueryPool, QueryTimeout, ResultLimit, WorkerFailed
-from citygraph.web.protocol import FORMAT_MEDIA, NotAcceptable, refusal
+from citygraph.errors import CitygraphError
+from citygraph.web.base import render, status_of
+from citygraph.web.paths import STATIC, TEMPLATES  # noqa: F401  (TEMPLATES re-exported)
+from citygraph.web.pool import QueryPool
+from citygraph.web.protocol import FORMAT_MEDIA, refusal
 
 __all__ = ["Settings", "create_app", "STATIC"]
 
-HERE = Path(__file__).resolve().parent
-STATIC = HERE / "static"
-TEMPLATES = HERE / "templates"
 
 #: the largest query text or form body the server reads
 MAX_BODY = 1_000_000
@@ -49,25 +48,8 @@ def error_response(request, status, message):
     if request.url.path.startswith(("/sparql", "/reconcile")) or \
             "text/html" not in request.headers.get("accept", ""):
         return PlainTextResponse(message + "\n", status_code=status)
-    from citygraph.web.views import render
-
     return render(request, "error.html", {"status": status, "message": message},
                   status_code=status)
-
-
-def status_of(exc):
-    """The HTTP status for a citygraph error raised while answering.
-
-    >>> status_of(QueryTimeout(10)), status_of(ParameterError("x")), status_of(WorkerFailed())
-    (503, 400, 503)
-    """
-    if isinstance(exc, QueryTimeout | ResultLimit | Busy | WorkerFailed):
-        return 503
-    if isinstance(exc, NotAcceptable):
-        return 406
-    if isinstance(exc, ParameterError | QueryError) or exc.exit_code == EXIT_USAGE:
-        return 400
-    return 500
 
 
 async def _read_query(request):

@@ -15,15 +15,14 @@ _DOWNLOADS = {"csv": "text/csv; charset=utf-8", "json": "application/json",
 
 
 async def catalog(request):
-    from citygraph.web.views import render
+    from citygraph.web.base import render
 
     queries = [q for q in list_queries() if q.role != "construct"]
     return render(request, "queries.html", {"queries": queries})
 
 
 async def one_query(request):
-    from citygraph.web.app import status_of
-    from citygraph.web.views import render, target
+    from citygraph.web.base import render, status_of, target
 
     name = request.path_params["name"]
     try:

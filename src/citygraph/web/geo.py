@@ -8,7 +8,7 @@ __all__ = ["land_paths", "project", "WORLD"]
 
 
 def _world_file():
-    from citygraph.web.app import STATIC
+    from citygraph.web.paths import STATIC
 
     return STATIC / "world-110m.geojson"
 

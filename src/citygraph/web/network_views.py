@@ -40,7 +40,7 @@ def _choice(request):
 
 async def network_json(request):
     """The network's nodes and edges with every measure, as node-link JSON."""
-    from citygraph.web.views import network_data
+    from citygraph.web.base import network_data
 
     choice = _choice(request)
     key = ("network.json", choice["layers"], choice["since"] or "", choice["until"] or "")
@@ -61,7 +61,7 @@ async def network(request):
     """The network view: WebGL drawing in the browser, and a table of the top places."""
     from urllib.parse import urlencode
 
-    from citygraph.web.views import network_data, render
+    from citygraph.web.base import network_data, render
 
     choice = _choice(request)
     data = error = None
@@ -80,8 +80,8 @@ async def network(request):
 
 async def network_map(request):
     """The network on the offline basemap; places without coordinates listed."""
+    from citygraph.web.base import network_data, render
     from citygraph.web.geo import project
-    from citygraph.web.views import network_data, render
 
     choice = _choice(request)
     data = await run_in_threadpool(network_data, request, choice["layers"], choice["since"],

@@ -15,7 +15,8 @@ import pyoxigraph as ox
 from citygraph.errors import QueryError
 from citygraph.sparql import _TOKEN, syntax_error
 
-__all__ = ["refusal", "negotiate", "evaluate", "SELECT_TYPES", "GRAPH_TYPES", "FORMAT_MEDIA"]
+__all__ = ["ResultTooLarge", "refusal", "negotiate", "evaluate", "SELECT_TYPES", "GRAPH_TYPES",
+           "FORMAT_MEDIA"]
 
 #: result formats of SELECT and ASK, by media type
 SELECT_TYPES = {
@@ -39,6 +40,10 @@ _MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-
 
 _UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "COPY", "MOVE", "ADD",
                  "WITH"}
+
+
+class ResultTooLarge(Exception):
+    """A query gave more rows or triples than the server's limit."""
 
 
 def _words(text):
@@ -212,7 +217,6 @@ def evaluate(store, text, accept, default_graphs=(), named_graphs=(), max_rows=N
     ``ResultTooLarge`` past ``max_rows``, :class:`NotAcceptable` when the
     client accepts no format of the query's form.
     """
-    from citygraph.web.worker import ResultTooLarge
 
     options = {}
     if default_graphs:

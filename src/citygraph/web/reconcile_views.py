@@ -125,7 +125,7 @@ def _page_number(text):
 
 
 async def review(request):
-    from citygraph.web.views import render
+    from citygraph.web.base import render
 
     settings = request.app.state.settings
     if settings.report is None:
@@ -213,7 +213,7 @@ SELECT ?entity ?code WHERE {
 def _index(request):
     """Names, types and countries of the graph's places and organizations, kept."""
     from citygraph.catalog import adhoc_query, run_query
-    from citygraph.web.views import _search_index
+    from citygraph.web.base import search_index as _search_index
 
     cache = request.app.state.cache
     if "reconcile" in cache:
@@ -442,7 +442,7 @@ async def view(request):
 
 async def preview(request):
     """A small HTML card of an entity for OpenRefine's preview pane."""
-    from citygraph.web.views import render, target
+    from citygraph.web.base import render, target
 
     node, gid = _resolve_id(request.query_params.get("id", ""))
     if gid:

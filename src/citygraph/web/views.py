@@ -1,49 +1,17 @@
 """The HTML pages: search, entity pages, the query catalog, the SPARQL editor, network and map."""
 
-import threading
 
-import jinja2
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
-from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
 from citygraph.catalog import adhoc_query, run_query
 from citygraph.namespaces import PREFIXES
 from citygraph.web import pages
-from citygraph.web.pool import PoolTarget
+from citygraph.web.base import network_data, render, search_index, target
 from citygraph.web.protocol import refusal
 
-__all__ = ["routes", "render", "editor"]
-
-_ENV = None
-
-
-def environment():
-    """The Jinja2 environment: every value escaped (autoescape on for every template)."""
-    global _ENV
-    if _ENV is None:
-        from citygraph.web.app import TEMPLATES
-
-        _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-                                  autoescape=True, undefined=jinja2.StrictUndefined)
-        from citygraph.web import present
-
-        _ENV.filters.update(present.FILTERS)
-        _ENV.globals.update(present.GLOBALS)
-    return _ENV
-
-
-def render(request, name, context, status_code=200):
-    """A page from a template, escaped."""
-    html = environment().get_template(name).render(request=request, **context)
-    return HTMLResponse(html, status_code=status_code)
-
-
-def target(request, timeout=None):
-    """A query target running in the server's worker pool, with its limits."""
-    return PoolTarget(request.app.state.pool, timeout=timeout)
-
+__all__ = ["routes", "render", "editor", "network_data"]
 
 async def home(request):
     return render(request, "home.html", {})
@@ -81,41 +49,14 @@ async def editor(request):
 
 # --- pages over the graph -------------------------------------------------------------
 
-_LOCK = threading.Lock()
-
-
-def _search_index(request):
-    cache = request.app.state.cache
-    with _LOCK:
-        if "names" not in cache:
-            big = PoolTarget(request.app.state.pool, max_rows=10_000_000,
-                             timeout=request.app.state.settings.network_timeout)
-            cache["names"] = pages.search_index(big)
-        return cache["names"]
-
-
 async def search(request):
     """Search by name: labels, alternative and hidden labels, accents and case folded."""
     text = request.query_params.get("q", "").strip()[:200]
     hits = []
     if text:
-        index = await run_in_threadpool(_search_index, request)
+        index = await run_in_threadpool(search_index, request)
         hits = pages.search(index, text)
     return render(request, "search.html", {"q": text, "hits": hits})
-
-
-def network_data(request, layers="all", since=None, until=None):
-    """The projected network with its measures, computed once per choice and kept."""
-    settings = request.app.state.settings
-    key = ("network", layers, since or "", until or "")
-    cache = request.app.state.cache
-    lock = cache.setdefault(("lock",) + key, threading.Lock())
-    with lock:
-        if key not in cache:
-            cache[key] = request.app.state.pool.call(
-                ("network", {"layers": layers, "since": since, "until": until,
-                             "sample": settings.sample}), settings.network_timeout)
-        return cache[key]
 
 
 def _rank(request, node):

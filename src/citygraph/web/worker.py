@@ -7,11 +7,10 @@ stop a running Oxigraph query, and a fresh worker takes its place.
 
 import traceback
 
+from citygraph.web.protocol import ResultTooLarge
+
 __all__ = ["main", "ResultTooLarge"]
 
-
-class ResultTooLarge(Exception):
-    """A query gave more rows or triples than the server's limit."""
 
 
 def _handle(state, message):
