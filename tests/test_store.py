@@ -122,6 +122,29 @@ def test_a_validation_failure_leaves_the_previous_store_untouched(data, tmp_path
     assert _snapshot(store) == before
 
 
+def test_build_validates_the_graphs_it_loaded_without_parsing_the_files_again(
+        data, tmp_path, monkeypatch):
+    import citygraph.validation as validation
+
+    def parse_again(*args, **kwargs):
+        raise AssertionError("build parsed the data files a second time to validate them")
+
+    monkeypatch.setattr(validation, "load_store", parse_again)
+    path = data / "000_6225120ee05bea0d.ttl"
+    text = path.read_text(encoding="utf-8")
+    # line 52: the 'as of' date of a holding, made a 13th month
+    assert text.splitlines()[51] == '    cg:asOf "2014-09-06"^^xsd:date ;'
+    lines = text.splitlines()
+    lines[51] = '    cg:asOf "2014-13-06"^^xsd:date ;'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = build(store_path=tmp_path / "store", data_dir=data, root=ROOT)
+    assert (report.validated, report.conforms, report.written) == (True, False, False)
+    assert report.violations == 1
+    assert f"{path}:52)" in report.validation_text
+    assert '"2014-13-06"^^xsd:date' in report.validation_text
+    assert "does not conform: 1 violation, 1 warning in 3 files" in report.validation_text
+
+
 def test_an_unchanged_rebuild_reuses_the_store(data, tmp_path):
     store = tmp_path / "store"
     _build(data, store, validate=False)

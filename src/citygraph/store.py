@@ -28,6 +28,7 @@ import shutil
 import signal
 import threading
 import time
+import traceback
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -371,15 +372,24 @@ class BuildReport:
         return out
 
 
-def _validate(data_paths, ontology_dir):
-    """Run the shapes on the data files; (conforms, violations, readable report) or None."""
+def _validate(data_paths, ontology_dir, store=None, files=None):
+    """Run the shapes on the data; (conforms, violations, readable report) or None.
+
+    With ``store`` (what the build has just loaded: one graph per file, the
+    inferred graph aside) the shapes run on its graphs, and ``files`` names the
+    file of each graph; the files are not parsed a second time.
+    """
     try:
-        from citygraph.validation import render_text, validate
+        from citygraph.validation import Report, render_text, validate, validate_store
     except ImportError:
         return None
     if not data_paths:
         return None
-    result = validate(data_paths, ontology_dir=ontology_dir)
+    if store is not None:
+        result = validate_store(store, files=files)
+        result = Report(files=tuple(str(p) for p in data_paths), results=result.results)
+    else:
+        result = validate(data_paths, ontology_dir=ontology_dir)
     from citygraph.evidence import check_files, render
 
     problems = check_files(data_paths)  # every quote against its source text
@@ -453,7 +463,8 @@ def build(
         report.seconds["load"] = time.perf_counter() - start
         _infer(store, report, rules)
         report.graphs = _graph_counts(store)
-        _check(report, data_paths, ontology_dir, validate)
+        files = {graph_iri(p, root).value: str(p) for p in paths}
+        _check(report, data_paths, ontology_dir, validate, lambda: store, files)
         return report
 
     store_path = Path(store_path) if store_path else default_store_path(root)
@@ -488,7 +499,9 @@ def build(
         version = store_path / f"{_VERSION}{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
         try:
             _make_version(version, paths, names, rules, root, report)
-            _check(report, data_paths, ontology_dir, validate)
+            files = {graph_iri(p, root).value: str(p) for p in paths}
+            _check(report, data_paths, ontology_dir, validate,
+                   lambda: ox.Store.read_only(str(version / _DB)), files)
             if report.validated and not report.conforms:
                 return report
             record = {
@@ -605,7 +618,7 @@ def _make_version(version, paths, names, rules, root, report):
 
         if sub is not None:
             with progress.step("writing the inferred graph"):
-                writer.submit(lambda: _write_inferred(sub, disk, version / "inferred.nt"))
+                writer.submit(lambda: _write_inferred(sub, disk, version / "inferred.nt"))  # noqa: F821 (deleted only after finish)
                 writer.finish()
             del sub
         for path in paths:
@@ -619,9 +632,14 @@ def _make_version(version, paths, names, rules, root, report):
         report.seconds["count"] = time.perf_counter() - start
     except OSError as exc:
         writer.finish(cancel=True)
+        traceback.clear_frames(exc.__traceback__)
         raise os_error(version, exc) from None
-    except BaseException:
+    except BaseException as exc:
         writer.finish(cancel=True)
+        # The frames of the traceback (the file being loaded) hold the database open; left
+        # alive, it would be closed only after the caller removed the version folder and
+        # would write its last files into the folder again.
+        traceback.clear_frames(exc.__traceback__)
         raise
     finally:
         del disk
@@ -827,13 +845,14 @@ def _infer(store, report, rules):
     report.asserted = count_asserted(store)
 
 
-def _check(report, data_paths, ontology_dir, validate):
-    # Runs with no store in any frame on the stack: pySHACL can keep frames
-    # alive, and a frame holding a store would keep the database open.
+def _check(report, data_paths, ontology_dir, validate, loaded=None, files=None):
+    # ``loaded`` opens the store the build has just written (read-only for an
+    # on-disk version), so validation reads its graphs instead of the files again.
     if validate:
         start = time.perf_counter()
         with progress.step("validating"):
-            outcome = _validate(data_paths, ontology_dir)
+            outcome = _validate(data_paths, ontology_dir,
+                                loaded() if loaded is not None else None, files)
         report.seconds["validate"] = time.perf_counter() - start
         if outcome is not None:
             report.validated = True
