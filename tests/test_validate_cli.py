@@ -1,6 +1,7 @@
 """``citygraph validate`` in-process: exit codes, the report by shape, one-line errors."""
 
 import json
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -41,7 +42,7 @@ def test_warnings_alone_are_listed_and_exit_0(run):
         "cgsh:Fact-evidence: 1 warning",
         "  A fact should quote the passage of its source document that states it "
         "(cg:evidence), so that a reader can check it.",
-        f"  Warning  fact:900-membership-seoul-anmc21  cg:evidence  ({WARNING_ONLY})",
+        f"  Warning  fact:900-membership-seoul-anmc21  cg:evidence  ({WARNING_ONLY}:12)",
         "",
         "conforms: 0 violations, 1 warning in 2 files",
     ]
@@ -61,8 +62,8 @@ def test_violations_exit_1_grouped_by_shape_with_node_message_and_file(run):
     assert lines[role + 1 : role + 4] == [
         "  A membership must give the member's role (org:role) as a concept of the membership "
         "roles (mrole:member, mrole:founding-member, mrole:secretariat, ...).",
-        f"  Violation  fact:900-membership-no-role  org:role  ({INVALID})",
-        f"  Violation  fact:900-membership-wrong-kinds  org:role  = evt:meeting  ({INVALID})",
+        f"  Violation  fact:900-membership-no-role  org:role  ({INVALID}:13)",
+        f"  Violation  fact:900-membership-wrong-kinds  org:role  = evt:meeting  ({INVALID}:19)",
     ]
 
 
@@ -82,7 +83,7 @@ def test_json_format_lists_every_result(run):
         "shape": "cgsh:Membership-member",
         "component": "sh:NodeConstraintComponent",
         "file": INVALID,
-        "line": None,
+        "line": 18,
     }
 
 
@@ -116,3 +117,24 @@ def test_without_files_every_data_file_is_validated(run):
     assert result.exit_code in (0, 1), result.output
     report = json.loads(result.stdout)
     assert report["files"] == [str(p.relative_to(ROOT)) for p in files]
+
+
+def test_a_dangling_reference_in_one_file_validated_in_its_project_has_file_and_line(
+        tmp_path, monkeypatch):
+    """A participant IRI that nothing describes, in a correct seed file validated alone."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "tests" / "data" / "seed", project / "data")
+    shutil.copytree(ROOT / "ontology", project / "ontology")
+    seeds = (ROOT.parent / "shared" / "seeds").resolve()
+    (project / "citygraph.toml").write_text(f'[sources]\nalso = ["{seeds}"]\n', encoding="utf-8")
+    path = project / "data" / "002_0916525940670b2c.ttl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = lines.index("    cg:participant place:colombo ;") + 1
+    lines[number - 1] = "    cg:participant place:colomboo ;"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(cli, ["validate", "data/002_0916525940670b2c.ttl"])
+    assert result.exit_code == 1, result.output
+    assert ("  Violation  fact:002-participation-colombo  cg:participant  = place:colomboo  "
+            f"(data/002_0916525940670b2c.ttl:{number})") in result.stdout.splitlines()
+    assert "does not conform: 1 violation, 0 warnings in 1 file" in result.stdout.splitlines()

@@ -711,6 +711,66 @@ def _literal_line(path, subject, literal, cache):
     return first
 
 
+def _statements(path, cache):
+    """Where each subject's statements start in a Turtle file: {written subject: [line, ...]}.
+
+    A statement starts on an unindented line; its subject is the first token
+    (a prefixed name or an IRI in angle brackets), as citygraph and people write Turtle.
+    """
+    key = ("statements", path)
+    if key not in cache:
+        index = {}
+        for number, text in enumerate(_lines(path, cache), 1):
+            if text[:1].isspace() or not text or text.startswith(("#", "@", "PREFIX", "prefix")):
+                continue
+            token = text.split(None, 1)[0]
+            index.setdefault(token, []).append(number)
+        cache[key] = index
+    return cache[key]
+
+
+def _lines(path, cache):
+    if path not in cache:
+        try:
+            cache[path] = Path(path).read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError):
+            cache[path] = []
+    return cache[path]
+
+
+def _node_line(path, focus, value, cache):
+    """The line of ``path`` that writes ``value`` in a statement about ``focus``, else the
+    line where the statement about ``focus`` starts; None when the file does not write it.
+
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "x.ttl"
+    >>> _ = f.write_text("fact:a a cg:Tie ;\\n    cg:party place:x ,\\n        place:xy .\\n")
+    >>> from citygraph.namespaces import CGR
+    >>> _node_line(str(f), CGR["fact/a"], CGR["place/xy"], {})
+    3
+    >>> _node_line(str(f), CGR["fact/a"], None, {})
+    1
+    """
+    index = _statements(path, cache)
+    starts = index.get(shorten(focus)) or index.get(f"<{focus}>")
+    if not starts:
+        return None
+    if isinstance(value, URIRef):
+        lines = _lines(path, cache)
+        needle = re.compile(r"(?<![\w:<-])(?:" + re.escape(shorten(value)) + "|"
+                            + re.escape(f"<{value}>") + r")(?=[\s;,.)\]]|$)")
+        for start in starts:
+            number = start
+            while True:
+                if needle.search(lines[number - 1].split("#", 1)[0] if number > start
+                                 else lines[number - 1][len(shorten(focus)):]):
+                    return number
+                if number >= len(lines) or not lines[number][:1].isspace():
+                    break
+                number += 1
+    return starts[0]
+
+
 def _sort_key(r):
     return (
         shorten(r.shape),
@@ -846,6 +906,11 @@ def _validate_store(store, graphs, files, shapes_dir, focus_graphs, focus, engin
             if key in ill and ill[key]:
                 line = _literal_line(ill[key], r.focus, r.value, lines)
                 results[i] = replace(r, file=ill[key], line=line)
+            elif r.line is None and r.file and isinstance(r.focus, URIRef):
+                # every other finding: the line writing the value, or the focus node's statement
+                line = _node_line(r.file, r.focus, r.value, lines)
+                if line is not None:
+                    results[i] = replace(r, line=line)
     results.sort(key=_sort_key)
     return Report(files=tuple(files[n] for n in names), results=tuple(results))
 
