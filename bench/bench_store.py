@@ -30,9 +30,9 @@ import argparse
 import json
 import multiprocessing
 import os
+import shutil
 import statistics
 import subprocess
-import shutil
 import sys
 import tempfile
 import time

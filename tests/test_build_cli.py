@@ -43,8 +43,8 @@ def test_build_reports_files_triples_and_validation(data, tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[:2] == [f"store: {store}", "graphs: 5 (added 5, changed 0, kept 0, removed 0)"]
-    assert lines[2:4] == ["  added ontology/citygraph.ttl: " + str(ONTOLOGY_TRIPLES["citygraph.ttl"])
-                          + " triples",
+    assert lines[2:4] == ["  added ontology/citygraph.ttl: "
+                          + str(ONTOLOGY_TRIPLES["citygraph.ttl"]) + " triples",
                           "  added ontology/schemes.ttl: " + str(ONTOLOGY_TRIPLES["schemes.ttl"])
                           + " triples"]
     assert lines[4:7] == [

@@ -258,6 +258,8 @@ def wikidata_command(relations, names, entity, places_file, decisions, name, pro
         import_entity,
         import_tables,
         read_item_decisions,
+    )
+    from citygraph.importers.wikidata import (
         report_text as item_report,
     )
 

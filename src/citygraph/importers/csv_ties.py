@@ -28,11 +28,11 @@ from citygraph.errors import InputError, UsageError
 from citygraph.fileio import csv_text, csv_uncell
 from citygraph.importers.common import (
     city_triples,
-    read_text,
     country_node,
     gazetteer_source,
     known_countries,
     place_iris_by_geonames_id,
+    read_text,
     source_document,
     tie_types,
 )

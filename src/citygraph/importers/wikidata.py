@@ -185,7 +185,9 @@ def read_query_results(path, expected):
         if header is None:
             header = [v.strip().lstrip("?") for v in values]
             continue
-        rows.append((line, {k: csv_uncell(v.strip()) for k, v in zip(header, values) if v}))
+        # a row shorter than the header leaves its last columns empty
+        cells = zip(header, values, strict=False)
+        rows.append((line, {k: csv_uncell(v.strip()) for k, v in cells if v}))
     return header or [], rows
 
 
