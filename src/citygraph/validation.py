@@ -687,12 +687,7 @@ def _literal_line(path, subject, literal, cache):
     statement (the unindented line it continues) names the subject; else the
     first of them.
     """
-    if path not in cache:
-        try:
-            cache[path] = Path(path).read_text(encoding="utf-8-sig").splitlines()
-        except (OSError, UnicodeDecodeError):
-            cache[path] = []
-    lines = cache[path]
+    lines = _lines(path, cache)
     needles = [json.dumps(str(literal), ensure_ascii=False), f"'{literal}'"]
     name = re.split(r"[/#:]", str(subject))[-1]
     first = None
