@@ -220,15 +220,22 @@ def _date_literal(day, time=""):
     return Literal(day.isoformat(), datatype=XSD.date)
 
 
-def _dates(state, row, column, node, event=False):
-    """Date cell -> dcterms:date, start/end (events) or earliest/latest (a range or a month)."""
+def _span(state, row, column):
+    """The date cell's :class:`~citygraph.dates.Span`; None when empty or (a problem) unreadable."""
     text = row.get(column)
     if not text:
-        return
+        return None
     try:
-        span = parse_date(text)
+        return parse_date(text)
     except InputError as exc:
         state.problem(row, column, str(exc).removeprefix("date "))
+        return None
+
+
+def _dates(state, row, column, node, event=False):
+    """Date cell -> dcterms:date, start/end (events) or earliest/latest (a range or a month)."""
+    span = _span(state, row, column)
+    if span is None:
         return
     if span.exact and event:
         state.add(node, _p("schema:startDate"), _date_literal(span.first, span.time_start))
@@ -242,16 +249,11 @@ def _dates(state, row, column, node, event=False):
 
 
 def _one_date(state, row, column):
-    text = row.get(column)
-    if not text:
-        return None
-    try:
-        span = parse_date(text)
-    except InputError as exc:
-        state.problem(row, column, str(exc).removeprefix("date "))
+    span = _span(state, row, column)
+    if span is None:
         return None
     if not (span.exact and span.single):
-        state.problem(row, column, f"{text!r}: give one day here")
+        state.problem(row, column, f"{row.get(column)!r}: give one day here")
         return None
     return _date_literal(span.first)
 
