@@ -30,6 +30,7 @@ __all__ = [
     "inject_values",
     "query_form",
     "keywords",
+    "iris",
     "refuse_update",
     "uses_service",
     "parse_only",
@@ -257,6 +258,18 @@ def keywords(query):
         if after == "." and (following.isalnum() or following in "_-:"):
             continue  # the first part of a prefix such as ex.v2:name
         yield match.group().upper(), start
+
+
+def iris(query):
+    """The IRIs written in a query (``<...>``) with their offsets, in order; not those in strings
+    or comments.
+
+    >>> list(iris('SELECT * FROM <http://e/g> { ?s ?p "<http://e/x>" } # <http://e/y>'))
+    [('<http://e/g>', 14)]
+    """
+    for match in _TOKEN.finditer(query):
+        if match.lastgroup == "iri":
+            yield match.group(), match.start()
 
 
 def _where_brace(query):

@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from citygraph.errors import QueryError
-from citygraph.sparql import _TOKEN, syntax_error
+from citygraph.sparql_base import iris, keywords, refuse_update, syntax_error
 
 __all__ = ["ResultTooLarge", "refusal", "negotiate", "evaluate", "SELECT_TYPES", "GRAPH_TYPES",
            "FORMAT_MEDIA"]
@@ -38,23 +38,17 @@ GRAPH_TYPES = {
 _MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
           "csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8"}
 
-_UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "COPY", "MOVE", "ADD",
-                 "WITH"}
-
 
 class ResultTooLarge(Exception):
     """A query gave more rows or triples than the server's limit."""
 
 
-def _words(text):
-    """Keywords and IRIs of a query, skipping strings and comments."""
-    for match in _TOKEN.finditer(text):
-        if match.lastgroup in ("word", "iri"):
-            yield match.lastgroup, match.group()
-
-
 def refusal(text):
     """Why this read-only endpoint refuses a query text, in one line; None when it may run.
+
+    Keywords and IRIs are those of :mod:`citygraph.sparql_base` (strings,
+    comments, variables and prefixed names never count); when a text has
+    several faults, the first in the text is named.
 
     >>> refusal("SELECT * WHERE { ?s ?p ?o }") is None
     True
@@ -66,21 +60,21 @@ def refusal(text):
     'file: IRIs are refused: <file:///etc/passwd>'
     >>> refusal('SELECT * WHERE { ?s ?p "INSERT" } # DELETE') is None
     True
+    >>> refusal("PREFIX insert: <http://e/> SELECT ?service { ?service insert:x ?o }") is None
+    True
     """
-    first = None
-    for kind, token in _words(text):
-        if kind == "iri":
-            if token[1:].lower().startswith("file:"):
-                return f"file: IRIs are refused: {token}"
-            continue
-        upper = token.upper()
-        if upper == "SERVICE":
-            return "SERVICE is refused: this endpoint queries only its own store"
-        if first is None and upper not in ("PREFIX", "BASE"):
-            first = upper
-            if upper in _UPDATE_WORDS:
-                return f"updates are refused: this endpoint is read-only ({upper})"
-    return None
+    words = list(keywords(text))
+    faults = []
+    try:
+        refuse_update(text)
+    except QueryError:
+        word, start = next((w, s) for w, s in words if w not in ("PREFIX", "BASE"))
+        faults.append((start, f"updates are refused: this endpoint is read-only ({word})"))
+    faults.extend((start, "SERVICE is refused: this endpoint queries only its own store")
+                  for word, start in words if word == "SERVICE")
+    faults.extend((start, f"file: IRIs are refused: {iri}")
+                  for iri, start in iris(text) if iri[1:].lower().startswith("file:"))
+    return min(faults)[1] if faults else None
 
 
 def _accepted(accept):
