@@ -153,12 +153,10 @@ def query_form(query):
     ...
     citygraph.errors.QueryError: updates are not allowed here; use build/import
     """
-    for upper, _ in keywords(query):
-        if upper in _UPDATE_WORDS:
-            raise QueryError(UPDATE_REFUSED)
-        if upper in _QUERY_WORDS:
-            return upper
-    raise QueryError("the query is not a SELECT, CONSTRUCT, ASK or DESCRIBE query")
+    form = _first_form(query)
+    if form is None:
+        raise QueryError("the query is not a SELECT, CONSTRUCT, ASK or DESCRIBE query")
+    return form
 
 
 def refuse_update(query):
@@ -170,11 +168,17 @@ def refuse_update(query):
     ...
     citygraph.errors.QueryError: updates are not allowed here; use build/import
     """
+    _first_form(query)
+
+
+def _first_form(query):
+    """The first query-form keyword of the text, None without one; an update word first raises."""
     for upper, _ in keywords(query):
         if upper in _UPDATE_WORDS:
             raise QueryError(UPDATE_REFUSED)
         if upper in _QUERY_WORDS:
-            return
+            return upper
+    return None
 
 
 def parse_only(query):
