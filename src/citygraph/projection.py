@@ -102,19 +102,13 @@ def _select(target, query):
     terms in between, which at a million triples is most of the time); a remote
     endpoint's rows go through :func:`citygraph.sparql.to_python`.
     """
-    if getattr(target, "is_remote", True) or not hasattr(target, "_run"):
+    if getattr(target, "is_remote", True) or not hasattr(target, "select_terms"):
         for row in target.select(query):
             yield {key: _remote_value(term) for key, term in row.items()}
         return
-    result = target._run(query, None, "SELECT")
-    if isinstance(result, tuple):  # (variable names, rows of pyoxigraph terms)
-        names, rows = result
-        for row in rows:
-            yield {name: _plain(term) for name, term in zip(names, row, strict=True)}
-        return
-    names = [v.value for v in result.variables]
-    for solution in result:
-        yield {name: _plain(solution[name]) for name in names}
+    names, rows = target.select_terms(query)
+    for row in rows:
+        yield {name: _plain(term) for name, term in zip(names, row, strict=True)}
 
 _KIND_ORDER = ("District", "City", "SpecialSelfGoverningProvince", "Province", "Prefecture",
                "FederalSubject", "AutonomousRegion", "Region", "Country", "Place")

@@ -158,8 +158,20 @@ other endpoints (allow it with --allow-service)
                 raise EndpointError(f"query: a SERVICE call failed: {reason}") from None
             raise QueryError(f"query failed: {reason}") from None
 
+    def select_terms(self, query, bindings=None):
+        """A SELECT's variable names and its rows as lists of pyoxigraph terms (None unbound).
+
+        The same checks and errors as :meth:`select`, without turning each term
+        into rdflib: for readers of many rows that want only the text of terms.
+
+        >>> target = LocalTarget(ox.Store())
+        >>> target.select_terms("SELECT ?x { VALUES ?x { <http://e.org/a> } }")
+        (['x'], [[<NamedNode value=http://e.org/a>]])
+        """
+        return self._run(query, bindings, "SELECT")
+
     def select(self, query, bindings=None):
-        names, rows = self._run(query, bindings, "SELECT")
+        names, rows = self.select_terms(query, bindings)
         return [
             {name: to_rdflib(term) for name, term in zip(names, row, strict=True)}
             for row in rows
