@@ -23,6 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from citygraph.errors import QueryError
+from citygraph.sparql_base import syntax_error
 
 __all__ = [
     "INFERRED_GRAPH",
@@ -86,17 +87,6 @@ def count_graph(store, graph):
     """
     query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
     return int(next(iter(store.query(query)))["n"].value)
-
-
-def _rule_error(exc, path):
-    # The same one-line shape as citygraph.sparql.syntax_error, without importing
-    # the query layer (which imports the store, which imports this module).
-    message = str(exc.msg if getattr(exc, "msg", None) else exc)
-    match = re.search(r"(\d+):(\d+)", message)
-    if match:
-        reason = message[match.end():].lstrip(": ") or message
-        return QueryError(f"{path}:{match.group(1)}:{match.group(2)}: invalid SPARQL: {reason}")
-    return QueryError(f"{path}: invalid SPARQL: {message}")
 
 
 def _drop_asserted_duplicates(store, inferred, graphs=None):
@@ -261,7 +251,7 @@ def _run_rule(store, text, update, path, target):
         triples = store.query(text, use_default_graph_as_union=True)
         quads = [ox.Quad(t.subject, t.predicate, t.object, target) for t in triples]
     except SyntaxError as exc:
-        raise _rule_error(exc, path) from None
+        raise syntax_error(exc, where=str(path)) from None
     if quads:
         store.extend(quads)
     return bool(quads)
