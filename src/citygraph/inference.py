@@ -116,12 +116,11 @@ def as_insert(text, graph, using):
     match = _CONSTRUCT.search(text)
     if match is None:
         return None
-    depth, end = 1, match.end()
-    while depth and end < len(text):
-        depth += {"{": 1, "}": -1}.get(text[end], 0)
-        end += 1
+    end = _block_end(text, match.end())
+    if end is None:
+        return None
     template = text[match.end():end - 1]
-    if depth or "{" in template or '"' in template:
+    if "{" in template or '"' in template:
         return None
     rest = text[end:]
     if not re.match(r"\s*(WHERE\s*)?\{", rest, re.IGNORECASE):
@@ -280,6 +279,20 @@ def rule_iris(rules):
     return found
 
 
+def _block_end(text, start):
+    """The index just past the ``}`` closing the block whose ``{`` ends at ``start``;
+    None when the block is never closed.
+
+    >>> _block_end("{ a { b } c } d", 1), _block_end("{ a", 1)
+    (13, None)
+    """
+    depth, end = 1, start
+    while depth and end < len(text):
+        depth += {"{": 1, "}": -1}.get(text[end], 0)
+        end += 1
+    return None if depth else end
+
+
 def _strip_blocks(text, keywords):
     r"""``text`` without the ``{ ... }`` block after each of the keywords (a regex).
 
@@ -291,12 +304,8 @@ def _strip_blocks(text, keywords):
     for match in re.finditer(rf"(?:{keywords})\s*\{{", text, re.IGNORECASE):
         if match.start() < position:
             continue
-        depth, end = 1, match.end()
-        while depth and end < len(text):
-            depth += {"{": 1, "}": -1}.get(text[end], 0)
-            end += 1
         out.append(text[position:match.start()])
-        position = end
+        position = _block_end(text, match.end()) or len(text)
     out.append(text[position:])
     return "".join(out)
 
