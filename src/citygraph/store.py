@@ -498,7 +498,7 @@ def build(
             return report
         version = store_path / f"{_VERSION}{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
         try:
-            _make_version(version, paths, names, rules, root, report)
+            _make_version(version, paths, rules, root, report)
             files = {graph_iri(p, root).value: str(p) for p in paths}
             _check(report, data_paths, ontology_dir, validate,
                    lambda: ox.Store.read_only(str(version / _DB)), files)
@@ -568,7 +568,7 @@ class _Writer:
             raise error
 
 
-def _make_version(version, paths, names, rules, root, report):
+def _make_version(version, paths, rules, root, report):
     """Bulk-load the files into ``version``/oxigraph, infer in memory, add the inferred graph.
 
     The writes to disk run in a second thread, beside the parsing of the
@@ -724,7 +724,7 @@ def _write_inferred(sub, disk, scratch):
         disk.bulk_extend(blank)
 
 
-def _graph_counts(store, graphs=None):
+def _graph_counts(store):
     """Triples per graph name, the inferred graph aside (empty graphs included)."""
     counts = {graph_name(g): 0 for g in store.named_graphs()}
     rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
