@@ -30,7 +30,7 @@ import threading
 import time
 import traceback
 import uuid
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -785,21 +785,13 @@ def _remove_leftovers(store_path):
             if entry.is_dir(follow_symlinks=False):
                 shutil.rmtree(entry.path, ignore_errors=True)
             else:
-                with _quiet():
+                with suppress(OSError):
                     os.unlink(entry.path)
     # the swap of earlier versions built beside the store: .store-new-*, .store-old-*
     parent = store_path.parent
     for entry in os.scandir(parent):
         if entry.name.startswith((f".{store_path.name}-new-", f".{store_path.name}-old-")):
             shutil.rmtree(entry.path, ignore_errors=True)
-
-
-@contextmanager
-def _quiet():
-    try:
-        yield
-    except OSError:
-        pass
 
 
 def _link(store_path, name, target):
@@ -828,7 +820,7 @@ def _switch(store_path, version):
 
 
 def _fsync_dir(folder):
-    with _quiet():
+    with suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:
             os.fsync(fd)
