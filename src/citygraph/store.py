@@ -593,7 +593,7 @@ def _make_version(version, paths, rules, root, report):
         _checkpoint("loaded")
 
         with progress.step("inferring"):
-            if after_blank is not None and after_blank != relevance.size:
+            if after_blank is not None and relevance.grew_since(after_blank):
                 # a later file taught the schema more after a file with blank nodes was
                 # read, whose blank nodes cannot be read again the same: infer on disk
                 del sub
@@ -605,7 +605,7 @@ def _make_version(version, paths, rules, root, report):
             else:
                 # a file read before the schema told all the rules read is read again
                 for path, size in read_at:
-                    if size != relevance.size:
+                    if relevance.grew_since(size):
                         shown = _relative(path, root)
                         sub.extend(ox.Quad(q.subject, q.predicate, q.object, _ASSERTED)
                                    for q in _parse(path, shown) if relevance.keep(q))
