@@ -10,6 +10,7 @@ touched, so piping a table or CSV stays clean.
 
 import os
 import sys
+import threading
 from contextlib import contextmanager
 
 __all__ = ["set_quiet", "is_quiet", "bar", "step"]
@@ -41,7 +42,7 @@ def is_quiet():
     return not (hasattr(stream, "isatty") and stream.isatty())
 
 
-def bar(iterable=None, total=None, desc=None, unit="it", delay=1.0):
+def bar(iterable=None, total=None, desc=None, unit="it", delay=1.0, bar_format=None):
     """An iterable (or manual) progress bar that shows only on a terminal after ``delay`` seconds.
 
     >>> sum(bar(range(4), desc="counting"))
@@ -49,7 +50,7 @@ def bar(iterable=None, total=None, desc=None, unit="it", delay=1.0):
     """
     from tqdm import tqdm
 
-    return tqdm(iterable, total=total, desc=desc, unit=unit, delay=delay,
+    return tqdm(iterable, total=total, desc=desc, unit=unit, delay=delay, bar_format=bar_format,
                 disable=is_quiet(), file=sys.stderr, leave=False, dynamic_ncols=True)
 
 
@@ -60,8 +61,27 @@ def step(desc, total=None, unit="it"):
     >>> with step("loading", total=2) as progress:
     ...     progress.update(2)
     """
-    progress = bar(total=total, desc=desc, unit=unit)
+    # a step of unknown size shows its name and the time it has taken
+    progress = bar(total=total, desc=desc, unit=unit,
+                   bar_format=None if total is not None else "{desc}: {elapsed}")
+    done = threading.Event()
+    ticker = None
+    if not progress.disable:
+        # tqdm draws only when a step advances; a step that runs one long call (inferring,
+        # validating) would show nothing, so redraw it (elapsed time) until it ends
+        ticker = threading.Thread(target=_tick, args=(progress, done), daemon=True)
+        ticker.start()
     try:
         yield progress
     finally:
+        done.set()
+        if ticker is not None:
+            ticker.join()
         progress.close()
+
+
+def _tick(progress, done, delay=1.0, every=0.5):
+    if done.wait(delay):
+        return
+    while not done.wait(every):
+        progress.refresh()
