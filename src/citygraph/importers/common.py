@@ -1,6 +1,8 @@
 """What the importers share: source documents, places, tie types, loading into a store."""
 
+import csv
 import datetime as dt
+import io
 import re
 from decimal import Decimal
 from importlib.metadata import version
@@ -26,6 +28,7 @@ __all__ = [
     "gazetteer_source",
     "load_into_store",
     "read_text",
+    "read_decision_file",
     "imports_dir",
 ]
 
@@ -164,6 +167,47 @@ _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "
 
 def _line_of(raw, offset):
     return raw.count(b"\n", 0, offset) + 1
+
+
+def read_decision_file(path, columns, what, key):
+    """{key(row, line): decision} of a decisions CSV whose columns include ``columns``.
+
+    ``columns`` ends with "decision"; ``what`` names the decisions in the error
+    for a missing column. Rows with an empty decision are passed over; for the
+    others ``key`` makes the key from the row (it raises an :class:`InputError`
+    for a row it cannot read), then the decision must be a GeoNames id or "skip".
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "d.csv"
+    >>> _ = f.write_text("k,decision\\na,123\\nb,\\nc,skip\\n")
+    >>> read_decision_file(f, ("k", "decision"), "decisions", lambda row, line: row["k"])
+    {'a': '123', 'c': 'skip'}
+    >>> _ = f.write_text("k,decision\\na,x1\\n")
+    >>> read_decision_file(f, ("k", "decision"), "decisions",
+    ...                    lambda row, line: row["k"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    citygraph.errors.InputError: ...d.csv:2: decision 'x1' is neither a GeoNames id nor 'skip'
+    """
+    path = Path(path)
+    listed = ", ".join(columns)
+    reader = csv.DictReader(io.StringIO(read_text(path, f"a CSV with the columns {listed}"),
+                                        newline=""))
+    missing = set(columns) - set(reader.fieldnames or ())
+    if missing:
+        raise InputError(f"{path}:1: {what} need the columns {listed} "
+                         f"(missing {', '.join(sorted(missing))})")
+    decisions = {}
+    for row in reader:
+        value = (row["decision"] or "").strip()
+        if not value:
+            continue
+        name = key(row, reader.line_num)
+        if value != "skip" and not re.fullmatch(r"[1-9][0-9]*", value):
+            raise InputError(f"{path}:{reader.line_num}: decision {value!r} is neither "
+                             "a GeoNames id nor 'skip'")
+        decisions[name] = value
+    return decisions
 
 
 def read_text(path, expected):

@@ -32,6 +32,7 @@ from citygraph.importers.common import (
     gazetteer_source,
     known_countries,
     place_iris_by_geonames_id,
+    read_decision_file,
     read_text,
     source_document,
     tie_types,
@@ -128,26 +129,10 @@ def read_decisions(path):
     """
     if path is None:
         return {}
-    path = Path(path)
-    reader = csv.DictReader(io.StringIO(read_text(path, _DECISIONS), newline=""))
-    missing = {"name", "country", "decision"} - set(reader.fieldnames or ())
-    if missing:
-        raise InputError(f"{path}:1: decisions need the columns name, country, "
-                         f"decision (missing {', '.join(sorted(missing))})")
-    decisions = {}
-    for row in reader:
-        value = (row["decision"] or "").strip()
-        if not value:
-            continue
-        if value != "skip" and not re.fullmatch(r"[1-9][0-9]*", value):
-            raise InputError(f"{path}:{reader.line_num}: decision {value!r} is neither "
-                             "a GeoNames id nor 'skip'")
-        # the report escapes formula-leading cells (fileio.csv_cell)
-        decisions[(csv_uncell(row["name"]), csv_uncell(row["country"]))] = value
-    return decisions
-
-
-_DECISIONS = "a CSV with the columns name, country, decision"
+    # the report escapes formula-leading cells (fileio.csv_cell)
+    return read_decision_file(path, ("name", "country", "decision"), "decisions",
+                              lambda row, line: (csv_uncell(row["name"]),
+                                                 csv_uncell(row["country"])))
 
 
 def _float(value, role, line):

@@ -42,6 +42,7 @@ from citygraph.importers.common import (
     known_countries,
     place_iris_by_geonames_id,
     place_iris_by_wikidata_id,
+    read_decision_file,
     read_text,
     source_document,
 )
@@ -250,30 +251,13 @@ def read_item_decisions(path):
     The file is a CSV with the columns item and decision (the report has them,
     with more); rows with an empty decision are passed over.
     """
-    import csv
-    import io
-
-    path = Path(path)
-    reader = csv.DictReader(io.StringIO(read_text(path, "a CSV with the columns item, "
-                                                        "decision"), newline=""))
-    missing = {"item", "decision"} - set(reader.fieldnames or ())
-    if missing:
-        raise InputError(f"{path}:1: decisions on Wikidata items need the columns item, "
-                         f"decision (missing {', '.join(sorted(missing))})")
-    decisions = {}
-    for row in reader:
-        value = (row["decision"] or "").strip()
-        if not value:
-            continue
+    def item(row, line):
         qid = _qid(row["item"] or "")
         if not _QID.match(qid):
-            raise InputError(f"{path}:{reader.line_num}: item {row['item']!r} is not a "
-                             "Wikidata item")
-        if value != "skip" and not re.fullmatch(r"[1-9][0-9]*", value):
-            raise InputError(f"{path}:{reader.line_num}: decision {value!r} is neither "
-                             "a GeoNames id nor 'skip'")
-        decisions[qid] = value
-    return decisions
+            raise InputError(f"{path}:{line}: item {row['item']!r} is not a Wikidata item")
+        return qid
+
+    return read_decision_file(path, ("item", "decision"), "decisions on Wikidata items", item)
 
 
 def _shorten(line, limit=60):
