@@ -77,13 +77,30 @@ def _destinations(name, root, output, report):
     return paths
 
 
-def _decisions(given, paths):
-    """The decisions in force: NAME.decisions.csv if present, then each --decisions file."""
+def _decisions(given, paths, read=read_decisions):
+    """The decisions in force: NAME.decisions.csv if present, then each --decisions file.
+
+    ``read`` reads one file (the CSV importer's reader unless another is given).
+    """
     files = _decision_files(given, paths)
     decided = {}
     for f in files:
-        decided.update(read_decisions(f))
+        decided.update(read(f))
     return decided, files
+
+
+def _status_counts(statuses):
+    """How many names are resolved, ambiguous, unresolved and skipped, in that order."""
+    counts = {s: 0 for s in (RESOLVED, AMBIGUOUS, UNRESOLVED, SKIPPED)}
+    for status in statuses:
+        counts[status] += 1
+    return ", ".join(f"{n} {s}" for s, n in counts.items())
+
+
+def _no_output_with_store(output, store):
+    if output is not None and store is not None:
+        raise UsageError("--store builds the project's data/ folder; "
+                         "leave out --output to import into it")
 
 
 def _decision_files(given, paths):
@@ -196,9 +213,7 @@ def csv_command(file, mapping, city1, country1, city2, country2, lat1, lon1, lat
     """
     root = _root(project)
     name = _name(name, file)
-    if output is not None and store is not None:
-        raise UsageError("--store builds the project's data/ folder; "
-                         "leave out --output to import into it")
+    _no_output_with_store(output, store)
     roles = parse_mapping(mapping)
     given = dict(city1=city1, country1=country1, city2=city2, country2=country2, lat1=lat1,
                  lon1=lon1, lat2=lat2, lon2=lon2, date=date, type=type_)
@@ -211,12 +226,9 @@ def csv_command(file, mapping, city1, country1, city2, country2, lat1, lon1, lat
     skipped = [(b.line, b.reason, b.text) for b in result.bad_rows]
     _write_outputs(paths, turtle_text(result.triples, header=header),
                    report_text(result), _skipped_text(skipped))
-    counts = {s: 0 for s in (RESOLVED, AMBIGUOUS, UNRESOLVED, SKIPPED)}
-    for decision in result.decisions.values():
-        counts[decision.status] += 1
     click.echo(f"{result.rows} rows: {result.ties} ties, {len(result.bad_rows)} rows skipped, "
                f"{result.unreconciled_rows} rows waiting for a decision; names: "
-               + ", ".join(f"{n} {s}" for s, n in counts.items()))
+               + _status_counts(d.status for d in result.decisions.values()))
     if result.bad_rows:
         click.echo(f"{len(result.bad_rows)} rows skipped, each listed with its line and reason "
                    f"in {paths['skipped']}")
@@ -268,14 +280,9 @@ def wikidata_command(relations, names, entity, places_file, decisions, name, pro
     root = _root(project)
     source_file = relations or entity
     name = _name(name, source_file)
-    if output is not None and store is not None:
-        raise UsageError("--store builds the project's data/ folder; "
-                         "leave out --output to import into it")
+    _no_output_with_store(output, store)
     paths = _destinations(name, root, output, None)
-    files = _decision_files(decisions, paths)
-    decided = {}
-    for f in files:
-        decided.update(read_item_decisions(f))
+    decided, files = _decisions(decisions, paths, read_item_decisions)
     places = root / "data" / "places.ttl"
     if relations is not None:
         result = import_tables(relations, names, places, places_file, decided)
@@ -285,9 +292,6 @@ def wikidata_command(relations, names, entity, places_file, decisions, name, pro
               f"{result.pairs} ties.\n\n")
     _write_outputs(paths, turtle_text(result.triples, header=header),
                    item_report(result, decided), _skipped_text(result.bad_lines))
-    counts = {s: 0 for s in (RESOLVED, AMBIGUOUS, UNRESOLVED, SKIPPED)}
-    for o in result.outcomes.values():
-        counts[o.decision.status] += 1
     placed = sum(1 for o in result.outcomes.values()
                  if o.decision.status == RESOLVED and "kept apart" not in o.note)
     lacking = sum(1 for o in result.outcomes.values()
@@ -298,7 +302,7 @@ def wikidata_command(relations, names, entity, places_file, decisions, name, pro
                f"{result.items} places, {result.unlabelled} without a label, "
                f"{len(result.reused)} already in the project by their QID")
     click.echo(f"places reconciled to GeoNames: {placed} placed; names: "
-               + ", ".join(f"{n} {s}" for s, n in counts.items())
+               + _status_counts(o.decision.status for o in result.outcomes.values())
                + f"; {lacking} places without coordinates (listed in {paths['report']})")
     if result.bad_lines:
         click.echo(f"{len(result.bad_lines)} lines skipped, each listed with its line and "
