@@ -490,25 +490,20 @@ def _path_text(report, path):
     if not isinstance(path, ox.BlankNode):
         return to_rdflib(path)
 
-    def one(node, predicate):
-        for quad in report.quads_for_pattern(node, ox.NamedNode(_SH + predicate), None, None):
+    def one(node, predicate, namespace=_SH):
+        for quad in report.quads_for_pattern(node, ox.NamedNode(namespace + predicate), None, None):
             return quad.object
         return None
 
     def items(head):
         out = []
         while head is not None and head != ox.NamedNode(_RDF_NIL):
-            first = one_rdf(head, "first")
+            first = one(head, "first", _RDF)
             if first is None:
                 break
             out.append(first)
-            head = one_rdf(head, "rest")
+            head = one(head, "rest", _RDF)
         return out
-
-    def one_rdf(node, predicate):
-        for quad in report.quads_for_pattern(node, ox.NamedNode(_RDF + predicate), None, None):
-            return quad.object
-        return None
 
     alternatives = one(path, "alternativePath")
     if alternatives is not None:
@@ -516,7 +511,7 @@ def _path_text(report, path):
     inverse = one(path, "inversePath")
     if inverse is not None:
         return "^" + shorten(_path_text(report, inverse))
-    if one_rdf(path, "first") is not None:
+    if one(path, "first", _RDF) is not None:
         return "/".join(shorten(_path_text(report, p)) for p in items(path))
     return to_rdflib(path)
 
