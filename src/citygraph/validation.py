@@ -639,9 +639,10 @@ def ill_typed_literals(store, names):
 _ILL_TYPED_SHAPE = URIRef(SHAPES_NS + "WellTypedLiteral")
 
 
-def _check_ill_typed(store, names, files):
+def _check_ill_typed(store, names, files, rows=None):
+    """A violation for each ill-typed literal (``rows``: those of the graphs, if already found)."""
     with _quiet_rdflib():
-        for graph, s, p, o in ill_typed_literals(store, names):
+        for graph, s, p, o in ill_typed_literals(store, names) if rows is None else rows:
             literal = to_rdflib(o)
             yield Result(
                 severity="Violation",
@@ -877,8 +878,20 @@ def _validate_store(store, graphs, files, shapes_dir, focus_graphs, focus, engin
     results = list(found.values())
     check_names = focus_names if focus_names is not None else names
     covered = {(r.focus, r.path, r.value) for r in results}
+    ill_rows = None  # the ill-typed literals, queried once for the check and for the lines
+
+    def ill_typed():
+        nonlocal ill_rows
+        if ill_rows is None:
+            ill_rows = list(ill_typed_literals(store, check_names))
+        return ill_rows
+
     for check in CHECKS if checks is None else checks:
-        for result in check(store, check_names, files):
+        if check is _check_ill_typed:
+            checked = check(store, check_names, files, rows=ill_typed())
+        else:
+            checked = check(store, check_names, files)
+        for result in checked:
             if focus is not None and str(result.focus) not in focus:
                 continue
             if (result.focus, result.path, result.value) not in covered:
@@ -888,7 +901,7 @@ def _validate_store(store, graphs, files, shapes_dir, focus_graphs, focus, engin
     lines = {}
     ill = {
         (to_rdflib(s), to_rdflib(p), to_rdflib(o)): files.get(g.value)
-        for g, s, p, o in ill_typed_literals(store, check_names)
+        for g, s, p, o in ill_typed()
     } if any(isinstance(r.value, Literal) for r in results) else {}
     with _quiet_rdflib():
         for i, r in enumerate(results):
