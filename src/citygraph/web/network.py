@@ -6,21 +6,22 @@ __all__ = ["compute"]
 
 
 def compute(target, layers="all", since=None, until=None, fold="none", sample=None):
-    """Project and analyze the network (in a query worker); node-link data and figures.
+    """The measured network (in a query worker); node-link data and figures.
 
     Nodes keep their label, kind, country, coordinates and every measure
     ``citygraph report`` computes; edges their layers, weight, dates, facts
-    and source documents.
+    and source documents. The network is :func:`citygraph.analysis.analysed`'s,
+    so a store state measured once (by ``citygraph report``, ``export`` or an
+    earlier server) is read back, not projected and measured again.
     """
     import networkx as nx
 
+    from citygraph.analysis import analysed
     from citygraph.export_io import json_value
-    from citygraph.projection import parse_layers, project
-    from citygraph.report import analyze
 
-    chosen = parse_layers(layers) if isinstance(layers, str) else layers
-    G = project(target, layers=chosen, since=since, until=until, fold=fold)
-    figures = analyze(G, sample=sample)
+    G, figures = analysed(target, layers=layers, since=since, until=until, fold=fold,
+                          sample=sample)
+    figures.pop("cache", None)
     data = nx.node_link_data(G, edges="edges")
     # one JSON round trip turns dates, sets and numpy numbers into plain values
     data = json.loads(json.dumps(data, default=json_value))
