@@ -79,11 +79,6 @@ EDGE_COLUMNS = ("layers", "types", "first", "last", "sources", "facts", "groups"
                 "directed_from")
 
 
-def _csv_text(header, rows):
-    # cells a spreadsheet would run as formulas get a ' in front (fileio.csv_cell)
-    return csv_text(header, rows)
-
-
 def _csv_number(value):
     value = flat_value(value)
     if isinstance(value, float):
@@ -123,8 +118,8 @@ def write_csv(G, nodes_dest, edges_dest):
             target = v if source == u else u
         edge_rows.append([source, target, kind, _csv_number(data.get("weight", 1))]
                          + [_csv_number(data.get(k)) for k in edge_keys])
-    write_atomic(_csv_text(["Id", "Label", *node_keys], node_rows), nodes_dest)
-    write_atomic(_csv_text(["Source", "Target", "Type", "Weight", *edge_keys], edge_rows),
+    write_atomic(csv_text(["Id", "Label", *node_keys], node_rows), nodes_dest)
+    write_atomic(csv_text(["Source", "Target", "Type", "Weight", *edge_keys], edge_rows),
                  edges_dest)
 
 
