@@ -61,6 +61,12 @@ def _backend(backend):
     return "networkx" if backend == "networkx" else "igraph"
 
 
+def _igraph_for_large(G, backend):
+    """Whether a measure NetworkX does well on small graphs runs in igraph: when
+    asked for igraph, or with ``auto`` on more than :data:`LARGE` nodes."""
+    return _backend(backend) == "igraph" and (backend == "igraph" or len(G) > LARGE)
+
+
 #: igraph copies of the graphs being analysed (see :func:`shared_igraph`), by id
 _SHARED = {}
 
@@ -268,7 +274,7 @@ def eigenvector(G, weight="weight", max_iter=1000, backend="auto"):
     """
     if G.number_of_nodes() == 0:
         return {}, "eigenvector"
-    if _backend(backend) == "igraph" and (backend == "igraph" or len(G) > LARGE):
+    if _igraph_for_large(G, backend):
         g, nodes = to_igraph(G)
         with warnings.catch_warnings():
             # igraph warns whenever values are near zero and blames connectivity;
@@ -296,7 +302,7 @@ def kcore(G, backend="auto"):
     >>> kcore(nx.complete_graph(4), backend="igraph")
     {0: 3, 1: 3, 2: 3, 3: 3}
     """
-    if _backend(backend) == "igraph" and (backend == "igraph" or len(G) > LARGE):
+    if _igraph_for_large(G, backend):
         g, nodes = to_igraph(G)
         return dict(zip(nodes, g.coreness(), strict=True))
     H = nx.Graph(G.edges())
@@ -320,7 +326,7 @@ def communities(G, seed=42, weight="weight", backend="auto"):
     """
     if G.number_of_nodes() == 0:
         return {}
-    if _backend(backend) == "igraph" and (backend == "igraph" or len(G) > LARGE):
+    if _igraph_for_large(G, backend):
         g, nodes = to_igraph(G)
         state = random.getstate()
         random.seed(seed)
@@ -346,7 +352,7 @@ def bridges(G, backend="auto"):
     >>> bridges(nx.Graph([("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")]), backend="igraph")
     [('c', 'd')]
     """
-    if _backend(backend) == "igraph" and (backend == "igraph" or len(G) > LARGE):
+    if _igraph_for_large(G, backend):
         g, nodes = to_igraph(G)
         found = ((nodes[g.es[i].source], nodes[g.es[i].target]) for i in g.bridges())
     else:
@@ -362,7 +368,7 @@ def articulation_points(G, backend="auto"):
     >>> articulation_points(nx.path_graph(["a", "b", "c"]), backend="igraph")
     ['b']
     """
-    if _backend(backend) == "igraph" and (backend == "igraph" or len(G) > LARGE):
+    if _igraph_for_large(G, backend):
         g, nodes = to_igraph(G)
         return sorted((nodes[i] for i in g.articulation_points()), key=str)
     return sorted(nx.articulation_points(G), key=str)
