@@ -234,6 +234,14 @@ def graph_name(graph):
 _POSITION = re.compile(r"^Parser error (?:at|between) line \d+ .*?: ")
 
 
+def _file_error(exc, shown):
+    """The one-line error for a source file that does not parse (SyntaxError) or cannot be read."""
+    if isinstance(exc, SyntaxError):
+        reason = _POSITION.sub("", str(exc.msg or exc))
+        return ParseError(shown, reason, line=exc.lineno, column=exc.offset)
+    return InputError(f"{shown}: cannot be read ({exc.strerror or exc})")
+
+
 def load_files(store, paths, root=None):
     """Load each Turtle file into its own named graph (see :func:`graph_iri`).
 
@@ -261,11 +269,8 @@ def _load_one(store, path, root):
     try:
         with turtle_source(path) as source:  # a UTF-8 BOM is skipped
             store.load(**source, format=ox.RdfFormat.TURTLE, to_graph=name)
-    except SyntaxError as exc:
-        reason = _POSITION.sub("", str(exc.msg or exc))
-        return ParseError(shown, reason, line=exc.lineno, column=exc.offset)
-    except OSError as exc:
-        return InputError(f"{shown}: cannot be read ({exc.strerror or exc})")
+    except (SyntaxError, OSError) as exc:
+        return _file_error(exc, shown)
     if not store.contains_named_graph(name):
         store.add_graph(name)
     return None
@@ -650,11 +655,8 @@ def _parse(path, shown):
     try:
         with turtle_source(path) as source:  # a UTF-8 BOM is skipped
             yield from ox.parse(**source, format=ox.RdfFormat.TURTLE)
-    except SyntaxError as exc:
-        reason = _POSITION.sub("", str(exc.msg or exc))
-        raise ParseError(shown, reason, line=exc.lineno, column=exc.offset) from None
-    except OSError as exc:
-        raise InputError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
+    except (SyntaxError, OSError) as exc:
+        raise _file_error(exc, shown) from None
 
 
 def _load_file(writer, disk, sub, relevance, path, graph, shown):
@@ -670,7 +672,7 @@ def _load_file(writer, disk, sub, relevance, path, graph, shown):
         with open(path, "rb") as handle:
             raw = handle.read()
     except OSError as exc:
-        raise InputError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
+        raise _file_error(exc, shown) from None
     blank = any(hint in raw for hint in _BLANK_HINTS)
     del raw
     if not blank:
