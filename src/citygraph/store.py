@@ -456,6 +456,8 @@ def build(
     ontology_dir = Path(ontology_dir) if ontology_dir else _project(root).ontology_dir
     data_paths = [p for p in paths if p.parent.resolve() != ontology_dir.resolve()]
     names = {_relative(p, root): p for p in paths}
+    # the file of each graph, for validation to name files and lines
+    files = {graph_iri(p, root).value: str(p) for p in paths}
     hashes = {name: _sha256(p) for name, p in names.items()}
     rules = rule_paths(Path(queries_dir) if queries_dir else _project(root).queries_dir)
     rule_hashes = {p.name: _sha256(p) for p in rules}
@@ -468,7 +470,6 @@ def build(
         report.seconds["load"] = time.perf_counter() - start
         _infer(store, report, rules)
         report.graphs = _graph_counts(store)
-        files = {graph_iri(p, root).value: str(p) for p in paths}
         _check(report, data_paths, ontology_dir, validate, lambda: store, files)
         return report
 
@@ -504,7 +505,6 @@ def build(
         version = store_path / f"{_VERSION}{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
         try:
             _make_version(version, paths, rules, root, report)
-            files = {graph_iri(p, root).value: str(p) for p in paths}
             _check(report, data_paths, ontology_dir, validate,
                    lambda: ox.Store.read_only(str(version / _DB)), files)
             if report.validated and not report.conforms:
