@@ -38,6 +38,11 @@ FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
+def _reads_as_formula(text):
+    # OWASP's leads, but a plain number (a number is never a formula)
+    return text[:1] in FORMULA_LEADS and not _PLAIN_NUMBER.fullmatch(text)
+
+
 def csv_cell(value):
     """A CSV or TSV cell that a spreadsheet shows as text, never runs as a formula.
 
@@ -56,7 +61,7 @@ def csv_cell(value):
     if not isinstance(value, str):
         return value
     bare = value.lstrip("'")
-    if bare[:1] in FORMULA_LEADS and not _PLAIN_NUMBER.fullmatch(bare):
+    if _reads_as_formula(bare):
         return "'" + value
     return value
 
@@ -70,7 +75,7 @@ def csv_uncell(text):
     if not isinstance(text, str) or not text.startswith("'"):
         return text
     bare = text.lstrip("'")
-    if bare[:1] in FORMULA_LEADS and not _PLAIN_NUMBER.fullmatch(bare):
+    if _reads_as_formula(bare):
         return text[1:]
     return text
 
