@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from citygraph.cli import cli
 from citygraph.namespaces import CG
-from conftest import DATA, FIXTURES, ONTOLOGY, QUERIES, SHAPES, SHARED
+from conftest import FIXTURES, ONTOLOGY, QUERIES, SEED, SHAPES, SHARED
 
 IMPORT = FIXTURES / "import"
 P190 = SHARED / "realdata" / "wikidata-p190-2016"
@@ -23,10 +23,11 @@ TIES_IN = "https://w3id.org/citygraph/graph/data/imports/{}.ttl"
 
 
 def make_project(folder):
-    """A copy of the project's ontology, queries, shapes and data (seed graph) in ``folder``."""
-    for source in (ONTOLOGY, QUERIES, SHAPES, DATA):
-        shutil.copytree(source, folder / source.name,
-                        ignore=shutil.ignore_patterns("imports"))
+    """A project in ``folder``: the ontology, queries and shapes, and the frozen seed graph as its
+    data (so the figures pinned on the combined store do not move as data/ grows)."""
+    for source in (ONTOLOGY, QUERIES, SHAPES):
+        shutil.copytree(source, folder / source.name)
+    shutil.copytree(SEED, folder / "data", ignore=shutil.ignore_patterns("README.md"))
     return folder
 
 
