@@ -8,7 +8,7 @@ verbatim evidence quotes, so each row on a page can be checked.
 import re
 from collections import OrderedDict
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from citygraph.catalog import adhoc_query, find_query, run_query
 from citygraph.namespaces import CG, CGR, DCTERMS, FOAF, GEO, ORG, PROV, RDF, RDFS, SCHEMA, SKOS
@@ -354,8 +354,3 @@ def highlight(text, quotes):
         ends = [(fact, number) for _, e, fact, number in spans if e == end]
         pieces.append((text[start:end], covering, starts, ends))
     return pieces, missing
-
-
-def literal_text(value):
-    """A literal's text, or the IRI's."""
-    return str(value) if isinstance(value, Literal | URIRef) else value
