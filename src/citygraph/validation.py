@@ -408,9 +408,9 @@ def affected_nodes(store, graphs, changed, depth):
     for _ in range(max(depth - 1, 0)):
         if not frontier:
             break
-        nodes = " ".join(f"<{n}>" for n in frontier)
         query = (
-            f"SELECT DISTINCT ?s WHERE {{ VALUES ?o {{ {nodes} }} VALUES ?g {{ {values} }} "
+            f"SELECT DISTINCT ?s WHERE {{ VALUES ?o {{ {_values(frontier)} }} "
+            f"VALUES ?g {{ {values} }} "
             f"GRAPH ?g {{ ?s ?p ?o }} FILTER(isIRI(?s)) }}"
         )
         frontier = {row["s"].value for row in store.query(query)} - found
