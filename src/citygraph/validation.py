@@ -77,6 +77,8 @@ INFERRED_GRAPH = GRAPH_BASE + "inferred"
 
 _SH = str(SH)
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDF_NIL = _RDF + "nil"
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 # longest namespace first, so that place: wins over cgr:
 _NAMESPACES = sorted(
@@ -516,9 +518,6 @@ def _path_text(report, path):
     return to_rdflib(path)
 
 
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-
-
 def _path_text_rdflib(graph, path):
     """:func:`_path_text` for a report in an rdflib graph (what pySHACL itself returns)."""
     from rdflib.collection import Collection
@@ -537,7 +536,7 @@ def _path_text_rdflib(graph, path):
     if graph.value(path, RDF.first) is not None:
         return "/".join(shorten(_path_text_rdflib(graph, p)) for p in Collection(graph, path))
     return path
-_RDF_NIL = _RDF + "nil"
+
 
 _RESULTS = f"""
 PREFIX sh: <{_SH}>
