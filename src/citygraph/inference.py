@@ -256,7 +256,7 @@ def _run_rule(store, text, update, path, target):
     return bool(quads)
 
 
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_RDF_TYPE = ox.NamedNode(_TYPE_IRI)
 _RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 _OWL = "http://www.w3.org/2002/07/owl#"
 _PROPERTY_LINKS = {ox.NamedNode(_RDFS + "subPropertyOf"), ox.NamedNode(_OWL + "inverseOf")}
