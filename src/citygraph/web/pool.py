@@ -11,6 +11,7 @@ import multiprocessing
 import queue
 import threading
 
+from citygraph import errors
 from citygraph.errors import EXIT_REMOTE, CitygraphError, ParameterError, QueryError
 from citygraph.sparql import Target
 from citygraph.web.protocol import NotAcceptable
@@ -18,8 +19,9 @@ from citygraph.web.protocol import NotAcceptable
 __all__ = ["QueryPool", "PoolTarget", "QueryTimeout", "ResultLimit", "Busy", "WorkerFailed"]
 
 
-class QueryTimeout(CitygraphError):
-    """A query ran past the server's time limit and was cancelled."""
+class QueryTimeout(errors.QueryTimeout):
+    """A query ran past the server's time limit and was cancelled (exit code 3, as every
+    :class:`citygraph.errors.QueryTimeout`)."""
 
     def __init__(self, limit):
         self.limit = limit
