@@ -3,7 +3,6 @@
 import http.client
 import json
 import socket
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -21,6 +20,7 @@ from citygraph.sparql_base import (
     query_form,
     syntax_error,
     to_rdflib,
+    within,
 )
 
 __all__ = [
@@ -92,22 +92,8 @@ def _within(seconds, work):
     ...
     TimeoutError: no complete answer within 0.05 s
     """
-    outcome = {}
-
-    def run():
-        try:
-            outcome["value"] = work()
-        except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=run, name="citygraph-request", daemon=True)
-    thread.start()
-    thread.join(seconds)
-    if thread.is_alive():
-        raise TimeoutError(f"no complete answer within {seconds:g} s")
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
+    return within(seconds, work, TimeoutError(f"no complete answer within {seconds:g} s"),
+                  "citygraph-request")
 
 
 def check_url(url, option="--endpoint"):

@@ -5,7 +5,6 @@ The terms, query-text helpers and the :class:`Target` interface live in
 importable from here as before.
 """
 
-import threading
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -30,6 +29,7 @@ from citygraph.sparql_base import (  # noqa: F401  (re-exported: the names calle
     to_term,
     uses_service,
     values_block,
+    within,
 )
 
 __all__ = [
@@ -113,27 +113,9 @@ other endpoints (allow it with --allow-service)
         """
         if self.timeout is None:
             return self._evaluate(query, bindings)
-        outcome = {}
-
-        def work():
-            try:
-                outcome["value"] = self._evaluate(query, bindings)
-            except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
-                # A copy without the traceback: its frames hold pyoxigraph results,
-                # which must be dropped on the thread that made them.
-                try:
-                    outcome["error"] = type(exc)(*exc.args)
-                except Exception:  # noqa: BLE001 - an exception type with other arguments
-                    outcome["error"] = RuntimeError(str(exc))
-
-        thread = threading.Thread(target=work, name="citygraph-query", daemon=True)
-        thread.start()
-        thread.join(self.timeout)
-        if thread.is_alive():
-            raise QueryTimeout(f"query: no answer within --timeout {self.timeout:g} s")
-        if "error" in outcome:
-            raise outcome["error"]
-        return outcome["value"]
+        return within(self.timeout, lambda: self._evaluate(query, bindings),
+                      QueryTimeout(f"query: no answer within --timeout {self.timeout:g} s"),
+                      "citygraph-query", detach=True)
 
     def _run(self, query, bindings, form):
         bindings = dict(bindings or {})

@@ -10,6 +10,7 @@ this module on neither, so the three do not import each other in a circle).
 
 import datetime
 import re
+import threading
 from decimal import Decimal
 
 import pyoxigraph as ox
@@ -36,6 +37,7 @@ __all__ = [
     "parse_only",
     "syntax_error",
     "UPDATE_REFUSED",
+    "within",
 ]
 
 #: the one-line reason an update given as a query is refused
@@ -345,6 +347,46 @@ def syntax_error(exc, where="query"):
         reason = message[match.end():].lstrip(": ") or message
         return QueryError(f"{where}:{line}:{column}: invalid SPARQL: {reason}")
     return QueryError(f"{where}: invalid SPARQL: {message}")
+
+
+def within(seconds, work, expired, name, detach=False):
+    """``work()``, or raise the exception ``expired`` when it has not returned after ``seconds``.
+
+    ``work`` runs in a daemon thread (named ``name``) that is abandoned at
+    the limit: what bounds a local query and a whole remote answer. With
+    ``detach`` an exception of ``work`` is raised as a copy without its
+    traceback, whose frames may hold objects that must be dropped on the
+    thread that made them (pyoxigraph results).
+
+    >>> within(1, lambda: 7, TimeoutError("late"), "citygraph-doctest")
+    7
+    >>> within(0.05, lambda: __import__("time").sleep(1), TimeoutError("late"), "citygraph-doctest")
+    Traceback (most recent call last):
+    ...
+    TimeoutError: late
+    """
+    outcome = {}
+
+    def run():
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+            if not detach:
+                outcome["error"] = exc
+                return
+            try:
+                outcome["error"] = type(exc)(*exc.args)
+            except Exception:  # noqa: BLE001 - an exception type with other arguments
+                outcome["error"] = RuntimeError(str(exc))
+
+    thread = threading.Thread(target=run, name=name, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise expired
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 class Target:
