@@ -268,11 +268,7 @@ def imports_dir(root=None):
     >>> imports_dir("/work/x").as_posix()
     '/work/x/data/imports'
     """
-    if root is None:
-        from citygraph.store import project_root
-
-        root = project_root()
-    return Path(root) / "data" / "imports"
+    return Path(find_project().root if root is None else root) / "data" / "imports"
 
 
 #: up to this many added or removed triples, a re-import edits the graph in place
