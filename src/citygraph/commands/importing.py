@@ -292,11 +292,8 @@ def wikidata_command(relations, names, entity, places_file, decisions, name, pro
               f"{result.pairs} ties.\n\n")
     _write_outputs(paths, turtle_text(result.triples, header=header),
                    item_report(result, decided), _skipped_text(result.bad_lines))
-    placed = sum(1 for o in result.outcomes.values()
-                 if o.decision.status == RESOLVED and "kept apart" not in o.note)
-    lacking = sum(1 for o in result.outcomes.values()
-                  if o.lat is None and not (o.decision.status == RESOLVED
-                                            and "kept apart" not in o.note))
+    placed = sum(o.placed for o in result.outcomes.values())
+    lacking = sum(o.lat is None and not o.placed for o in result.outcomes.values())
     click.echo(f"{result.statements} statements ({result.duplicates} exact duplicates): "
                f"{result.pairs} ties, {result.one_sided} stated on one side only; "
                f"{result.items} places, {result.unlabelled} without a label, "

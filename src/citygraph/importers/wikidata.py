@@ -416,6 +416,8 @@ class PlaceOutcome:
     decision: object
     node: object = None
     note: str = ""
+    #: True when the item is a GeoNames place's node (resolved and not kept apart)
+    placed: bool = False
 
 
 def _country_name(code):
@@ -492,6 +494,7 @@ def place_nodes(items, labels, doc, table=None, decisions=None, places_ttl=None,
                     triples += city_triples(node, city, gaz)
                     countries.add(city.country)
             if node is not None:
+                outcome.placed = True
                 triples += [(node, CG.wikidataId, Literal(qid)), (node, PROV.wasDerivedFrom, doc)]
                 if name != city.name and name != qid:
                     triples.append((node, SKOS.altLabel, Literal(name)))
