@@ -30,7 +30,7 @@ from citygraph import progress
 from citygraph.errors import InputError, ParseError, UsageError
 from citygraph.namespaces import PREFIXES
 from citygraph.project import find as find_project
-from citygraph.rdfio import parse_turtle, to_rdflib
+from citygraph.rdfio import parse_turtle, to_rdflib, turtle_source
 
 __all__ = [
     "PROJECT_ROOT",
@@ -255,13 +255,8 @@ def load_store(paths, store=None):
             raise InputError(f"{path}: not a file")
         name = ox.NamedNode(path.resolve().as_uri())
         try:
-            with open(path, "rb") as handle:
-                bom = handle.read(3) == b"\xef\xbb\xbf"
-            if bom:
-                text = path.read_bytes()[3:]
-                store.load(text, format=ox.RdfFormat.TURTLE, base_iri=name.value, to_graph=name)
-            else:
-                store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=name)
+            with turtle_source(path) as source:  # a UTF-8 BOM is skipped
+                store.load(**source, format=ox.RdfFormat.TURTLE, to_graph=name)
         except SyntaxError as exc:
             reason = _OX_TRAILER.sub("", _OX_POSITION.sub("", str(exc.msg or exc))).strip()
             raise ParseError(path, reason, line=exc.lineno, column=exc.offset) from None
