@@ -14,7 +14,7 @@ from citygraph.errors import CitygraphError
 from citygraph.web.base import render, status_of
 from citygraph.web.paths import STATIC, TEMPLATES  # noqa: F401  (TEMPLATES re-exported)
 from citygraph.web.pool import QueryPool
-from citygraph.web.protocol import FORMAT_MEDIA, refusal
+from citygraph.web.protocol import FORMAT_MEDIA, READ_ONLY, refusal
 
 __all__ = ["Settings", "create_app", "STATIC"]
 
@@ -59,7 +59,7 @@ async def _read_query(request):
               "named": params.getlist("named-graph-uri")}
     if request.method == "GET":
         if "update" in params:
-            return None, "updates are refused: this endpoint is read-only", graphs
+            return None, READ_ONLY, graphs
         return params.get("query"), None, graphs
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     length = int(request.headers.get("content-length") or 0)
@@ -75,11 +75,11 @@ async def _read_query(request):
     if kind == "application/sparql-query":
         return text, None, graphs
     if kind == "application/sparql-update":
-        return None, "updates are refused: this endpoint is read-only", graphs
+        return None, READ_ONLY, graphs
     if kind == "application/x-www-form-urlencoded":
         form = urllib.parse.parse_qs(text, keep_blank_values=True)
         if "update" in form:
-            return None, "updates are refused: this endpoint is read-only", graphs
+            return None, READ_ONLY, graphs
         graphs["default"] += form.get("default-graph-uri", [])
         graphs["named"] += form.get("named-graph-uri", [])
         queries = form.get("query", [])

@@ -15,8 +15,8 @@ import pyoxigraph as ox
 from citygraph.errors import QueryError
 from citygraph.sparql_base import iris, keywords, refuse_update, syntax_error
 
-__all__ = ["ResultTooLarge", "refusal", "negotiate", "evaluate", "SELECT_TYPES", "GRAPH_TYPES",
-           "FORMAT_MEDIA"]
+__all__ = ["ResultTooLarge", "READ_ONLY", "refusal", "negotiate", "evaluate", "SELECT_TYPES",
+           "GRAPH_TYPES", "FORMAT_MEDIA"]
 
 #: result formats of SELECT and ASK, by media type
 SELECT_TYPES = {
@@ -37,6 +37,9 @@ GRAPH_TYPES = {
 }
 _MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
           "csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8"}
+
+#: why an update (a query, an update parameter or an update body) is refused
+READ_ONLY = "updates are refused: this endpoint is read-only"
 
 
 class ResultTooLarge(Exception):
@@ -69,7 +72,7 @@ def refusal(text):
         refuse_update(text)
     except QueryError:
         word, start = next((w, s) for w, s in words if w not in ("PREFIX", "BASE"))
-        faults.append((start, f"updates are refused: this endpoint is read-only ({word})"))
+        faults.append((start, f"{READ_ONLY} ({word})"))
     faults.extend((start, "SERVICE is refused: this endpoint queries only its own store")
                   for word, start in words if word == "SERVICE")
     faults.extend((start, f"file: IRIs are refused: {iri}")
