@@ -200,7 +200,7 @@ def check_files(paths, project=None, shown=None):
     known = _project_documents(project, skip=paths)
     for path, triples in parsed.items():
         known.update(_documents(triples, path))
-    texts = {}  # file name -> (text collapsed, raw text) or None
+    texts = {}  # file name -> its text, or None when the project has none
     problems = []
 
     folded = {}  # file name -> its text, whitespace folded (once, not once per quote)
