@@ -91,6 +91,14 @@ def _qid(cell):
     return cell.strip().strip('"').rsplit("/", 1)[-1]
 
 
+def _item_qid(cell, where):
+    """The QID of an item cell, or an :class:`InputError` at ``where`` (file:line)."""
+    qid = _qid(cell or "")
+    if not _QID.match(qid):
+        raise InputError(f"{where}: item {cell!r} is not a Wikidata item")
+    return qid
+
+
 def read_relations(path):
     """The (line, subject QID, object QID, text) statements of a pair table, and its bad lines.
 
@@ -215,10 +223,7 @@ def read_places(path):
                          f"(found {', '.join(variables) or 'none'})")
     places = {}
     for number, row in rows:
-        qid = _qid(row.get("item", ""))
-        if not _QID.match(qid):
-            raise InputError(f"{path}:{number}: item {row.get('item', '')!r} is not a "
-                             "Wikidata item")
+        qid = _item_qid(row.get("item", ""), f"{path}:{number}")
         entry = places.setdefault(qid, {})
         label = row.get("itemLabel", "").strip()
         if label and label != qid:
@@ -251,13 +256,8 @@ def read_item_decisions(path):
     The file is a CSV with the columns item and decision (the report has them,
     with more); rows with an empty decision are passed over.
     """
-    def item(row, line):
-        qid = _qid(row["item"] or "")
-        if not _QID.match(qid):
-            raise InputError(f"{path}:{line}: item {row['item']!r} is not a Wikidata item")
-        return qid
-
-    return read_decision_file(path, ("item", "decision"), "decisions on Wikidata items", item)
+    return read_decision_file(path, ("item", "decision"), "decisions on Wikidata items",
+                              lambda row, line: _item_qid(row["item"], f"{path}:{line}"))
 
 
 def _shorten(line, limit=60):
