@@ -37,6 +37,8 @@ __all__ = [
 
 #: the named graph holding every inferred triple, and nothing asserted
 INFERRED_GRAPH = "https://w3id.org/citygraph/graph/inferred"
+#: where one run of a rule puts its triples before they join the inferred graph
+STAGING_GRAPH = "https://w3id.org/citygraph/graph/inferring"
 
 #: the order rules run in within a pass; with it one pass reaches the fixpoint on
 #: the ontology's axioms (a test proves it). Rules not listed run after, by name.
@@ -89,16 +91,6 @@ def count_graph(store, graph):
     return int(next(iter(store.query(query)))["n"].value)
 
 
-def _drop_asserted_duplicates(store, inferred, graphs=None):
-    # A rule may re-derive a triple that some file asserts; asserted wins.
-    where = (f"GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{inferred}>)" if graphs is None else
-             " UNION ".join(f"{{ GRAPH <{g}> {{ ?s ?p ?o }} }}" for g in graphs) or "FILTER(false)")
-    store.update(
-        f"DELETE {{ GRAPH <{inferred}> {{ ?s ?p ?o }} }} "
-        f"WHERE {{ GRAPH <{inferred}> {{ ?s ?p ?o }} {where} }}"
-    )
-
-
 _CONSTRUCT = re.compile(r"^\s*CONSTRUCT\s*\{", re.IGNORECASE | re.MULTILINE)
 
 
@@ -130,11 +122,18 @@ def as_insert(text, graph, using):
 
 
 def materialize(store, rules, graph=INFERRED_GRAPH, max_passes=MAX_PASSES, related=None,
-                every_rule=False):
+                every_rule=False, on_added=None, collect=True):
     """Run the rules over the union of all graphs until nothing new follows.
 
     The inferred graph is emptied first and then holds only triples that no
     other graph asserts. ``rules`` are paths of CONSTRUCT queries, run in order.
+    Each run of a rule adds to a staging graph (:data:`STAGING_GRAPH`); what
+    another graph already holds is taken out of it, and what is left, the new
+    triples, is counted, handed to ``on_added(store, staging)`` when given
+    (a build on disk copies them there while the next rule runs) and then
+    added to the inferred graph. The work after a rule is thus in proportion
+    to what it inferred, not to all inferred so far.
+
     After the first pass a rule runs again only when a triple it may read was
     inferred since it last ran (by predicate, and for ``rdf:type`` by class;
     see :class:`_Reads`); ``related`` are the properties the schema relates
@@ -154,39 +153,48 @@ def materialize(store, rules, graph=INFERRED_GRAPH, max_passes=MAX_PASSES, relat
     ['<http://e/b>']
     """
     target = ox.NamedNode(graph)
-    if store.contains_named_graph(target):
-        store.remove_graph(target)
-    graphs = [g.value for g in store.named_graphs() if g != target]
+    for name in list(store.named_graphs()):
+        if name == target or name.value.startswith(STAGING_GRAPH):
+            store.remove_graph(name)
+    graphs = [g.value for g in store.named_graphs()]
     # USING names the graphs a rule reads; the default graph cannot be named, so a
     # store with triples there runs the rules as queries over the union instead.
     has_default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
-    using = None if has_default is not None else [*graphs, graph]
-    texts = []
-    for rule in rules:
-        text = Path(rule).read_text(encoding="utf-8")
-        update = as_insert(text, graph, using) if using is not None else None
-        texts.append((Path(rule).stem, text, update, rule, _Reads(text, related)))
+    rules = [(Path(rule).stem, Path(rule).read_text(encoding="utf-8"), rule) for rule in rules]
+    texts = [(name, text, path, _Reads(text, related), _only_new(text))
+             for name, text, path in rules]
     report = InferenceReport(per_rule={name: 0 for name, *_ in texts})
-    counts, total, step = {}, 0, 0
-    changed = []  # (step, key) for every key whose count grew
-    last_run = {}
+    steps = []  # the graphs of the runs that inferred something, in order
+    changed = []  # (step, key) for every key of which triples were inferred
+    last_run, step = {}, 0
     for _ in range(max_passes):
         report.passes += 1
         added_in_pass = 0
-        for name, text, update, path, reads in texts:
-            if not every_rule and name in last_run and not any(
-                when >= last_run[name] and reads.may_read(key) for when, key in changed
-            ):
-                continue
+        for name, text, path, reads, only_new in texts:
+            run = text
+            if not every_rule and name in last_run:
+                since = last_run[name] + (1 if reads.closed else 0)
+                triggers = {key for when, key in changed if when >= since and reads.may_read(key)}
+                if not triggers:
+                    continue
+                run = _restricted(text, reads, triggers)
             step += 1
             last_run[name] = step
-            if not _run_rule(store, text, update, path, target):
+            staging = ox.NamedNode(f"{STAGING_GRAPH}/{step}")
+            update = None if has_default else as_insert(
+                run, staging.value, [*graphs, *(g.value for g in steps)])
+            if not _run_rule(store, run, update, path, staging):
                 continue
-            now = _key_counts(store, graph)
-            grown = sum(now.values()) - total
+            if not only_new:
+                # the rule may re-derive what a file asserts or an earlier run inferred
+                store.update(_drop_known(staging.value, has_default is not None))
+            counts = _key_counts(store, staging.value)
+            grown = sum(counts.values())
             if grown:
-                changed.extend((step, key) for key, n in now.items() if n != counts.get(key))
-            counts, total = now, total + grown
+                steps.append(staging)
+                changed.extend((step, key) for key in counts)
+                if on_added is not None:
+                    on_added(store, staging)
             report.per_rule[name] += grown
             added_in_pass += grown
         report.per_pass.append(added_in_pass)
@@ -194,11 +202,82 @@ def materialize(store, rules, graph=INFERRED_GRAPH, max_passes=MAX_PASSES, relat
             break
     else:
         raise QueryError(f"inference did not reach a fixpoint in {max_passes} passes")
-    if any("NOT EXISTS" not in text.upper() for _, text, *_ in texts):
-        # a rule without NOT EXISTS may re-derive an asserted triple; asserted wins
-        _drop_asserted_duplicates(store, graph, graphs if using is not None else None)
-    report.inferred = count_graph(store, graph)
+    if collect:
+        for staging in steps:
+            store.update(f"ADD <{staging.value}> TO <{graph}>")
+            store.remove_graph(staging)
+        if steps:
+            store.add_graph(target)
+    report.inferred = sum(report.per_rule.values())
     return report
+
+
+def _drop_known(staging, has_default):
+    """The update that takes out of a staging graph what another graph already holds."""
+    elsewhere = f"GRAPH ?g {{ ?s ?p ?o }} FILTER (?g != <{staging}>)"
+    if has_default:
+        elsewhere = f"{{ {elsewhere} }} UNION {{ ?s ?p ?o }}"
+    return (f"DELETE {{ GRAPH <{staging}> {{ ?s ?p ?o }} }} "
+            f"WHERE {{ GRAPH <{staging}> {{ ?s ?p ?o }} {elsewhere} }}")
+
+
+def _restricted(text, reads, triggers):
+    """The rule to run again for ``triggers``, the keys inferred since it last ran.
+
+    When it reads them all through its one predicate variable (and none by
+    name or as a class), only matches with those predicates can be new, so the
+    WHERE is bound to them with VALUES; otherwise the rule runs whole.
+
+    >>> reads = _Reads("CONSTRUCT { ?o ?p ?s } WHERE { ?p a <http://e/S> . ?s ?p ?o }", None)
+    >>> print(_restricted("CONSTRUCT { ?o ?p ?s } WHERE { ?p a <http://e/S> . ?s ?p ?o }",
+    ...                   reads, {("http://e/near", "")}))
+    CONSTRUCT { ?o ?p ?s } WHERE { VALUES ?p { <http://e/near> } ?p a <http://e/S> . ?s ?p ?o }
+    """
+    variable = reads.predicate_variable
+    if variable is None or any(p in reads.iris or p == _TYPE_IRI for p, _ in triggers):
+        return text
+    match = _CONSTRUCT.search(text)
+    end = match and _block_end(text, match.end())
+    opening = -1 if end is None else text.find("{", end)
+    if opening < 0:
+        return text
+    values = " ".join(f"<{p}>" for p in sorted({p for p, _ in triggers}))
+    return f"{text[:opening + 1]} VALUES ?{variable} {{ {values} }}{text[opening + 1:]}"
+
+
+_TRIPLE_END = re.compile(r"\s*\.?\s*$")
+
+
+def _only_new(text):
+    """Whether a rule infers only triples not already there: each triple of its template
+    is also, on its own, the pattern of a ``FILTER NOT EXISTS`` of its WHERE.
+
+    >>> _only_new("CONSTRUCT { ?o ?q ?s . } WHERE { ?s ?q ?o FILTER NOT EXISTS { ?o ?q ?s } }")
+    True
+    >>> _only_new("CONSTRUCT { ?o ?q ?s } WHERE { { ?s ?q ?o FILTER NOT EXISTS { ?o ?q ?s } } "
+    ...           "UNION { ?o <r> ?s } }")
+    False
+    >>> _only_new("CONSTRUCT { ?a <p> ?b . ?b <q> ?a } WHERE { ?a <r> ?b "
+    ...           "FILTER (NOT EXISTS { ?a <p> ?b } || NOT EXISTS { ?b <q> ?a }) }")
+    False
+    """
+    text = _uncommented(text)
+    match = _CONSTRUCT.search(text)
+    end = match and _block_end(text, match.end())
+    if end is None:
+        return False
+    template = {" ".join(t.split()) for t in re.split(r"\s\.(?:\s|$)", text[match.end():end - 1])
+                if t.strip()}
+    where = text[end:]
+    opening = where.find("{")
+    guarded = set()
+    for found in re.finditer(r"FILTER\s+NOT\s+EXISTS\s*\{", where, re.IGNORECASE):
+        before = where[opening:found.start()]
+        close = _block_end(where, found.end())
+        # only a filter of the WHERE block itself, not of a part of it (a UNION, an OPTIONAL)
+        if close is not None and before.count("{") - before.count("}") == 1:
+            guarded.add(" ".join(_TRIPLE_END.sub("", where[found.end():close - 1]).split()))
+    return bool(template) and template <= guarded
 
 
 _TYPE_IRI = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -218,19 +297,25 @@ class _Reads:
     it reads a predicate or a class through a variable (``?s ?p ?o``, ``?x a ?class``)."""
 
     def __init__(self, text, related):
+        text_with_header = text
         # the template is written, not read; and a pattern inside NOT EXISTS or MINUS
         # can only take matches away, so new triples there never make a rule infer more
         text = _strip_blocks(_uncommented(text), r"CONSTRUCT|NOT\s+EXISTS|MINUS")
         iris = {n.value for n in _text_iris(text)}
         body = _body(text)
         self.iris = iris
-        self.any_predicate = bool(
-            re.search(r"(?:[?$]\w+|>|\w:[\w-]+)\s+[?$]\w+\s+[?$<\w\"]", body)
-            or re.search(r";\s*[?$]\w+\s+[?$<\w\"]", body)
-        )
+        variables = {v[1:] for v in re.findall(
+            r"(?=(?:[?$]\w+|>|\w:[\w-]+)\s+([?$]\w+)\s+[?$<\w\"])", body)}
+        variables |= {v[1:] for v in re.findall(r";\s*([?$]\w+)\s+[?$<\w\"]", body)}
+        self.any_predicate = bool(variables)
+        #: the variable a rule reads its predicates through, when it has just one
+        self.predicate_variable = next(iter(variables)) if len(variables) == 1 else None
         self.any_class = bool(re.search(r"(?:\sa|rdf:type|<" + re.escape(_TYPE_IRI)
                                         + r">)\s+[?$]\w+", body))
         self.related = None if related is None else {n.value for n in related}
+        #: the rule's header says that running it again on its own triples adds nothing
+        self.closed = bool(re.search(r"^#\s*closed\s*:\s*yes\s*$", text_with_header,
+                                     re.IGNORECASE | re.MULTILINE))
 
     def may_read(self, key):
         predicate, klass = key

@@ -19,7 +19,9 @@ point leaves the live version untouched; the next build removes what it left.
 """
 
 import fcntl
+import functools
 import hashlib
+import itertools
 import json
 import os
 import queue
@@ -38,8 +40,8 @@ import pyoxigraph as ox
 
 from citygraph import progress
 from citygraph.errors import InputError, ParseError
-from citygraph.fileio import atomic_path, os_error, write_atomic
-from citygraph.inference import INFERRED_GRAPH, Relevance, materialize, rule_paths
+from citygraph.fileio import os_error, write_atomic
+from citygraph.inference import INFERRED_GRAPH, Relevance, count_graph, materialize, rule_paths
 from citygraph.rdfio import turtle_source
 
 __all__ = [
@@ -534,8 +536,6 @@ def build(
 
 #: the temporary graph of the in-memory copy of what the rules read
 _ASSERTED = ox.NamedNode(GRAPH_BASE + "asserted")
-#: bytes that announce a blank node in Turtle: a label, an anonymous node, a collection
-_BLANK_HINTS = (b"_:", b"[", b"(")
 _BATCH = 100_000
 
 
@@ -561,6 +561,13 @@ class _Writer:
 
     def submit(self, job):
         self.jobs.put(job)
+
+    def wait_for(self, event):
+        """Wait until a job submitted sets ``event``; False if the writer stopped before."""
+        while not event.wait(0.1):
+            if self.error is not None or self.cancelled or not self.thread.is_alive():
+                return False
+        return True
 
     def finish(self, cancel=False):
         """Wait for every write submitted (none more after ``cancel``); raise the first error."""
@@ -595,6 +602,8 @@ def _make_version(version, paths, rules, root, report):
             else:
                 read_at.append((path, size))
         report.seconds["parse"] = time.perf_counter() - start
+        asserted_loaded = threading.Event()
+        writer.submit(asserted_loaded.set)
         _checkpoint("loaded")
 
         with progress.step("inferring"):
@@ -615,26 +624,30 @@ def _make_version(version, paths, rules, root, report):
                         sub.extend(ox.Quad(q.subject, q.predicate, q.object, _ASSERTED)
                                    for q in _parse(path, shown) if relevance.keep(q))
                 began = time.perf_counter()
-                inference = materialize(sub, rules, related=relevance.related)
+                # each rule's new triples go to disk while the next rule runs; the
+                # in-memory copy is dropped after, so they need not be gathered there
+                inference = materialize(sub, rules, related=relevance.related, collect=False,
+                                        on_added=functools.partial(_send_inferred, writer, disk,
+                                                                   version))
                 report.seconds["infer"] = time.perf_counter() - began
         report.seconds.setdefault("infer", time.perf_counter() - start)
         report.inferred, report.passes = inference.inferred, inference.passes
         _checkpoint("inferred")
 
-        if sub is not None:
-            with progress.step("writing the inferred graph"):
-                writer.submit(lambda: _write_inferred(sub, disk, version / "inferred.nt"))  # noqa: F821 (deleted only after finish)
-                writer.finish()
-            del sub
+        del sub
+        # the files' graphs are counted while the inferred triples are still being written
+        counted = time.perf_counter()
+        if writer.wait_for(asserted_loaded):
+            report.graphs = _graph_counts(disk, [graph_iri(path, root) for path in paths])
+        report.asserted = sum(report.graphs.values())
+        report.seconds["count"] = time.perf_counter() - counted
+        with progress.step("writing the inferred graph"):
+            writer.finish()
         for path in paths:
             disk.add_graph(graph_iri(path, root))
         disk.add_graph(ox.NamedNode(INFERRED_GRAPH))
         disk.flush()
         report.seconds["load+infer+write"] = time.perf_counter() - start
-        start = time.perf_counter()
-        report.graphs = _graph_counts(disk)
-        report.asserted = sum(report.graphs.values())
-        report.seconds["count"] = time.perf_counter() - start
     except OSError as exc:
         writer.finish(cancel=True)
         traceback.clear_frames(exc.__traceback__)
@@ -662,21 +675,20 @@ def _parse(path, shown):
 def _load_file(writer, disk, sub, relevance, path, graph, shown):
     """Load one file into its graph on disk and what the rules read of it into ``sub``.
 
-    A file without blank nodes is parsed here for the rules and bulk-loaded by
-    the engine from the file (the fastest way in). One that may have blank
-    nodes goes to disk from the same parse, so that inferred triples name the
-    same blank nodes, and its schema is learned before it is filtered.
-    Returns whether the file took the second way.
+    The file is parsed here for the rules. Without blank nodes it is then
+    bulk-loaded by the engine from the file (the fastest way in). With blank
+    nodes it is parsed again and goes to disk from that parse, so that inferred
+    triples name the same blank nodes, and its schema is learned before it is
+    filtered. Returns whether the file took the second way.
     """
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as exc:
-        raise _file_error(exc, shown) from None
-    blank = any(hint in raw for hint in _BLANK_HINTS)
-    del raw
+    kept, blank = [], False
+    for quad in _parse(path, shown):
+        if isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode):
+            blank = True
+            break
+        if relevance.keep(quad):
+            kept.append(quad)
     if not blank:
-        kept = [q for q in _parse(path, shown) if relevance.keep(q)]
         relevance.learn(kept)
         sub.extend(ox.Quad(q.subject, q.predicate, q.object, _ASSERTED) for q in kept)
         del kept
@@ -687,6 +699,7 @@ def _load_file(writer, disk, sub, relevance, path, graph, shown):
 
         writer.submit(load)
         return False
+    del kept
     quads = list(_parse(path, shown))
     relevance.learn(quads)
     sub.extend(ox.Quad(q.subject, q.predicate, q.object, _ASSERTED)
@@ -698,36 +711,48 @@ def _load_file(writer, disk, sub, relevance, path, graph, shown):
     return True
 
 
-def _write_inferred(sub, disk, scratch):
-    """Copy the inferred graph of the in-memory store to disk.
+def _send_inferred(writer, disk, folder, store, staging):
+    """Queue what one run of a rule inferred (the staging graph of ``store``) for the disk.
 
-    Triples of IRIs and literals go through an N-Triples file (``scratch``,
-    streamed, not held in memory) and the bulk loader; those with blank nodes,
-    which keep their identity only as the same Python terms, are copied as such.
+    Triples of IRIs and literals are written by the engine to an N-Triples file
+    in ``folder`` (so that the runs waiting for the writer hold no memory),
+    which the writer bulk-loads in pieces of :data:`_BATCH` lines (the loader's
+    memory grows with the size of one load) and then deletes. Triples with
+    blank nodes, which keep their identity only as the same Python terms, go
+    as such.
     """
     inferred = ox.NamedNode(INFERRED_GRAPH)
-    with atomic_path(scratch) as temp:
-        sub.query(
-            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} "
-            f"FILTER (!isBlank(?s) && !isBlank(?o)) }}"
-        ).serialize(output=str(temp), format=ox.RdfFormat.N_TRIPLES)
-    try:
-        disk.bulk_load(path=str(scratch), format=ox.RdfFormat.N_TRIPLES, to_graph=inferred)
-    finally:
-        scratch.unlink(missing_ok=True)
+    scratch = folder / f"inferred-{staging.value.rsplit('/', 1)[-1]}.nt"
+    store.query(
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{staging.value}> {{ ?s ?p ?o }} "
+        f"FILTER (!isBlank(?s) && !isBlank(?o)) }}"
+    ).serialize(output=str(scratch), format=ox.RdfFormat.N_TRIPLES)
+
+    def load():
+        with open(scratch, "rb") as lines:
+            while piece := b"".join(itertools.islice(lines, _BATCH)):
+                disk.bulk_load(input=piece, format=ox.RdfFormat.N_TRIPLES, to_graph=inferred)
+        scratch.unlink()
+
+    writer.submit(load)
     blank = [
         ox.Quad(row["s"], row["p"], row["o"], inferred)
-        for row in sub.query(
-            f"SELECT ?s ?p ?o WHERE {{ GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }} "
+        for row in store.query(
+            f"SELECT ?s ?p ?o WHERE {{ GRAPH <{staging.value}> {{ ?s ?p ?o }} "
             f"FILTER (isBlank(?s) || isBlank(?o)) }}"
         )
     ]
     if blank:
-        disk.bulk_extend(blank)
+        writer.submit(lambda: disk.bulk_extend(blank))
 
 
-def _graph_counts(store):
-    """Triples per graph name, the inferred graph aside (empty graphs included)."""
+def _graph_counts(store, graphs=None):
+    """Triples per graph name, the inferred graph aside (empty graphs included).
+
+    ``graphs``: count only these (NamedNodes), one query each; otherwise every graph.
+    """
+    if graphs is not None:
+        return dict(sorted((graph_name(g), count_graph(store, g.value)) for g in graphs))
     counts = {graph_name(g): 0 for g in store.named_graphs()}
     rows = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
     for row in rows:
