@@ -58,7 +58,8 @@ def test_a_rule_that_says_it_is_closed_adds_nothing_run_again_on_its_own_triples
     adds none (the build relies on it not to run the rule again for its own triples)."""
     from citygraph.store import source_files
 
-    files = source_files(ROOT, FIXTURES / "seed") + sorted((FIXTURES / "store" / "data").glob("*.ttl"))
+    files = source_files(ROOT, FIXTURES / "seed")
+    files += sorted((FIXTURES / "store" / "data").glob("*.ttl"))
     place, cg = PREFIXES["place"], PREFIXES["cg"]
     extra = "".join(f"<{place}x{i}> <{cg}partOf> <{place}x{i + 1}> .\n" for i in range(6))
     extra += f"<{place}x0> <{cg}heldWith> <{place}x1> .\n"

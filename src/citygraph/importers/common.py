@@ -226,7 +226,7 @@ def read_text(path, expected):
     >>> read_text(f, "a CSV")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    citygraph.errors.InputError: ...x.csv:2: byte 0xfc is not UTF-8 (nor UTF-16 with a byte-order mark); expected a CSV
+    citygraph.errors.InputError: ...x.csv:2: byte 0xfc is not UTF-8 (nor UTF-16 ...); expected a CSV
     """
     path = Path(path)
     try:
