@@ -23,7 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from citygraph.errors import QueryError
-from citygraph.sparql_base import syntax_error
+from citygraph.sparql_base import inject_choices, syntax_error
 
 __all__ = [
     "INFERRED_GRAPH",
@@ -160,9 +160,10 @@ def materialize(store, rules, graph=INFERRED_GRAPH, max_passes=MAX_PASSES, relat
     # USING names the graphs a rule reads; the default graph cannot be named, so a
     # store with triples there runs the rules as queries over the union instead.
     has_default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
-    rules = [(Path(rule).stem, Path(rule).read_text(encoding="utf-8"), rule) for rule in rules]
-    texts = [(name, text, path, _Reads(text, related), _only_new(text))
-             for name, text, path in rules]
+    texts = []
+    for rule in rules:
+        text = Path(rule).read_text(encoding="utf-8")
+        texts.append((Path(rule).stem, text, rule, _Reads(text, related), _only_new(text)))
     report = InferenceReport(per_rule={name: 0 for name, *_ in texts})
     steps = []  # the graphs of the runs that inferred something, in order
     changed = []  # (step, key) for every key of which triples were inferred
@@ -236,13 +237,7 @@ def _restricted(text, reads, triggers):
     variable = reads.predicate_variable
     if variable is None or any(p in reads.iris or p == _TYPE_IRI for p, _ in triggers):
         return text
-    match = _CONSTRUCT.search(text)
-    end = match and _block_end(text, match.end())
-    opening = -1 if end is None else text.find("{", end)
-    if opening < 0:
-        return text
-    values = " ".join(f"<{p}>" for p in sorted({p for p, _ in triggers}))
-    return f"{text[:opening + 1]} VALUES ?{variable} {{ {values} }}{text[opening + 1:]}"
+    return inject_choices(text, variable, [f"<{p}>" for p in sorted({p for p, _ in triggers})])
 
 
 _TRIPLE_END = re.compile(r"\s*\.?\s*$")
@@ -297,7 +292,9 @@ class _Reads:
     it reads a predicate or a class through a variable (``?s ?p ?o``, ``?x a ?class``)."""
 
     def __init__(self, text, related):
-        text_with_header = text
+        #: the rule's header says that running it again on its own triples adds nothing
+        self.closed = bool(re.search(r"^#\s*closed\s*:\s*yes\s*$", text,
+                                     re.IGNORECASE | re.MULTILINE))
         # the template is written, not read; and a pattern inside NOT EXISTS or MINUS
         # can only take matches away, so new triples there never make a rule infer more
         text = _strip_blocks(_uncommented(text), r"CONSTRUCT|NOT\s+EXISTS|MINUS")
@@ -313,9 +310,6 @@ class _Reads:
         self.any_class = bool(re.search(r"(?:\sa|rdf:type|<" + re.escape(_TYPE_IRI)
                                         + r">)\s+[?$]\w+", body))
         self.related = None if related is None else {n.value for n in related}
-        #: the rule's header says that running it again on its own triples adds nothing
-        self.closed = bool(re.search(r"^#\s*closed\s*:\s*yes\s*$", text_with_header,
-                                     re.IGNORECASE | re.MULTILINE))
 
     def may_read(self, key):
         predicate, klass = key

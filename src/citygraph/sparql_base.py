@@ -29,6 +29,7 @@ __all__ = [
     "to_ntriples",
     "values_block",
     "inject_values",
+    "inject_choices",
     "query_form",
     "keywords",
     "iris",
@@ -323,6 +324,18 @@ def inject_values(query, bindings):
         _check_name(name)
     at = _where_brace(query) + 1
     return f"{query[:at]} {values_block(bindings)}{query[at:]}"
+
+
+def inject_choices(query, name, values):
+    """Bind one variable to any of ``values`` (N-Triples terms) by a VALUES block at the
+    start of the outermost WHERE group, as :func:`inject_values` binds one value.
+
+    >>> inject_choices("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "p", ["<http://e/a>"])
+    'CONSTRUCT { ?s ?p ?o } WHERE { VALUES ?p { <http://e/a> } ?s ?p ?o }'
+    """
+    _check_name(name)
+    at = _where_brace(query) + 1
+    return f"{query[:at]} VALUES ?{name} {{ {' '.join(values)} }}{query[at:]}"
 
 
 def _check_name(name):
