@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from citygraph.cli import cli
 from citygraph.fileio import write_atomic
-from conftest import ROOT
+from conftest import FIXTURES, ROOT
 from web_server import build_store, seed_with_hostile_labels, start_server
 
 COLOMBO_QUOTE = ("On Wednesday, June 8th, Seoul Mayor Won-soon Park and Colombo Mayor "
@@ -58,13 +58,21 @@ def browser():
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("browser")
-    return build_store(folder / "store", seed_with_hostile_labels(folder))
+    # the frozen seed alone: the README's screenshots are taken on it
+    return build_store(tmp_path_factory.mktemp("browser") / "store", FIXTURES / "seed")
 
 
 @pytest.fixture(scope="module")
 def server(store, tmp_path_factory, browser):
     server = start_server(store, tmp_path_factory.mktemp("serve"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory, browser):
+    folder = tmp_path_factory.mktemp("hostile")
+    server = start_server(build_store(folder / "store", seed_with_hostile_labels(folder)), folder)
     yield server
     server.stop()
 
@@ -159,11 +167,11 @@ def test_a_catalog_query_runs_from_its_form(browser, server, store):
     assert count == f"{len(rows)} rows"
 
 
-def test_hostile_labels_render_as_text(browser, server):
+def test_hostile_labels_render_as_text(browser, hostile_server):
     from selenium.common.exceptions import NoAlertPresentException
     from selenium.webdriver.common.by import By
 
-    browser.get(server.base + "/id/place/xss-town")
+    browser.get(hostile_server.base + "/id/place/xss-town")
     assert browser.find_element(By.ID, "title").text == "<script>alert(1)</script>"
     names = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "ul.names li")]
     assert '" onmouseover="alert(2) (skos:altLabel)' in names
@@ -174,7 +182,7 @@ def test_hostile_labels_render_as_text(browser, server):
     with pytest.raises(NoAlertPresentException):
         browser.switch_to.alert.text  # noqa: B018 - raises when no alert ran
     assert browser.execute_script("return document.querySelectorAll('img').length") == 0
-    browser.get(server.base + "/search?q=script")
+    browser.get(hostile_server.base + "/search?q=script")
     assert browser.find_element(By.CSS_SELECTOR, "ol.hits li a").text == \
         "<script>alert(1)</script>"
     with pytest.raises(NoAlertPresentException):
