@@ -105,20 +105,27 @@ def as_insert(text, graph, using):
     INSERT { GRAPH <http://e/inf> {  ?b e:p ?a  } } USING <http://e/g> USING <http://e/inf>
     WHERE { ?a e:p ?b }
     """
-    match = _CONSTRUCT.search(text)
-    if match is None:
+    found = _template(text)
+    if found is None:
         return None
-    end = _block_end(text, match.end())
-    if end is None:
-        return None
-    template = text[match.end():end - 1]
+    begin, end = found
+    template = text[begin:end - 1]
     if "{" in template or '"' in template:
         return None
     rest = text[end:]
     if not re.match(r"\s*(WHERE\s*)?\{", rest, re.IGNORECASE):
         return None
     clauses = " ".join(f"USING <{g}>" for g in using)
-    return f"{text[:match.start()]}INSERT {{ GRAPH <{graph}> {{ {template} }} }} {clauses}{rest}"
+    start = _CONSTRUCT.search(text).start()
+    return f"{text[:start]}INSERT {{ GRAPH <{graph}> {{ {template} }} }} {clauses}{rest}"
+
+
+def _template(text):
+    """Where the CONSTRUCT template of a rule lies: the index just past its ``{`` and the
+    one just past its ``}``; None when the text has no (closed) template."""
+    match = _CONSTRUCT.search(text)
+    end = match and _block_end(text, match.end())
+    return None if end is None else (match.end(), end)
 
 
 def materialize(store, rules, graph=INFERRED_GRAPH, max_passes=MAX_PASSES, related=None,
@@ -129,10 +136,12 @@ def materialize(store, rules, graph=INFERRED_GRAPH, max_passes=MAX_PASSES, relat
     other graph asserts. ``rules`` are paths of CONSTRUCT queries, run in order.
     Each run of a rule adds to a staging graph (:data:`STAGING_GRAPH`); what
     another graph already holds is taken out of it, and what is left, the new
-    triples, is counted, handed to ``on_added(store, staging)`` when given
-    (a build on disk copies them there while the next rule runs) and then
-    added to the inferred graph. The work after a rule is thus in proportion
-    to what it inferred, not to all inferred so far.
+    triples, is counted and handed to ``on_added(store, staging)`` when given
+    (a build on disk copies them there while the next rule runs). The work
+    after a rule is thus in proportion to what it inferred, not to all inferred
+    so far. The rules read the staging graphs of the earlier runs; with
+    ``collect`` these are gathered into ``graph`` at the end, otherwise (for a
+    store about to be dropped) they are left as they are.
 
     After the first pass a rule runs again only when a triple it may read was
     inferred since it last ran (by predicate, and for ``rdf:type`` by class;
@@ -257,11 +266,11 @@ def _only_new(text):
     False
     """
     text = _uncommented(text)
-    match = _CONSTRUCT.search(text)
-    end = match and _block_end(text, match.end())
-    if end is None:
+    found = _template(text)
+    if found is None:
         return False
-    template = {" ".join(t.split()) for t in re.split(r"\s\.(?:\s|$)", text[match.end():end - 1])
+    begin, end = found
+    template = {" ".join(t.split()) for t in re.split(r"\s\.(?:\s|$)", text[begin:end - 1])
                 if t.strip()}
     where = text[end:]
     opening = where.find("{")

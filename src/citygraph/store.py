@@ -28,6 +28,7 @@ import queue
 import re
 import shutil
 import signal
+import tempfile
 import threading
 import time
 import traceback
@@ -722,7 +723,9 @@ def _send_inferred(writer, disk, folder, store, staging):
     as such.
     """
     inferred = ox.NamedNode(INFERRED_GRAPH)
-    scratch = folder / f"inferred-{staging.value.rsplit('/', 1)[-1]}.nt"
+    handle, scratch = tempfile.mkstemp(prefix="inferred-", suffix=".nt", dir=folder)
+    os.close(handle)
+    scratch = Path(scratch)
     store.query(
         f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{staging.value}> {{ ?s ?p ?o }} "
         f"FILTER (!isBlank(?s) && !isBlank(?o)) }}"
