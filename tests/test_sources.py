@@ -102,6 +102,25 @@ def test_source_list_counts_facts_and_quotes_and_reports_a_changed_text(project)
     assert "has changed since it was added" in problems[0].message
 
 
+def test_source_list_reads_a_marked_file_and_names_the_line_of_a_broken_one(project):
+    """A data file saved with a UTF-8 byte order mark is listed as build reads it; one that
+    does not parse stops the list with one line naming its line and column, exit 2."""
+    run("source", "add", "news.txt", "--title", "Seoul and Colombo sign an MOU")
+    data = project / "data" / "000_seoul-and-colombo-sign-an-mou.ttl"
+    data.write_bytes(b"\xef\xbb\xbf" + data.read_bytes())
+    result = run("source", "list")
+    assert result.exit_code == 0, result.output + result.stderr
+    assert result.output.splitlines()[1] == (
+        "000      0      0  ok        Seoul and Colombo sign an MOU")
+    with data.open("a", encoding="utf-8") as handle:
+        handle.write("\ndoc:000 cg:fileName .\n")
+    lines = data.read_text(encoding="utf-8-sig").splitlines()
+    result = run("source", "list")
+    assert result.exit_code == 2
+    assert result.stderr == (f"citygraph: error: {data}:{len(lines)}:21: "
+                             ". is not a valid RDF object\n")
+
+
 def test_text_of_html_and_refusal_of_other_bytes(tmp_path):
     page = tmp_path / "page.html"
     page.write_text("<html><head><title>News</title><script>x()</script></head>"

@@ -17,10 +17,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from citygraph.errors import InputError
-from citygraph.rdfio import turtle_source
+from citygraph.rdfio import parse_quads
 
 __all__ = ["Problem", "collapse", "check_files", "render", "attach", "documents_of",
            "nearest_passage",
@@ -150,13 +148,7 @@ def _bounds(text, at, direction, words=3):
 
 
 def _triples(path):
-    try:
-        with turtle_source(path) as source:  # a UTF-8 BOM is skipped
-            return list(ox.parse(**source, format=ox.RdfFormat.TURTLE))
-    except SyntaxError as exc:
-        raise InputError(f"{path}: does not parse ({exc})") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    return list(parse_quads(path))
 
 
 def documents_of(paths):

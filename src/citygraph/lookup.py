@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from citygraph.errors import InputError
 from citygraph.names import fold_name
-from citygraph.rdfio import turtle_source
+from citygraph.rdfio import parse_quads
 
 __all__ = ["KINDS", "LABELS", "Index"]
 
@@ -59,14 +58,8 @@ class Index:
             self.add_file(path)
 
     def add_file(self, path):
-        try:
-            with turtle_source(path) as source:  # a UTF-8 BOM is skipped
-                for t in ox.parse(**source, format=ox.RdfFormat.TURTLE):
-                    self.add(t.subject, t.predicate, t.object)
-        except SyntaxError as exc:
-            raise InputError(f"{path}: does not parse ({exc})") from None
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        for t in parse_quads(path):
+            self.add(t.subject, t.predicate, t.object)
 
     def add(self, s, p, o):
         if not isinstance(s, ox.NamedNode):

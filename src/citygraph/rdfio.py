@@ -13,7 +13,8 @@ from rdflib.namespace import RDF, XSD
 from citygraph.errors import InputError, ParseError
 from citygraph.namespaces import PREFIXES
 
-__all__ = ["read_triples", "parse_turtle", "to_rdflib", "turtle_source", "check_readable"]
+__all__ = ["read_triples", "parse_turtle", "parse_quads", "file_error", "to_rdflib",
+           "turtle_source", "check_readable"]
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -21,7 +22,7 @@ _XSD_STRING = str(XSD.string)
 _LANG_STRING = str(RDF.langString)
 # "Parser error at line 4 column 11: reason" or "... between columns 23 and 27: reason",
 # sometimes followed by " (file.ttl, line 4)"
-_OX_MESSAGE = re.compile(r"^Parser error at line \d+ (?:column \d+|between columns \d+ and \d+): ")
+_OX_MESSAGE = re.compile(r"^Parser error (?:at|between) line \d+ .*?: ")
 _OX_TRAILER = re.compile(r" \([^()]*, line \d+\)$")
 
 
@@ -112,6 +113,35 @@ def turtle_source(path):
         yield {"input": handle}
 
 
+def file_error(exc, shown):
+    """The one-line error for a Turtle file that does not parse (a pyoxigraph SyntaxError,
+    with its line and column) or cannot be read (OSError); ``shown`` names the file."""
+    if isinstance(exc, SyntaxError):
+        return ParseError(shown, _reason(exc), line=exc.lineno, column=exc.offset)
+    return InputError(f"{shown}: cannot be read ({exc.strerror or exc})")
+
+
+def parse_quads(path, shown=None):
+    """Yield the quads of one Turtle file as pyoxigraph terms, a UTF-8 BOM skipped.
+
+    A syntax error or an unreadable file raises :func:`file_error`'s one-line
+    error, naming the file as ``shown`` (default: the path).
+
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile("wb", suffix=".ttl", delete=False) as f:
+    ...     _ = f.write(b"<http://e/a> <http://e/b> .\\n")
+    >>> list(parse_quads(f.name, "x.ttl"))
+    Traceback (most recent call last):
+    ...
+    citygraph.errors.ParseError: x.ttl:1:27: . is not a valid RDF object
+    """
+    try:
+        with turtle_source(path) as source:
+            yield from ox.parse(**source, format=ox.RdfFormat.TURTLE)
+    except (SyntaxError, OSError) as exc:
+        raise file_error(exc, shown or path) from None
+
+
 def read_triples(path):
     """Yield the triples of one Turtle file as rdflib terms.
 
@@ -132,14 +162,7 @@ def read_triples(path):
     """
     path = Path(path)
     check_readable(path)
-    try:
-        with turtle_source(path) as source:
-            quads = list(ox.parse(**source, format=ox.RdfFormat.TURTLE))
-    except SyntaxError as exc:
-        raise ParseError(path, _reason(exc), line=exc.lineno, column=exc.offset) from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    for quad in quads:
+    for quad in list(parse_quads(path)):
         yield to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)
 
 

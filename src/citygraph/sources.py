@@ -250,9 +250,8 @@ def data_file_of(project, number):
 
 def list_sources(project):
     """Every numbered data file of the project with its document, counts and text status."""
-    import pyoxigraph as ox
-
     from citygraph.lookup import Index
+    from citygraph.rdfio import parse_quads
 
     rows = []
     if not project.data_dir.is_dir():
@@ -263,18 +262,15 @@ def list_sources(project):
         index = Index()
         index._parents = ontology._parents
         docs, quotes, values = [], 0, {}
-        try:
-            for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
-                index.add(t.subject, t.predicate, t.object)
-                p = t.predicate.value
-                if p == cg + "evidence":
-                    quotes += 1
-                elif p in (cg + "fileName", cg + "sha256", "http://purl.org/dc/terms/title"):
-                    values[(t.subject.value, p)] = t.object.value
-                    if p == cg + "fileName":
-                        docs.append(t.subject.value)
-        except SyntaxError as exc:
-            raise InputError(f"{path}: does not parse ({exc})") from None
+        for t in parse_quads(path):
+            index.add(t.subject, t.predicate, t.object)
+            p = t.predicate.value
+            if p == cg + "evidence":
+                quotes += 1
+            elif p in (cg + "fileName", cg + "sha256", "http://purl.org/dc/terms/title"):
+                values[(t.subject.value, p)] = t.object.value
+                if p == cg + "fileName":
+                    docs.append(t.subject.value)
         facts = sum(1 for iri in index.types if cg + "Fact" in index.classes(iri))
         doc = docs[0] if docs else None
         text_name = values.get((doc, cg + "fileName"), "")

@@ -25,7 +25,6 @@ import itertools
 import json
 import os
 import queue
-import re
 import shutil
 import signal
 import tempfile
@@ -40,10 +39,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from citygraph import progress
-from citygraph.errors import InputError, ParseError
+from citygraph.errors import InputError
 from citygraph.fileio import os_error, write_atomic
 from citygraph.inference import INFERRED_GRAPH, Relevance, count_graph, materialize, rule_paths
-from citygraph.rdfio import turtle_source
+from citygraph.rdfio import file_error, parse_quads, turtle_source
 
 __all__ = [
     "GRAPH_BASE",
@@ -234,17 +233,6 @@ def graph_name(graph):
     return iri[len(GRAPH_BASE):] if iri.startswith(GRAPH_BASE) else iri
 
 
-_POSITION = re.compile(r"^Parser error (?:at|between) line \d+ .*?: ")
-
-
-def _file_error(exc, shown):
-    """The one-line error for a source file that does not parse (SyntaxError) or cannot be read."""
-    if isinstance(exc, SyntaxError):
-        reason = _POSITION.sub("", str(exc.msg or exc))
-        return ParseError(shown, reason, line=exc.lineno, column=exc.offset)
-    return InputError(f"{shown}: cannot be read ({exc.strerror or exc})")
-
-
 def load_files(store, paths, root=None):
     """Load each Turtle file into its own named graph (see :func:`graph_iri`).
 
@@ -273,7 +261,7 @@ def _load_one(store, path, root):
         with turtle_source(path) as source:  # a UTF-8 BOM is skipped
             store.load(**source, format=ox.RdfFormat.TURTLE, to_graph=name)
     except (SyntaxError, OSError) as exc:
-        return _file_error(exc, shown)
+        return file_error(exc, shown)
     if not store.contains_named_graph(name):
         store.add_graph(name)
     return None
@@ -623,7 +611,7 @@ def _make_version(version, paths, rules, root, report):
                     if relevance.grew_since(size):
                         shown = _relative(path, root)
                         sub.extend(ox.Quad(q.subject, q.predicate, q.object, _ASSERTED)
-                                   for q in _parse(path, shown) if relevance.keep(q))
+                                   for q in parse_quads(path, shown) if relevance.keep(q))
                 began = time.perf_counter()
                 # each rule's new triples go to disk while the next rule runs; the
                 # in-memory copy is dropped after, so they need not be gathered there
@@ -664,15 +652,6 @@ def _make_version(version, paths, rules, root, report):
         del disk
 
 
-def _parse(path, shown):
-    """The quads of a Turtle file; a syntax error becomes a one-line ParseError."""
-    try:
-        with turtle_source(path) as source:  # a UTF-8 BOM is skipped
-            yield from ox.parse(**source, format=ox.RdfFormat.TURTLE)
-    except (SyntaxError, OSError) as exc:
-        raise _file_error(exc, shown) from None
-
-
 def _load_file(writer, disk, sub, relevance, path, graph, shown):
     """Load one file into its graph on disk and what the rules read of it into ``sub``.
 
@@ -683,7 +662,7 @@ def _load_file(writer, disk, sub, relevance, path, graph, shown):
     filtered. Returns whether the file took the second way.
     """
     kept, blank = [], False
-    for quad in _parse(path, shown):
+    for quad in parse_quads(path, shown):
         if isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode):
             blank = True
             break
@@ -701,7 +680,7 @@ def _load_file(writer, disk, sub, relevance, path, graph, shown):
         writer.submit(load)
         return False
     del kept
-    quads = list(_parse(path, shown))
+    quads = list(parse_quads(path, shown))
     relevance.learn(quads)
     sub.extend(ox.Quad(q.subject, q.predicate, q.object, _ASSERTED)
                for q in quads if relevance.keep(q))

@@ -15,6 +15,7 @@ from citygraph import resources
 from citygraph.errors import InputError
 from citygraph.namespaces import CG, CGR, DCTERMS, GEO, PROV, RDF, RDFS, SCHEMA, XSD, slug
 from citygraph.project import find as find_project
+from citygraph.rdfio import parse_quads
 
 __all__ = [
     "IMPORT_GRAPH_BASE",
@@ -101,13 +102,11 @@ def _place_iris_by(prop, path=None):
     path = Path(path or find_project().data_dir / "places.ttl")
     if not path.is_file():
         return {}
-    store = ox.Store()
-    try:
-        store.load(path=str(path), format=ox.RdfFormat.TURTLE)
-    except SyntaxError as exc:
-        raise InputError(f"{path}:{exc.lineno}: does not parse: {exc.msg}") from None
     found = {}
-    for quad in store.quads_for_pattern(None, ox.NamedNode(str(prop)), None):
+    predicate = ox.NamedNode(str(prop))
+    for quad in parse_quads(path):
+        if quad.predicate != predicate:
+            continue
         if isinstance(quad.subject, ox.NamedNode):
             found[quad.object.value] = URIRef(quad.subject.value)
     return found
@@ -122,8 +121,10 @@ def known_countries(path=None):
     path = Path(path or find_project().data_dir / "places.ttl")
     if not path.is_file():
         return set()
-    text = path.read_text(encoding="utf-8")
-    return {CGR[f"place/{m}"] for m in re.findall(r"^place:(country-[a-z]{2}) a ", text, re.M)}
+    country = re.compile(re.escape(str(CGR["place/country-"])) + "[a-z]{2}")
+    rdf_type = ox.NamedNode(str(RDF.type))
+    return {URIRef(q.subject.value) for q in parse_quads(path)
+            if q.predicate == rdf_type and country.fullmatch(q.subject.value)}
 
 
 def gazetteer_source():
