@@ -121,6 +121,24 @@ def test_source_list_reads_a_marked_file_and_names_the_line_of_a_broken_one(proj
                              ". is not a valid RDF object\n")
 
 
+def test_source_list_counts_each_file_with_the_ontology_not_an_earlier_files_classes(project):
+    """A sub-class of cg:Fact that one data file declares counts that file's instances, and
+    not those of a later file that uses the class without declaring it."""
+    run("source", "add", "news.txt", "--title", "Seoul and Colombo sign an MOU")
+    (project / "other.txt").write_text("A visit.\n", encoding="utf-8")
+    run("source", "add", "other.txt", "--title", "A visit")
+    first, second = sorted((project / "data").glob("00[01]_*.ttl"))
+    with first.open("a", encoding="utf-8") as handle:
+        handle.write("\n<http://e/Visit> rdfs:subClassOf cg:Fact .\n"
+                     "<http://e/v1> a <http://e/Visit> .\n")
+    with second.open("a", encoding="utf-8") as handle:
+        handle.write("\n<http://e/v2> a <http://e/Visit> .\n")
+    result = run("source", "list")
+    assert result.exit_code == 0, result.output + result.stderr
+    assert [line.split()[:3] for line in result.output.splitlines()[1:3]] == [
+        ["000", "1", "0"], ["001", "0", "0"]]
+
+
 def test_text_of_html_and_refusal_of_other_bytes(tmp_path):
     page = tmp_path / "page.html"
     page.write_text("<html><head><title>News</title><script>x()</script></head>"

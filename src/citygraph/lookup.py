@@ -49,11 +49,15 @@ KINDS = {
 class Index:
     """Labels and types of every entity in some Turtle files."""
 
-    def __init__(self, paths=()):
+    def __init__(self, paths=(), schema=None):
+        """An index of ``paths``; with ``schema`` (another Index) its class hierarchy
+        starts as a copy of that one's, which this one's files may extend."""
         self.names = defaultdict(set)  # folded name -> IRIs
         self.types = defaultdict(set)  # IRI -> classes
         self.label = {}  # IRI -> the first label seen
         self._parents = defaultdict(set)
+        if schema is not None:
+            self._parents.update((c, set(parents)) for c, parents in schema._parents.items())
         for path in paths:
             self.add_file(path)
 

@@ -259,8 +259,7 @@ def list_sources(project):
     ontology = Index(sorted(Path(project.ontology_dir).glob("*.ttl")))
     cg = "https://w3id.org/citygraph/ontology#"
     for path in sorted(project.data_dir.glob("[0-9][0-9][0-9]_*.ttl")):
-        index = Index()
-        index._parents = ontology._parents
+        index = Index(schema=ontology)  # a data file's sub-classes stay its own
         docs, quotes, values = [], 0, {}
         for t in parse_quads(path):
             index.add(t.subject, t.predicate, t.object)
