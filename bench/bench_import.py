@@ -33,12 +33,12 @@ from pathlib import Path
 
 import networkx as nx
 
-from citygraph import geoindex, reconcile
-from citygraph.centrality import network_figures
 from citygraph.importers.common import place_iris_by_geonames_id, place_iris_by_wikidata_id
 from citygraph.importers.csv_ties import import_csv, report_text
 from citygraph.importers.turtle import turtle_text
 from citygraph.importers.wikidata import import_tables, read_names, read_relations
+from citygraph.networks.centrality import network_figures
+from citygraph.places import geoindex, reconcile
 
 __all__ = ["main", "wikidata_network", "cause", "KONECT"]
 
@@ -130,7 +130,7 @@ def bench_wikidata(store_dir):
 def cause(decision):
     """The kind of reason a name was left for a person, without its particulars.
 
-    >>> from citygraph.reconcile import Decision
+    >>> from citygraph.places.reconcile import Decision
     >>> cause(Decision("Halle", "Germany", "ambiguous", reason="5 places of that name"))
     'ambiguous: several places of that name'
     >>> cause(Decision("Rastatt (district)", "Germany", "ambiguous", reason="one weak "

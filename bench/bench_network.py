@@ -53,8 +53,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from citygraph import centrality
-from citygraph.report import analyze, top_table, write_report
+from citygraph.networks import centrality
+from citygraph.networks.report import analyze, top_table, write_report
 
 __all__ = ["synthetic_network", "main"]
 
@@ -183,9 +183,9 @@ def _nx_side(store, sample, timeout):
     """Project once, then time the report's measures and pure NetworkX's on that graph."""
     code = f"""
 import time, resource, sys
-from citygraph.sparql import connect
-from citygraph.projection import project
-from citygraph.report import analyze, resolve_sample
+from citygraph.querying.sparql import connect
+from citygraph.networks.projection import project
+from citygraph.networks.report import analyze, resolve_sample
 G = project(connect(store={str(store)!r}))
 k = resolve_sample({sample!r}, G.number_of_nodes())
 print(f"projected: {{G.number_of_nodes()}} places, {{G.number_of_edges()}} edges; sample {{k}}",

@@ -116,7 +116,7 @@ def _ttfb(port, label, path, repeat):
 
 
 def _catalog_paths():
-    from citygraph.catalog import list_queries
+    from citygraph.querying.catalog import list_queries
 
     paths = []
     for query in list_queries():
@@ -193,7 +193,7 @@ def main(argv=None):
     with tempfile.TemporaryDirectory() as scratch:
         store = args.store
         if store is None:
-            from citygraph.store import build
+            from citygraph.graph.store import build
 
             store = Path(scratch) / "store"
             build(store_path=store, data_dir=ROOT / "tests" / "data" / "seed", root=ROOT,

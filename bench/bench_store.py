@@ -4,7 +4,7 @@ Two graphs: the seed graph (ontology + data/) and a synthetic graph of about
 1M triples from ``bench/generate.py`` (plus the seed files, so that the example
 parameter values of the catalog name real nodes). For each:
 
-* build: ``citygraph.store.build`` (load into named graphs + inference +
+* build: ``citygraph.graph.store.build`` (load into named graphs + inference +
   validation + swap into place) against plain pyoxigraph loading into an
   on-disk store plus pySHACL validation of the same files; then a rebuild on
   unchanged files and a rebuild after one changed file;
@@ -41,9 +41,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from bench.generate import generate
-from citygraph.catalog import bind_params, list_queries, run_query
-from citygraph.sparql import connect
-from citygraph.store import build, open_existing, project_root, source_files
+from citygraph.graph.store import build, open_existing, project_root, source_files
+from citygraph.querying.catalog import bind_params, list_queries, run_query
+from citygraph.querying.sparql import connect
 
 __all__ = ["main", "time_build", "time_queries"]
 
@@ -68,7 +68,7 @@ def _plain_load(files, folder):
 
 
 def _validate(data_files):
-    from citygraph.validation import validate
+    from citygraph.graph.validation import validate
 
     return validate(data_files)
 
@@ -191,7 +191,7 @@ _PLAIN = """
 import sys
 from pathlib import Path
 import pyoxigraph as ox
-from citygraph.store import graph_iri, project_root, source_files
+from citygraph.graph.store import graph_iri, project_root, source_files
 root = project_root()
 store = ox.Store(sys.argv[1])
 for path in source_files(root, Path(sys.argv[2])):

@@ -36,7 +36,7 @@ import time
 from pathlib import Path
 
 from bench.generate import generate
-from citygraph.validation import DATA_DIR, ONTOLOGY_DIR, SHAPES_DIR, data_files
+from citygraph.graph.validation import DATA_DIR, ONTOLOGY_DIR, SHAPES_DIR, data_files
 
 __all__ = ["ENGINES", "run_engine", "main"]
 
@@ -50,7 +50,7 @@ def _plain_pyshacl(files, out):
     from rdflib import Graph
     from rdflib.namespace import RDF, SH
 
-    from citygraph.validation import _path_text_rdflib, shorten
+    from citygraph.graph.validation import _path_text_rdflib, shorten
 
     data = Graph()
     for path in files:

@@ -10,7 +10,8 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from citygraph.catalog import (
+from citygraph.errors import ParameterError, ParseError, QueryError
+from citygraph.querying.catalog import (
     Param,
     Query,
     Result,
@@ -24,8 +25,7 @@ from citygraph.catalog import (
     parse_header,
     run_query,
 )
-from citygraph.errors import ParameterError, ParseError, QueryError
-from citygraph.sparql import connect
+from citygraph.querying.sparql import connect
 from conftest import QUERIES
 
 CATALOG = sorted(QUERIES.glob("*.rq"))

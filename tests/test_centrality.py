@@ -3,11 +3,11 @@
 import networkx as nx
 import pytest
 
-from citygraph import centrality as c
 from citygraph.errors import UsageError
-from citygraph.projection import project
-from citygraph.sparql import connect
-from citygraph.store import build
+from citygraph.graph.store import build
+from citygraph.networks import centrality as c
+from citygraph.networks.projection import project
+from citygraph.querying.sparql import connect
 from conftest import ROOT, SEED
 
 

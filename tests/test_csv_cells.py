@@ -13,11 +13,11 @@ import networkx as nx
 import pytest
 from rdflib import Literal, URIRef
 
-from citygraph.catalog import Result, format_result
-from citygraph.export import write_csv
 from citygraph.fileio import csv_cell, csv_uncell
 from citygraph.importers.csv_ties import import_csv, read_decisions, report_text
-from citygraph.report import analyze, nodes_csv
+from citygraph.networks.export import write_csv
+from citygraph.networks.report import analyze, nodes_csv
+from citygraph.querying.catalog import Result, format_result
 
 #: one attack per leading character, each as a spreadsheet would run it
 ATTACKS = ["=cmd|' /C calc'!A0", "+1+cmd|' /C calc'!A0", "-2+cmd|' /C calc'!A0",

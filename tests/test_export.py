@@ -12,7 +12,8 @@ from click.testing import CliRunner
 from lxml import etree
 
 from citygraph.cli import cli
-from citygraph.export import (
+from citygraph.graph.store import build
+from citygraph.networks.export import (
     GEXF_NS,
     VIZ_NS,
     export,
@@ -23,9 +24,8 @@ from citygraph.export import (
     write_graphml,
     write_json,
 )
-from citygraph.projection import project
-from citygraph.report import analyze
-from citygraph.store import build
+from citygraph.networks.projection import project
+from citygraph.networks.report import analyze
 from conftest import FIXTURES, ROOT, SHARED
 
 JS = ROOT / "tests" / "js"
@@ -43,7 +43,7 @@ def store_dir(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def network(store_dir):
-    from citygraph.sparql import connect
+    from citygraph.querying.sparql import connect
 
     G = project(connect(store_dir), layers=["agreement", "tie", "event"])
     analyze(G)
@@ -52,7 +52,7 @@ def network(store_dir):
 
 @pytest.fixture(scope="module")
 def tie_network(store_dir):
-    from citygraph.sparql import connect
+    from citygraph.querying.sparql import connect
 
     G = project(connect(store_dir), layers=["tie"])
     analyze(G)

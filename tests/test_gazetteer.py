@@ -9,7 +9,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SKOS
 
 from citygraph.cli import cli
-from citygraph.gazetteer import generate, link_wikidata, read_rows, resolve_rows
+from citygraph.importers.gazetteer import generate, link_wikidata, read_rows, resolve_rows
 from citygraph.namespaces import CG, CGR, GEO, PROV
 from conftest import DATA
 

@@ -11,7 +11,7 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 from citygraph.cli import cli
 from citygraph.importers.csv_ties import import_csv, read_decisions, report_text
 from citygraph.namespaces import CG, CGR, PROV, SCHEMA
-from citygraph.reconcile import distance_km, get_index, reconcile
+from citygraph.places.reconcile import distance_km, get_index, reconcile
 from conftest import FIXTURES, SHARED
 
 IMPORT = FIXTURES / "import"

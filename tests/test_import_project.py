@@ -213,7 +213,7 @@ def combined(tmp_path_factory):
     """The seed graph built, the full Wikidata file imported with --store, then rebuilt."""
     if not (P190 / "relations.tsv").is_file():
         pytest.skip("the shared Wikidata file is not beside the clone")
-    from citygraph.store import build
+    from citygraph.graph.store import build
 
     folder = tmp_path_factory.mktemp("combined")
     root, store = make_project(folder / "project"), folder / "store"
@@ -252,8 +252,8 @@ def test_seed_build_import_and_rebuild_keep_every_tie(combined):
 
 @pytest.mark.slow
 def test_one_seoul_with_its_seed_and_wikidata_ties(combined):
-    from citygraph.projection import project
-    from citygraph.sparql import connect
+    from citygraph.networks.projection import project
+    from citygraph.querying.sparql import connect
 
     store = combined[0]
     G = project(connect(store), layers=("tie",))

@@ -6,10 +6,10 @@ import pyoxigraph as ox
 import pytest
 
 from citygraph.errors import QueryError
-from citygraph.inference import INFERRED_GRAPH, RULE_ORDER, materialize, rule_paths
+from citygraph.graph.inference import INFERRED_GRAPH, RULE_ORDER, materialize, rule_paths
+from citygraph.graph.store import build, load_files, open_store
 from citygraph.namespaces import PREFIXES
-from citygraph.sparql import connect
-from citygraph.store import build, load_files, open_store
+from citygraph.querying.sparql import connect
 from conftest import FIXTURES, ONTOLOGY, QUERIES, ROOT
 
 PREAMBLE = "".join(f"PREFIX {p}: <{n}>\n" for p, n in PREFIXES.items())
@@ -56,7 +56,7 @@ def test_a_rule_that_says_it_is_closed_adds_nothing_run_again_on_its_own_triples
     cg:heldWith in one direction, each closed rule, run alone after all the others, infers
     everything in its first run: the second run, which reads the first one's triples,
     adds none (the build relies on it not to run the rule again for its own triples)."""
-    from citygraph.store import source_files
+    from citygraph.graph.store import source_files
 
     files = source_files(ROOT, FIXTURES / "seed")
     files += sorted((FIXTURES / "store" / "data").glob("*.ttl"))

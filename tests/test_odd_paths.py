@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from citygraph.cli import cli
 from citygraph.errors import InputError
+from citygraph.graph.store import build, open_existing
 from citygraph.rdfio import parse_turtle, read_triples
-from citygraph.store import build, open_existing
 from conftest import ROOT
 
 TRIPLE = "<https://w3id.org/citygraph/id/place/x> <http://www.w3.org/2000/01/rdf-schema#label> " \

@@ -4,11 +4,11 @@ import pytest
 from click.testing import CliRunner
 
 from citygraph import resources
-from citygraph.catalog import find_query, list_queries
 from citygraph.cli import cli
 from citygraph.errors import InputError
-from citygraph.project import CONFIG, find, load
-from citygraph.store import build, source_files
+from citygraph.graph.project import CONFIG, find, load
+from citygraph.graph.store import build, source_files
+from citygraph.querying.catalog import find_query, list_queries
 from conftest import QUERIES, ROOT, SEEDS
 
 

@@ -13,7 +13,8 @@ import networkx as nx
 import pytest
 
 from citygraph.errors import UsageError
-from citygraph.projection import (
+from citygraph.graph.store import build, load_files, open_store
+from citygraph.networks.projection import (
     LAYERS,
     incidence,
     parse_layers,
@@ -21,8 +22,7 @@ from citygraph.projection import (
     project,
     two_mode,
 )
-from citygraph.sparql import connect
-from citygraph.store import build, load_files, open_store
+from citygraph.querying.sparql import connect
 from conftest import FIXTURES, ONTOLOGY, ROOT, SEED
 from oxigraph_server import free_port
 
@@ -380,8 +380,8 @@ def test_a_group_above_max_group_stays_two_mode(four_target):
 
 
 def test_the_report_says_which_groups_stayed_two_mode(four_target):
-    from citygraph.report import analyze
-    from citygraph.report_html import report_html
+    from citygraph.networks.report import analyze
+    from citygraph.networks.report_html import report_html
 
     G = project(four_target, layers=["membership", "agreement"], max_group=3)
     figures = analyze(G)

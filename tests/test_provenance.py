@@ -4,9 +4,9 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import RDF, RDFS
 
-from citygraph.evidence import check_files
+from citygraph.graph.evidence import check_files
+from citygraph.graph.project import find
 from citygraph.namespaces import CG, PROV
-from citygraph.project import find
 from conftest import DATA, ONTOLOGY, ROOT, SEEDS
 
 SOURCE_FILES = sorted(p for p in DATA.glob("[0-9][0-9][0-9]_*.ttl"))

@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from citygraph.cli import cli
-from citygraph.sparql import connect
-from citygraph.store import GRAPH_BASE, build
+from citygraph.graph.store import GRAPH_BASE, build
+from citygraph.querying.sparql import connect
 from conftest import FIXTURES, ROOT
 
 SOURCE = FIXTURES / "store" / "data"

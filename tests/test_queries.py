@@ -2,10 +2,10 @@
 
 import pytest
 
-from citygraph.catalog import find_query, list_queries, plain, run_query
-from citygraph.inference import INFERRED_GRAPH
-from citygraph.sparql import connect
-from citygraph.store import build, load_files, open_store, source_files
+from citygraph.graph.inference import INFERRED_GRAPH
+from citygraph.graph.store import build, load_files, open_store, source_files
+from citygraph.querying.catalog import find_query, list_queries, plain, run_query
+from citygraph.querying.sparql import connect
 from conftest import ROOT, SEED
 
 REPORTS = [q for q in list_queries() if q.role == "report"]

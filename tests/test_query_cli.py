@@ -5,9 +5,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from citygraph.catalog import list_queries
 from citygraph.cli import cli
-from citygraph.store import build
+from citygraph.graph.store import build
+from citygraph.querying.catalog import list_queries
 from conftest import ROOT, SEED
 from oxigraph_server import free_port
 

@@ -13,10 +13,10 @@ from rdflib import Literal, URIRef
 
 from citygraph.cli import cli
 from citygraph.errors import EndpointError, QueryError
+from citygraph.graph.store import INFERRED_GRAPH, build, open_existing
 from citygraph.namespaces import CG, PREFIXES
-from citygraph.remote import push
-from citygraph.sparql import connect
-from citygraph.store import INFERRED_GRAPH, build, open_existing
+from citygraph.querying.remote import push
+from citygraph.querying.sparql import connect
 from conftest import FIXTURES, ROOT
 from oxigraph_server import free_port
 from web_server import start_server

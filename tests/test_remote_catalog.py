@@ -11,10 +11,10 @@ from collections import Counter
 import pytest
 from rdflib import Literal
 
-from citygraph.catalog import list_queries, run_query
-from citygraph.remote import push
-from citygraph.sparql import connect
-from citygraph.store import build
+from citygraph.graph.store import build
+from citygraph.querying.catalog import list_queries, run_query
+from citygraph.querying.remote import push
+from citygraph.querying.sparql import connect
 from conftest import QUERIES, ROOT, SEED
 from test_remote import clear_server
 from web_server import start_server

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from citygraph.cli import cli
 from citygraph.errors import UsageError
-from citygraph.report import analyze, nodes_csv, ranked, top_table, write_report
-from citygraph.store import build
+from citygraph.graph.store import build
+from citygraph.networks.report import analyze, nodes_csv, ranked, top_table, write_report
 from conftest import FIXTURES
 
 
@@ -146,9 +146,9 @@ def test_library_functions_on_a_star(tmp_path):
 
 
 def test_measures_are_computed_once_per_store_state(tmp_path):
-    from citygraph.analysis import analysed, store_state
-    from citygraph.sparql import connect
-    from citygraph.store import live_folder
+    from citygraph.graph.store import live_folder
+    from citygraph.networks.analysis import analysed, store_state
+    from citygraph.querying.sparql import connect
 
     path = tmp_path / "store"
     build(store_path=path, data_dir=FIXTURES / "network", validate=False)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from rdflib.namespace import RDF, SH
 
-from citygraph.validation import load_shapes, shorten, validate
+from citygraph.graph.validation import load_shapes, shorten, validate
 from conftest import FIXTURES, ONTOLOGY, SHAPES
 
 HERE = FIXTURES / "shapes"

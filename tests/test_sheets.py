@@ -10,9 +10,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 
 from citygraph.cli import cli
+from citygraph.curation.sheets import MARKER, SHEETS, compile_source, read_sheets
+from citygraph.graph.project import find
 from citygraph.namespaces import CG, CGR, PREFIXES
-from citygraph.project import find
-from citygraph.sheets import MARKER, SHEETS, compile_source, read_sheets
 from conftest import DATA, ROOT
 
 SEED_002 = DATA / "002_0916525940670b2c.ttl"
@@ -63,7 +63,7 @@ def test_compile_keeps_the_hand_written_part_and_replaces_the_compiled_one(tmp_p
     assert first.startswith(head) and first.count(MARKER) == 1
     compile_source(project, "002", sheets_dir=ROOT / "sheets" / "002", output=target)
     assert target.read_text(encoding="utf-8") == first  # deterministic, and idempotent
-    from citygraph.evidence import check_files
+    from citygraph.graph.evidence import check_files
 
     assert check_files([target], project) == []
 

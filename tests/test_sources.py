@@ -8,9 +8,9 @@ from click.testing import CliRunner
 
 from citygraph.cli import cli
 from citygraph.errors import InputError
-from citygraph.evidence import check_files, literal_lines
-from citygraph.project import find
-from citygraph.sources import read_text, sha256
+from citygraph.graph.evidence import check_files, literal_lines
+from citygraph.graph.project import find
+from citygraph.texts import read_text, sha256
 from conftest import DATA, ROOT, SEEDS
 
 NEWS = (

@@ -11,9 +11,9 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from citygraph.errors import InputError, ParseError, QueryError
+from citygraph.graph.store import GRAPH_BASE, INFERRED_GRAPH, build, load_files, open_store
 from citygraph.namespaces import CG, PREFIXES
-from citygraph.sparql import connect, inject_values, to_python
-from citygraph.store import GRAPH_BASE, INFERRED_GRAPH, build, load_files, open_store
+from citygraph.querying.sparql import connect, inject_values, to_python
 from conftest import FIXTURES, ROOT
 
 STORE_DATA = FIXTURES / "store" / "data"
@@ -124,7 +124,7 @@ def test_a_validation_failure_leaves_the_previous_store_untouched(data, tmp_path
 
 def test_build_validates_the_graphs_it_loaded_without_parsing_the_files_again(
         data, tmp_path, monkeypatch):
-    import citygraph.validation as validation
+    import citygraph.graph.validation as validation
 
     def parse_again(*args, **kwargs):
         raise AssertionError("build parsed the data files a second time to validate them")

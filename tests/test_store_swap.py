@@ -13,10 +13,7 @@ import pyoxigraph as ox
 import pytest
 
 import citygraph
-from citygraph.importers.common import load_into_store
-from citygraph.namespaces import PREFIXES
-from citygraph.sparql import connect
-from citygraph.store import (
+from citygraph.graph.store import (
     GRAPH_BASE,
     KILL_AT,
     build,
@@ -25,6 +22,9 @@ from citygraph.store import (
     read_manifest,
     state_id,
 )
+from citygraph.importers.common import load_into_store
+from citygraph.namespaces import PREFIXES
+from citygraph.querying.sparql import connect
 from conftest import FIXTURES, ROOT
 
 PREAMBLE = "".join(f"PREFIX {p}: <{n}>\n" for p, n in PREFIXES.items())
@@ -58,7 +58,7 @@ def _answer(store):
 def _killed_build(data, store, point):
     """Run a build in a child process that SIGKILLs itself at ``point``; its return code."""
     code = (
-        "import sys; from pathlib import Path; from citygraph.store import build; "
+        "import sys; from pathlib import Path; from citygraph.graph.store import build; "
         "build(store_path=Path(sys.argv[1]), data_dir=Path(sys.argv[2]), root=Path(sys.argv[3]), "
         "validate=False)"
     )
@@ -204,8 +204,8 @@ def _inferred_set(store):
 def test_rules_rerun_only_on_what_they_read_reach_the_same_fixpoint(tmp_path):
     """After the first pass a rule runs again only when something it reads was inferred;
     on the frozen seed graph that gives exactly the triples of running every rule again."""
-    from citygraph.inference import materialize, rule_paths
-    from citygraph.store import load_files, source_files
+    from citygraph.graph.inference import materialize, rule_paths
+    from citygraph.graph.store import load_files, source_files
 
     files = source_files(ROOT, FIXTURES / "seed")
     rules = rule_paths(ROOT / "queries")

@@ -4,8 +4,8 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from citygraph.importers.themes import DEFAULT_SDG_KOS, sdg_goal_labels, themes_graph
 from citygraph.namespaces import CG, CGR, SDG
-from citygraph.themes import DEFAULT_SDG_KOS, sdg_goal_labels, themes_graph
 from conftest import DATA, SHARED
 
 THEME = Namespace(CGR["theme/"])

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from citygraph.cli import cli
-from citygraph.validation import (
+from citygraph.graph.validation import (
     affected_nodes,
     data_files,
     load_shapes,
@@ -304,7 +304,7 @@ def test_validate_dir_walks_the_folder_and_reports_its_files(seed, monkeypatch):
 
 
 def test_validate_store_reads_the_graphs_build_loaded():
-    from citygraph.store import build
+    from citygraph.graph.store import build
 
     built = build(memory=True, validate=False, data_dir=SEED)
     report = validate_store(built.store)
@@ -317,7 +317,7 @@ def test_validation_does_not_import_pyshacl_until_it_runs():
     import subprocess
     import sys
 
-    code = ("import sys, citygraph.cli, citygraph.validation, citygraph.commands.validate; "
+    code = ("import sys, citygraph.cli, citygraph.graph.validation, citygraph.commands.validate; "
             "print('pyshacl' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

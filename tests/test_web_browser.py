@@ -149,7 +149,7 @@ def test_a_catalog_query_runs_from_its_form(browser, server, store):
     from selenium.webdriver.common.by import By
 
     from citygraph.api import query
-    from citygraph.sparql import connect
+    from citygraph.querying.sparql import connect
 
     expected = query("network-members", connect(store), plain=True, network="cgorg:anmc21")
 

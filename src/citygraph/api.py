@@ -16,9 +16,9 @@ Parameters are bound, never pasted into the query text: a value is matched
 literally whatever characters it holds.
 """
 
-from citygraph.catalog import adhoc_query, find_query, run_query
-from citygraph.sparql import connect, to_python
-from citygraph.store import build
+from citygraph.graph.store import build
+from citygraph.querying.catalog import adhoc_query, find_query, run_query
+from citygraph.querying.sparql import connect, to_python
 
 __all__ = ["build", "connect", "query", "run_sparql"]
 

@@ -1,5 +1,9 @@
 """The subcommands of the ``citygraph`` CLI, one module each, imported only when used.
 
+Takes: the command line. Gives: what each command prints and writes, and its exit code.
+Uses: every stage; a command is the only place where stages are put together for a
+person at the command line (the Python API, :mod:`citygraph.api`, is the other).
+
 Each module exposes ``command``; :data:`COMMAND_MODULES` lists them. The CLI
 imports a module only for the command that runs (``--help`` reads each short
 help from the module's source without importing it), so ``citygraph --help``

@@ -4,11 +4,11 @@ from pathlib import Path
 
 import click
 
-from citygraph.analysis import analysed
 from citygraph.commands.report import network_options, sample_option, summary_lines
-from citygraph.export import FORMATS, export
-from citygraph.projection import parse_layers, two_mode
-from citygraph.sparql import connect
+from citygraph.networks.analysis import analysed
+from citygraph.networks.export import FORMATS, export
+from citygraph.networks.projection import parse_layers, two_mode
+from citygraph.querying.sparql import connect
 
 __all__ = ["command"]
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import click
 
-from citygraph.gazetteer import generate
-from citygraph.project import project_root
+from citygraph.graph.project import project_root
+from citygraph.importers.gazetteer import generate
 
 __all__ = ["command"]
 

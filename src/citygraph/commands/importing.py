@@ -23,8 +23,8 @@ from citygraph.importers.csv_ties import (
 )
 from citygraph.importers.turtle import turtle_text, write_atomic
 from citygraph.namespaces import slug
+from citygraph.places.reconcile import AMBIGUOUS, RESOLVED, SKIPPED, UNRESOLVED
 from citygraph.progress import step
-from citygraph.reconcile import AMBIGUOUS, RESOLVED, SKIPPED, UNRESOLVED
 
 __all__ = ["command", "import_paths"]
 
@@ -53,7 +53,7 @@ def _name(name, source_file):
 
 
 def _root(project):
-    from citygraph.project import find
+    from citygraph.graph.project import find
 
     if project is not None and not Path(project).is_dir():
         raise UsageError(f"--project: {project} is not a folder")
@@ -118,7 +118,7 @@ def _decision_files(given, paths):
 
 
 def _build(store, root, validate):
-    from citygraph.store import build
+    from citygraph.graph.store import build
 
     with step("building the store"):
         result = build(store_path=store, root=root, validate=validate)

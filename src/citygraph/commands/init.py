@@ -4,8 +4,8 @@ from pathlib import Path
 
 import click
 
+from citygraph.graph.project import CONFIG, init
 from citygraph.namespaces import CGR
-from citygraph.project import CONFIG, init
 
 __all__ = ["command"]
 

@@ -6,8 +6,8 @@ import click
 import pyoxigraph as ox
 
 from citygraph.errors import UsageError
-from citygraph.remote import graph_store_url, push
-from citygraph.store import GRAPH_BASE, INFERRED_GRAPH, default_store_path, open_existing
+from citygraph.graph.store import GRAPH_BASE, INFERRED_GRAPH, default_store_path, open_existing
+from citygraph.querying.remote import graph_store_url, push
 
 __all__ = ["command"]
 

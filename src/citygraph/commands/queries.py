@@ -4,9 +4,9 @@ import shlex
 
 import click
 
-from citygraph.catalog import list_queries
 from citygraph.errors import EXIT_REMOTE, CitygraphError
-from citygraph.sparql import connect
+from citygraph.querying.catalog import list_queries
+from citygraph.querying.sparql import connect
 
 __all__ = ["command"]
 

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import click
 
-from citygraph.catalog import (
+from citygraph.errors import EXIT_NO, InputError, UsageError
+from citygraph.querying.catalog import (
     FORMATS,
     adhoc_query,
     find_query,
@@ -12,8 +13,7 @@ from citygraph.catalog import (
     parse_param_args,
     run_query,
 )
-from citygraph.errors import EXIT_NO, InputError, UsageError
-from citygraph.sparql import connect
+from citygraph.querying.sparql import connect
 
 __all__ = ["command"]
 

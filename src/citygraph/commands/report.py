@@ -4,18 +4,18 @@ from pathlib import Path
 
 import click
 
-from citygraph.analysis import analysed
-from citygraph.centrality import BACKENDS
 from citygraph.errors import UsageError
-from citygraph.projection import FOLDS, MAX_GROUP, parse_layers
-from citygraph.report import SORT_KEYS, top_table, write_report
-from citygraph.sparql import connect
+from citygraph.networks.analysis import analysed
+from citygraph.networks.centrality import BACKENDS
+from citygraph.networks.projection import FOLDS, MAX_GROUP, parse_layers
+from citygraph.networks.report import SORT_KEYS, top_table, write_report
+from citygraph.querying.sparql import connect
 
 __all__ = ["command", "network_options", "sample_option", "summary_lines"]
 
 
 def sample_option(sample, exact):
-    """What ``--sample`` and ``--exact`` ask of :func:`citygraph.report.analyze`.
+    """What ``--sample`` and ``--exact`` ask of :func:`citygraph.networks.report.analyze`.
 
     >>> sample_option(None, False), sample_option(None, True), sample_option(300, False)
     ('auto', None, 300)

@@ -49,7 +49,7 @@ def command(store, host, port, timeout, max_rows, workers, network_timeout, samp
     """
     import uvicorn
 
-    from citygraph.store import default_store_path, open_existing
+    from citygraph.graph.store import default_store_path, open_existing
     from citygraph.web import Settings, create_app
 
     path = Path(store) if store is not None else default_store_path()

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import click
 
-from citygraph.project import find
-from citygraph.sheets import compile_source, write_templates
+from citygraph.curation.sheets import compile_source, write_templates
+from citygraph.graph.project import find
 
 __all__ = ["command"]
 

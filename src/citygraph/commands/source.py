@@ -4,9 +4,9 @@ from pathlib import Path
 
 import click
 
+from citygraph.curation.sources import add_source, list_sources
 from citygraph.errors import EXIT_NO
-from citygraph.project import find
-from citygraph.sources import add_source, list_sources
+from citygraph.graph.project import find
 
 __all__ = ["command"]
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import click
 
 from citygraph.errors import EXIT_NO, EXIT_OK, InputError
-from citygraph.validation import (
+from citygraph.graph.validation import (
     DATA_DIR,  # noqa: F401  (the doctest of expand)
     ENGINES,
     ONTOLOGY_DIR,
@@ -51,7 +51,7 @@ def expand(paths):
 
 def project_data_dir():
     """The data folder of the project the command runs in (found by its citygraph.toml)."""
-    from citygraph.project import find
+    from citygraph.graph.project import find
 
     return find().data_dir
 
@@ -132,7 +132,7 @@ def command(files, fmt, shapes_dir, ontology_dir, context_dir, no_context, engin
         context = []
     report = validate(paths, shapes_dir=shapes_dir, ontology_dir=ontology_dir, engine=engine,
                       context=context)
-    from citygraph.evidence import attach, check_files  # every quote against its source text
+    from citygraph.graph.evidence import attach, check_files  # every quote against its source text
 
     problems = check_files(paths)
     click.echo(attach(render_json(report) if fmt == "json" else render_text(report), problems, fmt))

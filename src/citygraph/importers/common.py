@@ -13,8 +13,8 @@ from rdflib import Literal, URIRef
 
 from citygraph import resources
 from citygraph.errors import InputError
+from citygraph.graph.project import find as find_project
 from citygraph.namespaces import CG, CGR, DCTERMS, GEO, PROV, RDF, RDFS, SCHEMA, XSD, slug
-from citygraph.project import find as find_project
 from citygraph.rdfio import parse_quads
 
 __all__ = [
@@ -150,7 +150,7 @@ def country_node(code):
 
 
 def city_triples(node, city, source):
-    """A cg:City described from a GeoNames record (see :class:`citygraph.reconcile.City`)."""
+    """A cg:City described from a GeoNames record (see :class:`citygraph.places.reconcile.City`)."""
     return [
         (node, RDF.type, CG.City),
         (node, RDFS.label, Literal(city.name)),

@@ -2,7 +2,7 @@
 
 Each row names two cities with their country strings (and optionally
 coordinates, a date and a tie type). Each distinct (name, country string) is
-reconciled once (:func:`citygraph.reconcile.reconcile`); a tie is written only
+reconciled once (:func:`citygraph.places.reconcile.reconcile`); a tie is written only
 when both of its cities are resolved, so no tie hangs on a weak match. Rows that
 cannot be a tie (a missing city or country, an unknown country or tie type, a
 self-tie, a pair already seen in either order) are reported with their line
@@ -37,10 +37,10 @@ from citygraph.importers.common import (
     source_document,
     tie_types,
 )
-from citygraph.names import fold_name
 from citygraph.namespaces import CG, CGR, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, slug
+from citygraph.places.names import fold_name
+from citygraph.places.reconcile import RESOLVED, SKIPPED, get_index, reconcile, resolve_country
 from citygraph.progress import bar
-from citygraph.reconcile import RESOLVED, SKIPPED, get_index, reconcile, resolve_country
 
 __all__ = [
     "COLUMN_ROLES",

@@ -15,7 +15,7 @@ are ``fact:wikidata-tie-q<a>-q<b>`` (``a < b``) and places
 same pair meet on one tie with two sources.
 
 Places: an item whose QID a place of ``data/places.ttl`` carries is that place.
-Every other item is reconciled to GeoNames (:func:`citygraph.reconcile.reconcile`)
+Every other item is reconciled to GeoNames (:func:`citygraph.places.reconcile.reconcile`)
 by its label, with its country (P17) and coordinates (P625) where a query-service
 result gives them (``--places``: JSON or CSV as the Wikidata Query Service
 downloads them). A resolved item is the GeoNames place's node (the seed IRI, or
@@ -435,7 +435,7 @@ def place_nodes(items, labels, doc, table=None, decisions=None, places_ttl=None,
     reused QIDs, outcomes by QID).
     """
     from citygraph.importers.csv_ties import _country_triples
-    from citygraph.reconcile import AMBIGUOUS, RESOLVED, Decision, get_index, reconcile
+    from citygraph.places.reconcile import AMBIGUOUS, RESOLVED, Decision, get_index, reconcile
 
     table, decisions = table or {}, decisions or {}
     known_q = place_iris_by_wikidata_id(places_ttl)

@@ -5,8 +5,8 @@ from starlette.exceptions import HTTPException
 from starlette.responses import Response
 from starlette.routing import Route
 
-from citygraph.catalog import find_query, format_result, list_queries, run_query
 from citygraph.errors import CitygraphError, QueryError
+from citygraph.querying.catalog import find_query, format_result, list_queries, run_query
 
 __all__ = ["routes"]
 

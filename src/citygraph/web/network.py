@@ -10,14 +10,14 @@ def compute(target, layers="all", since=None, until=None, fold="none", sample=No
 
     Nodes keep their label, kind, country, coordinates and every measure
     ``citygraph report`` computes; edges their layers, weight, dates, facts
-    and source documents. The network is :func:`citygraph.analysis.analysed`'s,
+    and source documents. The network is :func:`citygraph.networks.analysis.analysed`'s,
     so a store state measured once (by ``citygraph report``, ``export`` or an
     earlier server) is read back, not projected and measured again.
     """
     import networkx as nx
 
-    from citygraph.analysis import analysed
-    from citygraph.export_io import json_value
+    from citygraph.networks.analysis import analysed
+    from citygraph.networks.export_io import json_value
 
     G, figures = analysed(target, layers=layers, since=since, until=until, fold=fold,
                           sample=sample)

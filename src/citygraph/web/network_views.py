@@ -8,7 +8,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from citygraph.errors import CitygraphError, UsageError
-from citygraph.projection import LAYERS, parse_date, parse_layers
+from citygraph.networks.projection import LAYERS, parse_date, parse_layers
 
 __all__ = ["routes"]
 

@@ -10,8 +10,8 @@ from collections import OrderedDict
 
 from rdflib import URIRef
 
-from citygraph.catalog import adhoc_query, find_query, run_query
 from citygraph.namespaces import CG, CGR, DCTERMS, FOAF, GEO, ORG, PROV, RDF, RDFS, SCHEMA, SKOS
+from citygraph.querying.catalog import adhoc_query, find_query, run_query
 
 __all__ = ["node_iri", "describe", "facts", "kind_of", "search_index", "search",
            "document_facts", "highlight", "enclosing", "catalog_rows"]
@@ -265,7 +265,7 @@ SELECT ?entity ?name ?property WHERE {
 
 def search_index(target):
     """Every name of every node, accents and case folded: [(folded, name, entity, property)]."""
-    from citygraph.names import fold_name
+    from citygraph.places.names import fold_name
 
     index = []
     for row in _select(target, _NAMES):
@@ -287,7 +287,7 @@ def search(index, text, limit=50):
     >>> [(str(e).rsplit("/", 1)[1], name) for e, name, _ in search(index, "SÉOEL")]
     [('seoul', 'Séoel')]
     """
-    from citygraph.names import fold_name
+    from citygraph.places.names import fold_name
 
     key = fold_name(text or "")
     if not key:

@@ -13,7 +13,7 @@ import threading
 
 from citygraph import errors
 from citygraph.errors import EXIT_REMOTE, CitygraphError, ParameterError, QueryError
-from citygraph.sparql import Target
+from citygraph.querying.sparql import Target
 from citygraph.web.protocol import NotAcceptable
 
 __all__ = ["QueryPool", "PoolTarget", "QueryTimeout", "ResultLimit", "Busy", "WorkerFailed"]
@@ -161,7 +161,7 @@ class QueryPool:
 
 
 class PoolTarget(Target):
-    """A :class:`citygraph.sparql.Target` whose queries run in the pool, with its limits.
+    """A :class:`citygraph.querying.sparql.Target` whose queries run in the pool, with its limits.
 
     The catalog's ``run_query`` binds parameters through it as through any target.
     """

@@ -2,8 +2,8 @@
 
 from rdflib import BNode, Literal, URIRef
 
-from citygraph.catalog import compact
 from citygraph.namespaces import CGR
+from citygraph.querying.catalog import compact
 
 __all__ = ["FILTERS", "GLOBALS", "page_url", "short"]
 

@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from citygraph.errors import QueryError
-from citygraph.sparql_base import iris, keywords, refuse_update, syntax_error
+from citygraph.graph.sparql_base import iris, keywords, refuse_update, syntax_error
 
 __all__ = ["ResultTooLarge", "READ_ONLY", "refusal", "negotiate", "evaluate", "SELECT_TYPES",
            "GRAPH_TYPES", "FORMAT_MEDIA"]
@@ -49,7 +49,7 @@ class ResultTooLarge(Exception):
 def refusal(text):
     """Why this read-only endpoint refuses a query text, in one line; None when it may run.
 
-    Keywords and IRIs are those of :mod:`citygraph.sparql_base` (strings,
+    Keywords and IRIs are those of :mod:`citygraph.graph.sparql_base` (strings,
     comments, variables and prefixed names never count); when a text has
     several faults, the first in the text is named.
 

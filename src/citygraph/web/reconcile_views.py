@@ -20,8 +20,8 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from citygraph.errors import InputError, UsageError
-from citygraph.names import fold_name
 from citygraph.namespaces import CG, CGR, ORG
+from citygraph.places.names import fold_name
 
 __all__ = ["routes", "TYPES", "reconcile_batch", "review_rows", "save_decision"]
 
@@ -59,7 +59,7 @@ def review_rows(report, decisions, status="open", page=1):
 
     ``status`` 'open' lists ambiguous and unresolved names; 'all' every name.
     """
-    from citygraph.reconcile import distance_km, reconcile
+    from citygraph.places.reconcile import distance_km, reconcile
 
     rows = _report_rows(report)
     if status == "open":
@@ -212,7 +212,7 @@ SELECT ?entity ?code WHERE {
 
 def _index(request):
     """Names, types and countries of the graph's places and organizations, kept."""
-    from citygraph.catalog import adhoc_query, run_query
+    from citygraph.querying.catalog import adhoc_query, run_query
     from citygraph.web.base import search_index as _search_index
 
     cache = request.app.state.cache
@@ -250,7 +250,7 @@ def _index(request):
 
 def _country_code(value):
     """An ISO 3166-1 alpha-2 code from a code, a country name or a place id; None if unknown."""
-    from citygraph.reconcile import resolve_country
+    from citygraph.places.reconcile import resolve_country
 
     if isinstance(value, dict):
         value = value.get("id") or value.get("name") or ""
@@ -260,7 +260,7 @@ def _country_code(value):
     match = re.fullmatch(r"(?:place[:/])?country-([a-z]{2})", text)
     if match:
         return match.group(1).upper()
-    from citygraph.geoindex import get_index
+    from citygraph.places.geoindex import get_index
 
     found = resolve_country(text, get_index(15000)) if text else None
     if found is None or len(found.codes) != 1:
@@ -343,7 +343,7 @@ def _one(index, query, geonames):
 
 def _gazetteer(key, country):
     """GeoNames cities whose main or alternate name folds to ``key`` (in ``country``)."""
-    from citygraph.geoindex import get_index
+    from citygraph.places.geoindex import get_index
 
     index = get_index(15000)
     ids = list(dict.fromkeys([*index.names.get(key, ()), *index.alt.get(key, ())]))
@@ -446,7 +446,7 @@ async def preview(request):
 
     node, gid = _resolve_id(request.query_params.get("id", ""))
     if gid:
-        from citygraph.geoindex import get_index
+        from citygraph.places.geoindex import get_index
 
         city = get_index(15000).cities.get(gid)
         if city is None:

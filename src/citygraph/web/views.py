@@ -5,8 +5,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.routing import Route
 
-from citygraph.catalog import adhoc_query, run_query
 from citygraph.namespaces import PREFIXES
+from citygraph.querying.catalog import adhoc_query, run_query
 from citygraph.web import pages
 from citygraph.web.base import network_data, render, search_index, target
 from citygraph.web.protocol import refusal
@@ -133,7 +133,7 @@ def _document(request, t, node, info):
 def _source_text(request, name):
     from pathlib import Path
 
-    from citygraph.store import project_root
+    from citygraph.graph.store import project_root
 
     if "/" in name or "\\" in name or name.startswith("."):
         return None

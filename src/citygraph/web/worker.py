@@ -39,8 +39,8 @@ def _handle(state, message):
 def main(conn, store_path):
     """Serve requests from the pipe ``conn`` until it closes."""
     from citygraph.errors import CitygraphError
-    from citygraph.sparql import LocalTarget
-    from citygraph.store import open_existing
+    from citygraph.graph.store import open_existing
+    from citygraph.querying.sparql import LocalTarget
 
     try:
         store = open_existing(store_path)

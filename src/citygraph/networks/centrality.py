@@ -138,7 +138,7 @@ def weighted_degree(G, weight="weight"):
     >>> weighted_degree(G)
     {'a': 3, 'b': 4, 'c': 1}
     """
-    from citygraph.projection import tidy_weight
+    from citygraph.networks.projection import tidy_weight
 
     return {node: tidy_weight(value) for node, value in G.degree(weight=weight)}
 

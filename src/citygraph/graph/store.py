@@ -13,7 +13,7 @@ a complete store (the previous one until the switch, the new one after)::
 
 A build bulk-loads every file straight into a new version folder (one named
 graph per file), runs the inference rules in memory on the part of the data
-they read (see :class:`citygraph.inference.Relevance`), adds the inferred graph,
+they read (see :class:`citygraph.graph.inference.Relevance`), adds the inferred graph,
 validates, writes the manifest and switches ``current``. A build killed at any
 point leaves the live version untouched; the next build removes what it left.
 """
@@ -41,7 +41,13 @@ import pyoxigraph as ox
 from citygraph import progress
 from citygraph.errors import InputError
 from citygraph.fileio import os_error, write_atomic
-from citygraph.inference import INFERRED_GRAPH, Relevance, count_graph, materialize, rule_paths
+from citygraph.graph.inference import (
+    INFERRED_GRAPH,
+    Relevance,
+    count_graph,
+    materialize,
+    rule_paths,
+)
 from citygraph.rdfio import file_error, parse_quads, turtle_source
 
 __all__ = [
@@ -78,18 +84,19 @@ KILL_AT = "CITYGRAPH_BUILD_KILL_AT"
 
 
 def project_root():
-    """The project folder: the nearest one up from here with citygraph.toml (see citygraph.project).
+    """The project folder: the nearest one up from here with citygraph.toml
+    (see citygraph.graph.project).
 
     >>> (project_root() / "ontology" / "citygraph.ttl").is_file()
     True
     """
-    from citygraph.project import project_root as find_root
+    from citygraph.graph.project import project_root as find_root
 
     return find_root()
 
 
 def _project(root):
-    from citygraph.project import find
+    from citygraph.graph.project import find
 
     return find(root)
 
@@ -376,7 +383,7 @@ def _validate(data_paths, ontology_dir, store=None, files=None):
     file of each graph; the files are not parsed a second time.
     """
     try:
-        from citygraph.validation import Report, render_text, validate, validate_store
+        from citygraph.graph.validation import Report, render_text, validate, validate_store
     except ImportError:
         return None
     if not data_paths:
@@ -386,7 +393,7 @@ def _validate(data_paths, ontology_dir, store=None, files=None):
         result = Report(files=tuple(str(p) for p in data_paths), results=result.results)
     else:
         result = validate(data_paths, ontology_dir=ontology_dir)
-    from citygraph.evidence import check_files, render
+    from citygraph.graph.evidence import check_files, render
 
     problems = check_files(data_paths)  # every quote against its source text
     bad = sum(p.violation for p in problems)

@@ -245,7 +245,7 @@ def _num(value):
 def report_html(G, figures, top=10):
     """The report as one HTML page with its plots embedded (no outside files).
 
-    >>> from citygraph.report import analyze
+    >>> from citygraph.networks.report import analyze
     >>> G = nx.path_graph(["place:a", "place:b", "place:c"]); figures = analyze(G)
     >>> page = report_html(G, figures)
     >>> page.startswith("<!DOCTYPE html>"), page.count("data:image/png;base64,")

@@ -15,7 +15,7 @@ from citygraph import resources
 from citygraph.errors import ParameterError, ParseError, QueryError
 from citygraph.fileio import csv_cell, csv_text
 from citygraph.namespaces import PREFIXES
-from citygraph.sparql import parse_only, query_form, refuse_update, syntax_error
+from citygraph.querying.sparql import parse_only, query_form, refuse_update, syntax_error
 
 __all__ = [
     "QUERIES_DIR",
@@ -314,7 +314,7 @@ def list_queries(directory=None):
 
 def _project_dirs():
     """The shipped catalog and the folders of queries the project's citygraph.toml adds."""
-    from citygraph.project import find
+    from citygraph.graph.project import find
 
     return list(find().query_dirs)
 
@@ -514,7 +514,7 @@ def run_query(query, target, params=None, bindings=None):
     into the query text. ``bindings`` binds further variables as they are
     (rdflib terms or Python values), whether the header declares them or not.
 
-    >>> from citygraph.sparql import connect
+    >>> from citygraph.querying.sparql import connect
     >>> target = connect(ox.Store())
     >>> result = run_query(find_query("network-members"), target, {"network": "cgorg:anmc21"})
     >>> result.form, result.columns[:3], result.rows

@@ -23,7 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from citygraph.errors import QueryError
-from citygraph.sparql_base import inject_choices, syntax_error
+from citygraph.graph.sparql_base import inject_choices, syntax_error
 
 __all__ = [
     "INFERRED_GRAPH",
@@ -72,7 +72,7 @@ class InferenceReport:
 def rule_paths(queries_dir):
     """The construct-*.rq rule files of a queries folder, in the order they run.
 
-    >>> from citygraph.store import project_root
+    >>> from citygraph.graph.store import project_root
     >>> [p.stem for p in rule_paths(project_root() / "queries")][:2]
     ['construct-holds', 'construct-member-of']
     """
@@ -151,7 +151,7 @@ def materialize(store, rules, graph=INFERRED_GRAPH, max_passes=MAX_PASSES, relat
     every pass (the plain fixpoint the tests compare with).
 
     >>> store = ox.Store()
-    >>> rule = Path(__file__).parents[2] / "queries" / "construct-symmetric.rq"
+    >>> rule = Path(__file__).parents[3] / "queries" / "construct-symmetric.rq"
     >>> store.load(input=\'\'\'@prefix owl: <http://www.w3.org/2002/07/owl#> .
     ... <http://e/near> a owl:SymmetricProperty . <http://e/a> <http://e/near> <http://e/b> .\'\'\',
     ...     format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("http://e/g"))
@@ -356,7 +356,7 @@ _SUBCLASS = ox.NamedNode(_RDFS + "subClassOf")
 def rule_iris(rules):
     """Every IRI a rule names (written in full or with a prefix), as NamedNodes.
 
-    >>> from citygraph.store import project_root
+    >>> from citygraph.graph.store import project_root
     >>> rule = project_root() / "queries" / "construct-member-of.rq"
     >>> sorted(n.value.rsplit("#", 1)[1] for n in rule_iris([rule]))
     ['member', 'memberOf', 'organization']
@@ -426,7 +426,7 @@ class Relevance:
     files come first in a build); :meth:`grew_since` tells whether a file read
     earlier may have missed triples of terms learned later.
 
-    >>> rule = Path(__file__).parents[2] / "queries" / "construct-symmetric.rq"
+    >>> rule = Path(__file__).parents[3] / "queries" / "construct-symmetric.rq"
     >>> relevance = Relevance([rule])
     >>> near, a = ox.NamedNode("http://e/near"), ox.NamedNode("http://e/a")
     >>> relevance.keep(ox.Quad(a, near, a))

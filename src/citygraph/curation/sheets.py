@@ -16,7 +16,7 @@ node written by ``citygraph source add``, and anything written by hand) and
 gets the compiled triples below it.
 
 The column reference is docs/modelling.md ("Curation sheets"); compiling the
-rows is :mod:`citygraph.sheets_compile`.
+rows is :mod:`citygraph.curation.sheets_compile`.
 """
 
 import csv
@@ -26,16 +26,16 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
-from citygraph.errors import InputError, UsageError
-from citygraph.fileio import write_atomic
-from citygraph.lookup import Index
-from citygraph.sheets_compile import (
+from citygraph.curation.sheets_compile import (
     CompileError,
     Problem,
     compile_sheets,
     person_names,
     turtle,
 )
+from citygraph.errors import InputError, UsageError
+from citygraph.fileio import write_atomic
+from citygraph.places.lookup import Index
 
 __all__ = ["SHEETS", "MARKER", "Problem", "CompileError", "write_templates", "read_sheets",
            "compile_sheets", "compile_source", "person_names", "turtle"]
@@ -317,7 +317,7 @@ def write_templates(folder, examples=True):
 
 def compile_source(project, number, sheets_dir=None, output=None):
     """Compile sheets/NNN/ into data/NNN_*.ttl (below :data:`MARKER`); return (path, triples)."""
-    from citygraph.sources import data_file_of, prefix_block
+    from citygraph.curation.sources import data_file_of, prefix_block
 
     number = f"{int(number):03d}" if str(number).isdigit() else str(number)
     target = Path(output) if output else data_file_of(project, number)

@@ -4,7 +4,7 @@ A quote (``cg:evidence``) is compared with the text of the document its node
 is derived from (``prov:wasDerivedFrom``; else the document the file
 describes), whitespace folded. The text is found by the document's
 ``cg:fileName`` in the project's source folders (see
-:class:`citygraph.project.Project`); where the document records a
+:class:`citygraph.graph.project.Project`); where the document records a
 ``cg:sha256``, a text that no longer has it is reported as changed. Each
 problem names the Turtle file and line, and for a quote that differs the
 nearest passage of the source.
@@ -183,8 +183,8 @@ def check_files(paths, project=None, shown=None):
     ``project`` (default: the current one) says where the source texts are and
     which other documents exist; ``shown`` maps a path to the name to report.
     """
-    from citygraph.project import find
-    from citygraph.sources import read_text, sha256
+    from citygraph.graph.project import find
+    from citygraph.texts import read_text, sha256
 
     project = project or find()
     paths = [Path(p) for p in paths]

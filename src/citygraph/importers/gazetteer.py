@@ -48,9 +48,9 @@ from rdflib import Literal, URIRef
 
 from citygraph.errors import GazetteerError, InputError
 from citygraph.importers.turtle import turtle_text, write_atomic
-from citygraph.names import fold_name, is_latin
 from citygraph.namespaces import CG, CGR, GEO, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, slug
-from citygraph.reconcile import get_index
+from citygraph.places.names import fold_name, is_latin
+from citygraph.places.reconcile import get_index
 
 __all__ = [
     "COLUMNS",

@@ -1,7 +1,7 @@
 """The names the project's graph already has: resolve a name typed in a sheet to one IRI.
 
 Names are compared folded (case, accents, punctuation; see
-:func:`citygraph.names.fold_name`) over every label property the data uses.
+:func:`citygraph.places.names.fold_name`) over every label property the data uses.
 A name that matches two entities of the kind asked for is ambiguous and is
 reported, never merged silently; a name that matches none is unresolved.
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from citygraph.names import fold_name
+from citygraph.places.names import fold_name
 from citygraph.rdfio import parse_quads
 
 __all__ = ["KINDS", "LABELS", "Index"]

@@ -17,8 +17,8 @@ import networkx as nx  # noqa: F401  (the examples below use it)
 from lxml import etree
 
 from citygraph import __version__, progress
-from citygraph.export_io import _NATIVE_EDGE, _parse, flat_value
 from citygraph.fileio import atomic_path
+from citygraph.networks.export_io import _NATIVE_EDGE, _parse, flat_value
 
 __all__ = ["GEXF_NS", "VIZ_NS", "gexf_tree", "write_gexf", "gexf_errors"]
 

@@ -1,7 +1,7 @@
 """Run SPARQL on the embedded store or a remote endpoint, with bound parameters, as rdflib terms.
 
 The terms, query-text helpers and the :class:`Target` interface live in
-:mod:`citygraph.sparql_base` (shared with :mod:`citygraph.remote`) and are
+:mod:`citygraph.graph.sparql_base` (shared with :mod:`citygraph.querying.remote`) and are
 importable from here as before.
 """
 
@@ -11,7 +11,7 @@ import pyoxigraph as ox
 from rdflib import URIRef  # noqa: F401  (doctests of this module use it)
 
 from citygraph.errors import EndpointError, InputError, QueryError, QueryTimeout
-from citygraph.sparql_base import (  # noqa: F401  (re-exported: the names callers import)
+from citygraph.graph.sparql_base import (  # noqa: F401  (re-exported: the names callers import)
     _TOKEN,
     UPDATE_REFUSED,
     Target,
@@ -187,13 +187,13 @@ def connect(store=None, endpoint=None, timeout=30.0, retries=2, local_timeout=No
     if store is not None and endpoint is not None:
         raise InputError("give either a store or an endpoint, not both")
     if endpoint is not None:
-        from citygraph.remote import RemoteTarget
+        from citygraph.querying.remote import RemoteTarget
 
         return RemoteTarget(endpoint, timeout=timeout, retries=retries)
     options = {"timeout": local_timeout, "allow_service": allow_service}
     if isinstance(store, ox.Store):
         return LocalTarget(store, **options)
-    from citygraph.store import default_store_path, open_existing
+    from citygraph.graph.store import default_store_path, open_existing
 
     path = Path(store) if store is not None else default_store_path()
     return LocalTarget(open_existing(path), path, **options)

@@ -4,10 +4,9 @@
 normalized; a PDF through pypdf, an HTML page through lxml), records its
 SHA-256, gives it the next number and writes ``data/NNN_<slug>.ttl`` with the
 prefix block and the node of the source document. Quotes taken from it are
-checked against that stored text (:mod:`citygraph.evidence`).
+checked against that stored text (:mod:`citygraph.graph.evidence`).
 """
 
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,94 +14,14 @@ from pathlib import Path
 from citygraph.dates import parse_date
 from citygraph.errors import InputError, UsageError
 from citygraph.fileio import write_atomic
-from citygraph.lookup import Index
 from citygraph.namespaces import KIND_PREFIXES, slug
+from citygraph.places.lookup import Index
+from citygraph.texts import read_text, sha256
 
-__all__ = ["read_text", "sha256", "next_number", "prefix_block", "Added", "add_source",
+__all__ = ["next_number", "prefix_block", "Added", "add_source",
            "SourceRow", "list_sources", "data_file_of"]
 
 _NUMBERED = re.compile(r"^(\d{3})_.+\.(?:ttl|txt)$")
-
-
-def _normalize(text):
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return text if text.endswith("\n") else text + "\n"
-
-
-def read_text(path):
-    """The text of a source file: UTF-8 text, or text extracted from PDF or HTML.
-
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"; _ = p.write_bytes(b"one\\r\\ntwo")
-    >>> read_text(p)
-    'one\\ntwo\\n'
-    """
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    suffix = path.suffix.lower()
-    if raw.startswith(b"%PDF") or suffix == ".pdf":
-        return _normalize(_pdf_text(path))
-    head = raw[:512].lstrip().lower()
-    if suffix in (".html", ".htm", ".xhtml") or head.startswith((b"<!doctype html", b"<html")):
-        return _normalize(_html_text(raw, path))
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8, "
-                         "or give a PDF or HTML file") from None
-    if "\x00" in text:
-        raise InputError(f"{path}: a binary file; give plain text (UTF-8), PDF or HTML")
-    return _normalize(text)
-
-
-def _pdf_text(path):
-    try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
-    except ImportError:  # pragma: no cover - pypdf is a dependency
-        raise InputError(f"{path}: reading PDF needs pypdf (pip install pypdf)") from None
-    try:
-        pages = [page.extract_text() or "" for page in PdfReader(str(path)).pages]
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
-        raise InputError(f"{path}: not a readable PDF ({exc})") from None
-    text = "\n\n".join(p.strip("\n") for p in pages)
-    if not text.strip():
-        raise InputError(f"{path}: the PDF has no text layer (a scan?); give its text instead")
-    return text
-
-
-_BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-           "article", "header", "footer", "table", "ul", "ol", "blockquote", "title"}
-
-
-def _html_text(raw, path):
-    import lxml.html
-    from lxml.etree import ParserError
-
-    try:
-        root = lxml.html.document_fromstring(raw)
-    except (ParserError, ValueError) as exc:
-        raise InputError(f"{path}: not a readable HTML page ({exc})") from None
-    for bad in root.xpath("//script|//style|//noscript|//template"):
-        bad.drop_tree()
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:
-            element.tail = "\n" + (element.tail or "")
-    lines = [" ".join(line.split()) for line in root.text_content().split("\n")]
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
-
-
-def sha256(text):
-    """The SHA-256 of a text as stored (UTF-8), lowercase hex.
-
-    >>> sha256("abc\\n")[:12]
-    'edeaaff3f177'
-    """
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def next_number(project):
@@ -250,7 +169,7 @@ def data_file_of(project, number):
 
 def list_sources(project):
     """Every numbered data file of the project with its document, counts and text status."""
-    from citygraph.lookup import Index
+    from citygraph.places.lookup import Index
     from citygraph.rdfio import parse_quads
 
     rows = []

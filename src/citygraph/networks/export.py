@@ -16,8 +16,9 @@ from lxml import etree
 
 from citygraph import progress
 from citygraph.errors import UsageError
-from citygraph.export_gexf import GEXF_NS, VIZ_NS, gexf_errors, gexf_tree, write_gexf
-from citygraph.export_io import (
+from citygraph.fileio import atomic_path, csv_text, make_dirs
+from citygraph.networks.export_gexf import GEXF_NS, VIZ_NS, gexf_errors, gexf_tree, write_gexf
+from citygraph.networks.export_io import (
     _NATIVE_EDGE,
     LIST_SEPARATOR,
     _parse,
@@ -25,7 +26,6 @@ from citygraph.export_io import (
     json_value,
     write_atomic,
 )
-from citygraph.fileio import atomic_path, csv_text, make_dirs
 
 __all__ = [
     "FORMATS",

@@ -14,7 +14,7 @@ import pycountry
 
 from citygraph.errors import CitygraphError
 from citygraph.fileio import write_atomic
-from citygraph.names import fold_name, is_latin
+from citygraph.places.names import fold_name, is_latin
 
 __all__ = ["City", "Index", "build_index", "get_index", "index_build_seconds", "cache_path"]
 

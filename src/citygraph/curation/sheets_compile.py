@@ -1,10 +1,10 @@
 """Compiling curation sheets: rows to triples with the modelling guide's IRIs and provenance.
 
 :func:`compile_sheets` turns the rows of a source's sheets (see
-:mod:`citygraph.sheets`, which reads them) into triples in sheet and row
+:mod:`citygraph.curation.sheets`, which reads them) into triples in sheet and row
 order: deterministic IRIs, ``prov:wasDerivedFrom``, ``cg:mentionedIn``, the
 name fields of a person, the speaker participation of a talk, dates with
-their precision. Names are resolved against an :class:`~citygraph.lookup.Index`
+their precision. Names are resolved against an :class:`~citygraph.places.lookup.Index`
 of the graph and the entities the sheets define; every cell that cannot be
 used is collected as a :class:`Problem` and raised together in a
 :class:`CompileError`. :func:`turtle` writes the triples as Turtle blocks.
@@ -19,8 +19,8 @@ from rdflib.namespace import XSD
 
 from citygraph.dates import parse_date
 from citygraph.errors import CitygraphError, InputError
-from citygraph.lookup import Index
 from citygraph.namespaces import CG, PREFIXES, slug
+from citygraph.places.lookup import Index
 
 __all__ = ["Problem", "CompileError", "compile_sheets", "person_names", "turtle"]
 
@@ -185,7 +185,7 @@ def _nearest_name(state, value, kinds):
     """The closest known name of an entity of those kinds, as "'Name' (prefix:local)", or ""."""
     from rapidfuzz import fuzz, process
 
-    from citygraph.names import fold_name
+    from citygraph.places.names import fold_name
 
     key = ("names", tuple(kinds))
     if key not in state.cache:
@@ -318,7 +318,7 @@ def _event_iri(state, row):
 
 
 def _register(state, sheets):
-    from citygraph.names import fold_name
+    from citygraph.places.names import fold_name
 
     index = state.index
 

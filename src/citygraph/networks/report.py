@@ -12,13 +12,13 @@ from pathlib import Path
 import networkx as nx
 
 from citygraph import progress
-from citygraph.centrality import LARGE, MEASURES, network_figures, shared_igraph, to_igraph
-from citygraph.centrality import bridges as _bridges
-from citygraph.centrality import node_measures as _node_measures
 from citygraph.errors import UsageError
-from citygraph.export import flat_value, json_value, write_atomic
 from citygraph.fileio import csv_text, make_dirs
-from citygraph.report_html import SORT_KEYS, ranked, report_html
+from citygraph.networks.centrality import LARGE, MEASURES, network_figures, shared_igraph, to_igraph
+from citygraph.networks.centrality import bridges as _bridges
+from citygraph.networks.centrality import node_measures as _node_measures
+from citygraph.networks.export import flat_value, json_value, write_atomic
+from citygraph.networks.report_html import SORT_KEYS, ranked, report_html
 
 __all__ = [
     "NODE_FIELDS",
@@ -34,7 +34,7 @@ __all__ = [
 NODE_FIELDS = ("id", "label", "kind", "country", "country_code", "geonames", "lat", "lon",
                *MEASURES, "two_mode_degree", "large_groups")
 
-#: with ``sample="auto"``, networks of more than :data:`citygraph.centrality.LARGE` places
+#: with ``sample="auto"``, networks of more than :data:`citygraph.networks.centrality.LARGE` places
 #: get betweenness, closeness and distances estimated from this many sampled sources
 AUTO_SAMPLE = 1000
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from citygraph.geoindex import City, Index, build_index, get_index, index_build_seconds
-from citygraph.names import fold_name, qualifiers, strip_qualifier
+from citygraph.places.geoindex import City, Index, build_index, get_index, index_build_seconds
+from citygraph.places.names import fold_name, qualifiers, strip_qualifier
 
 __all__ = [
     "City",

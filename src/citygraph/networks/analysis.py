@@ -6,7 +6,7 @@ figures. :func:`analysed` computes it once per store state and set of options
 and keeps it in the folder of the store's live version
 (``<store>/current/cache/network-<key>.json``, written through
 :func:`citygraph.fileio.write_atomic`). The key is a SHA-256 of the store's
-``manifest.json`` (:func:`citygraph.store.state_id`; it changes with every
+``manifest.json`` (:func:`citygraph.graph.store.state_id`; it changes with every
 build and import),
 the options (layers, dates, fold, sample, backend, group threshold, seed) and
 the cache format, so a rebuilt store or another option never reads a stale
@@ -23,7 +23,7 @@ import networkx as nx
 from citygraph import __version__, progress
 from citygraph.errors import CitygraphError
 from citygraph.fileio import write_atomic
-from citygraph.projection import MAX_GROUP, parse_date, parse_layers, project
+from citygraph.networks.projection import MAX_GROUP, parse_date, parse_layers, project
 
 __all__ = ["CACHE_FORMAT", "store_state", "cache_key", "analysed", "graph_data", "graph_from"]
 
@@ -38,7 +38,7 @@ def _live_folder(target):
     path = getattr(target, "path", None)
     if getattr(target, "is_remote", False) or path is None:
         return None
-    from citygraph.store import live_folder
+    from citygraph.graph.store import live_folder
 
     return live_folder(path)
 
@@ -46,7 +46,7 @@ def _live_folder(target):
 def store_state(target):
     """A hash of the store's manifest: what the store holds, or None when it cannot be told.
 
-    >>> from citygraph.sparql import connect
+    >>> from citygraph.querying.sparql import connect
     >>> import pyoxigraph as ox
     >>> store_state(connect(ox.Store())) is None
     True
@@ -54,7 +54,7 @@ def store_state(target):
     path = getattr(target, "path", None)
     if _live_folder(target) is None:
         return None
-    from citygraph.store import state_id
+    from citygraph.graph.store import state_id
 
     return state_id(path)
 
@@ -117,14 +117,14 @@ def analysed(target, layers="all", since=None, until=None, fold="none", sample="
              backend="auto", max_group=MAX_GROUP, seed=42, cache=True):
     """The projected network with every measure on its nodes, and its figures; cached.
 
-    Returns ``(G, figures)`` as :func:`citygraph.projection.project` and
-    :func:`citygraph.report.analyze` give them; ``figures["cache"]`` says
+    Returns ``(G, figures)`` as :func:`citygraph.networks.projection.project` and
+    :func:`citygraph.networks.report.analyze` give them; ``figures["cache"]`` says
     whether they were ``computed`` or ``reused`` from an earlier run on the same
     store state with the same options. ``sample`` is as
-    :func:`citygraph.report.analyze` takes it (``"auto"``: exact up to 5,000
+    :func:`citygraph.networks.report.analyze` takes it (``"auto"``: exact up to 5,000
     places, sampled above).
     """
-    from citygraph.report import analyze
+    from citygraph.networks.report import analyze
 
     options = _options(layers, since, until, fold, sample, backend, max_group, seed)
     state = store_state(target) if cache else None

@@ -28,8 +28,8 @@ from rdflib.namespace import SH
 
 from citygraph import progress
 from citygraph.errors import InputError, ParseError, UsageError
+from citygraph.graph.project import find as find_project
 from citygraph.namespaces import PREFIXES
-from citygraph.project import find as find_project
 from citygraph.rdfio import parse_turtle, to_rdflib, turtle_source
 
 __all__ = [

@@ -3,8 +3,8 @@
 Turning values into rdflib, pyoxigraph and N-Triples terms; reading a query's
 form and keywords (told apart from IRIs, strings and comments); binding
 variables by a VALUES block; one-line syntax errors; refusing updates. The
-targets themselves are :class:`citygraph.sparql.LocalTarget` and
-:class:`citygraph.remote.RemoteTarget`, which both build on this module (and
+targets themselves are :class:`citygraph.querying.sparql.LocalTarget` and
+:class:`citygraph.querying.remote.RemoteTarget`, which both build on this module (and
 this module on neither, so the three do not import each other in a circle).
 """
 

@@ -13,7 +13,7 @@ from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from citygraph.errors import EndpointError, QueryError, UsageError
-from citygraph.sparql_base import (
+from citygraph.graph.sparql_base import (
     Target,
     inject_values,
     parse_only,
@@ -334,7 +334,7 @@ def _drop_graph(graph, graph_store, update, timeout):
 
 def _server_graphs(endpoint, prefix, timeout):
     """{graph IRI: triple count} of the endpoint's graphs whose IRI starts with ``prefix``."""
-    from citygraph.sparql_base import to_ntriples
+    from citygraph.graph.sparql_base import to_ntriples
 
     query = (
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "

@@ -27,10 +27,10 @@ import re
 import networkx as nx
 
 from citygraph import progress
-from citygraph.catalog import compact, find_query
 from citygraph.errors import UsageError
 from citygraph.namespaces import PREFIXES
-from citygraph.sparql import to_python
+from citygraph.querying.catalog import compact, find_query
+from citygraph.querying.sparql import to_python
 
 __all__ = [
     "LAYERS",
@@ -73,7 +73,7 @@ _NAMESPACES = sorted(((namespace, prefix) for prefix, namespace in PREFIXES.item
 
 @functools.cache
 def _compact(iri):
-    """:func:`citygraph.catalog.compact`, trying the longest namespaces first and stopping
+    """:func:`citygraph.querying.catalog.compact`, trying the longest namespaces first and stopping
     at the first that fits (the same answer: compact keeps the longest that fits).
 
     >>> _compact("https://w3id.org/citygraph/id/place/seoul"), _compact("http://e.org/x")
@@ -100,7 +100,7 @@ def _select(target, query):
 
     On the embedded store the rows are read straight from pyoxigraph (no rdflib
     terms in between, which at a million triples is most of the time); a remote
-    endpoint's rows go through :func:`citygraph.sparql.to_python`.
+    endpoint's rows go through :func:`citygraph.querying.sparql.to_python`.
     """
     if getattr(target, "is_remote", True) or not hasattr(target, "select_terms"):
         for row in target.select(query):
@@ -200,7 +200,7 @@ def incidence(target, layer, since=None, until=None):
     row is kept when its date can fall inside the window; undated rows are then
     left out.
 
-    >>> from citygraph.sparql import connect
+    >>> from citygraph.querying.sparql import connect
     >>> import pyoxigraph as ox
     >>> incidence(connect(ox.Store()), "tie")
     []
@@ -241,7 +241,7 @@ def place_attributes(target):
     ``geonames``, ``lat``, ``lon`` (floats), ``iri``, and the enclosing
     ``region`` and ``city`` where the data names them.
 
-    >>> from citygraph.sparql import connect
+    >>> from citygraph.querying.sparql import connect
     >>> import pyoxigraph as ox
     >>> place_attributes(connect(ox.Store()))
     {}
@@ -553,7 +553,7 @@ def _node_attributes(G, places):
 def project(target, layers=LAYERS, since=None, until=None, fold="none", max_group=MAX_GROUP):
     """The network of places over the chosen layers, combined into one weighted graph.
 
-    ``target`` is a :func:`citygraph.sparql.connect` target (embedded store or
+    ``target`` is a :func:`citygraph.querying.sparql.connect` target (embedded store or
     remote endpoint); ``layers`` a sequence of :data:`LAYERS`; ``since`` and
     ``until`` ISO dates bounding the facts used; ``fold`` one of :data:`FOLDS`.
     Nodes carry ``label``, ``kind``, ``country``, ``country_code``,
@@ -564,7 +564,7 @@ def project(target, layers=LAYERS, since=None, until=None, fold="none", max_grou
     ``since``, ``until``, ``fold``, ``weighting``, ``max_group`` and
     ``large_groups`` (``[group, layer, size]``, largest first) say how it was made.
 
-    >>> from citygraph.sparql import connect
+    >>> from citygraph.querying.sparql import connect
     >>> import pyoxigraph as ox
     >>> G = project(connect(ox.Store()), layers=("agreement",))
     >>> G.number_of_nodes(), G.graph["layers"]
@@ -598,7 +598,7 @@ def two_mode(target, layers=LAYERS, since=None, until=None, fold="none"):
     have ``bipartite=1`` and the place attributes of :func:`project`. Each edge
     keeps the facts, roles, dates, types and documents behind it.
 
-    >>> from citygraph.sparql import connect
+    >>> from citygraph.querying.sparql import connect
     >>> import pyoxigraph as ox
     >>> two_mode(connect(ox.Store())).number_of_nodes()
     0

@@ -1,0 +1,8 @@
+"""The curation stage: a source document becomes sheet rows, then Turtle.
+
+Takes: a document (text, PDF, HTML) and the curator's sheets (CSV) in ``sheets/NNN/``.
+Gives: the stored text and the document's data file (:mod:`.sources`), sheet
+templates and their reading (:mod:`.sheets`), and the compiled Turtle of the sheets
+(:mod:`.sheets_compile`), whose facts the graph stage then loads.
+Uses: graph, querying, places.
+"""
