@@ -116,7 +116,8 @@ def test_post_as_a_query_body_and_as_a_form(server):
     ("/sparql", b"query", "image/png",
      "unsupported content type 'image/png'; send application/sparql-query or an HTML form "
      "with a query field"),
-    ("/sparql", None, None, "no query: give a query parameter"),
+    ("/sparql", b"format=csv", "application/x-www-form-urlencoded",
+     "no query: give a query parameter"),
 ])
 def test_updates_load_service_and_file_iris_are_refused_with_one_line(server, path, body, kind,
                                                                         reason):

@@ -1,12 +1,11 @@
 """The Starlette application: routes, settings, error pages."""
 
-import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import PlainTextResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -14,13 +13,9 @@ from citygraph.errors import CitygraphError
 from citygraph.web.base import render, status_of
 from citygraph.web.paths import STATIC, TEMPLATES  # noqa: F401  (TEMPLATES re-exported)
 from citygraph.web.pool import QueryPool
-from citygraph.web.protocol import FORMAT_MEDIA, READ_ONLY, refusal
+from citygraph.web.service import ReadOnlyCors
 
 __all__ = ["Settings", "create_app", "STATIC"]
-
-
-#: the largest query text or form body the server reads
-MAX_BODY = 1_000_000
 
 
 @dataclass
@@ -52,76 +47,6 @@ def error_response(request, status, message):
                   status_code=status)
 
 
-async def _read_query(request):
-    """The query text and graph parameters of a SPARQL Protocol request."""
-    params = request.query_params
-    graphs = {"default": params.getlist("default-graph-uri"),
-              "named": params.getlist("named-graph-uri")}
-    if request.method == "GET":
-        if "update" in params:
-            return None, READ_ONLY, graphs
-        return params.get("query"), None, graphs
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    length = int(request.headers.get("content-length") or 0)
-    if length > MAX_BODY:
-        return None, f"the request body is larger than {MAX_BODY} bytes", graphs
-    body = await request.body()
-    if len(body) > MAX_BODY:
-        return None, f"the request body is larger than {MAX_BODY} bytes", graphs
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        return None, "the request body is not UTF-8", graphs
-    if kind == "application/sparql-query":
-        return text, None, graphs
-    if kind == "application/sparql-update":
-        return None, READ_ONLY, graphs
-    if kind == "application/x-www-form-urlencoded":
-        form = urllib.parse.parse_qs(text, keep_blank_values=True)
-        if "update" in form:
-            return None, READ_ONLY, graphs
-        graphs["default"] += form.get("default-graph-uri", [])
-        graphs["named"] += form.get("named-graph-uri", [])
-        queries = form.get("query", [])
-        if len(queries) > 1:
-            return None, "give one query parameter, not several", graphs
-        return (queries[0] if queries else None), None, graphs
-    return None, (f"unsupported content type {kind or 'none'!r}; send "
-                  "application/sparql-query or an HTML form with a query field"), graphs
-
-
-async def sparql(request):
-    """The SPARQL 1.1 Protocol query endpoint (GET and POST), read-only."""
-    text, problem, graphs = await _read_query(request)
-    if problem:
-        return PlainTextResponse(problem + "\n", status_code=400)
-    if text is None:
-        if request.method == "GET" and "text/html" in request.headers.get("accept", ""):
-            from citygraph.web.views import editor
-
-            return await editor(request)
-        return PlainTextResponse("no query: give a query parameter\n", status_code=400)
-    for iri in graphs["default"] + graphs["named"]:
-        if iri.lower().startswith("file:"):
-            return PlainTextResponse(f"file: IRIs are refused: <{iri}>\n", status_code=400)
-    reason = refusal(text)
-    if reason:
-        return PlainTextResponse(reason + "\n", status_code=400)
-    fmt = request.query_params.get("format")
-    accept = FORMAT_MEDIA.get(fmt.lower(), fmt) if fmt else request.headers.get("accept", "*/*")
-    settings = request.app.state.settings
-    pool = request.app.state.pool
-    from starlette.concurrency import run_in_threadpool
-
-    try:
-        media, body = await run_in_threadpool(
-            pool.call, ("protocol", text, accept, graphs["default"], graphs["named"],
-                        settings.max_rows))
-    except CitygraphError as exc:
-        return PlainTextResponse(_one_line(exc) + "\n", status_code=status_of(exc))
-    return Response(body, media_type=media)
-
-
 async def http_error(request, exc):
     messages = {404: "not found", 405: "method not allowed"}
     return error_response(request, exc.status_code,
@@ -141,7 +66,7 @@ def create_app(settings, pool=None):
     """The ASGI app over ``settings.store``; starts its query workers on startup."""
     from contextlib import asynccontextmanager
 
-    from citygraph.web import views
+    from citygraph.web import endpoint, views
 
     @asynccontextmanager
     async def lifespan(app):
@@ -158,7 +83,7 @@ def create_app(settings, pool=None):
                 app.state.pool = None
 
     routes = [
-        Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/sparql", endpoint.sparql, methods=["GET", "POST"]),
         *views.routes(),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
@@ -168,6 +93,7 @@ def create_app(settings, pool=None):
         exception_handlers={HTTPException: http_error, CitygraphError: citygraph_error,
                             Exception: server_error},
     )
+    app.add_middleware(ReadOnlyCors)
     app.state.settings = settings
     app.state.pool = pool
     app.state.cache = {}

@@ -22,7 +22,7 @@ from citygraph.graph.sparql_base import (
 )
 
 __all__ = ["ResultTooLarge", "READ_ONLY", "refusal", "negotiate", "evaluate", "SELECT_TYPES",
-           "GRAPH_TYPES", "FORMAT_MEDIA"]
+           "GRAPH_TYPES", "FORMAT_MEDIA", "with_hint", "GRAPH_MEDIA", "serialize_graph"]
 
 #: result formats of SELECT and ASK, by media type
 SELECT_TYPES = {
@@ -38,8 +38,18 @@ SELECT_TYPES = {
 GRAPH_TYPES = {
     "text/turtle": ox.RdfFormat.TURTLE,
     "application/x-turtle": ox.RdfFormat.TURTLE,
+    "application/turtle": ox.RdfFormat.TURTLE,
+    "text/n3": ox.RdfFormat.TURTLE,
+    "text/rdf+n3": ox.RdfFormat.TURTLE,
+    "application/n3": ox.RdfFormat.TURTLE,
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
     "text/plain": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/xml": ox.RdfFormat.RDF_XML,
+    "text/xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/x-json+ld": ox.RdfFormat.JSON_LD,
+    "application/json": ox.RdfFormat.JSON_LD,
 }
 _MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
           "csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8"}
@@ -106,11 +116,33 @@ def _accepted(accept):
     return [media for _, _, media in sorted(ranked)]
 
 
-#: the media type of each ``format`` parameter value (for links and downloads)
-FORMAT_MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+#: the media types each ``format`` parameter value asks for (for links, downloads and the
+#: clients that send one, such as SPARQLWrapper): for results first, then for graphs
+FORMAT_MEDIA = {"json": "application/sparql-results+json, application/ld+json",
+                "xml": "application/sparql-results+xml, application/rdf+xml",
                 "csv": "text/csv", "tsv": "text/tab-separated-values",
-                "turtle": "text/turtle", "ttl": "text/turtle", "nt": "application/n-triples",
-                "ntriples": "application/n-triples"}
+                "turtle": "text/turtle", "ttl": "text/turtle", "n3": "text/turtle",
+                "nt": "application/n-triples", "ntriples": "application/n-triples",
+                "json-ld": "application/ld+json", "jsonld": "application/ld+json",
+                "rdf": "application/rdf+xml", "rdf+xml": "application/rdf+xml",
+                "rdfxml": "application/rdf+xml"}
+
+
+def with_hint(fmt, accept):
+    """The Accept header to negotiate with when a ``format`` parameter is given: its media
+    types first, then the client's own. The parameter is a hint: an unknown value is ignored,
+    and one whose formats do not fit the query's form leaves the Accept header to decide.
+
+    >>> with_hint("csv", "application/json")
+    'text/csv, application/json'
+    >>> with_hint("n3", None)
+    'text/turtle, */*'
+    >>> with_hint("nonsense", "text/csv")
+    'text/csv'
+    """
+    accept = accept or "*/*"
+    media = FORMAT_MEDIA.get((fmt or "").strip().lower())
+    return f"{media}, {accept}" if media else accept
 
 
 def negotiate(accept, graph):
@@ -209,12 +241,30 @@ def serialize_boolean(answer, fmt):
     return (("true" if answer else "false") + "\n").encode("utf-8")
 
 
-_GRAPH_MEDIA = {ox.RdfFormat.TURTLE: "text/turtle; charset=utf-8",
-                ox.RdfFormat.N_TRIPLES: "application/n-triples"}
+#: the media type of each graph format's answer
+GRAPH_MEDIA = {ox.RdfFormat.TURTLE: "text/turtle; charset=utf-8",
+               ox.RdfFormat.N_TRIPLES: "application/n-triples",
+               ox.RdfFormat.RDF_XML: "application/rdf+xml",
+               ox.RdfFormat.JSON_LD: "application/ld+json"}
 
 
-def evaluate(store, text, accept, default_graphs=(), named_graphs=(), max_rows=None):
+def serialize_graph(triples, fmt, prefixes=None):
+    """Triples in one of the graph formats, as (media type, body bytes).
+
+    >>> t = ox.Triple(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal("A"))
+    >>> serialize_graph([t], ox.RdfFormat.JSON_LD)
+    ('application/ld+json', b'[{"@id":"http://e/a","http://e/p":[{"@value":"A"}]}]')
+    """
+    options = {"prefixes": prefixes} if prefixes and fmt == ox.RdfFormat.TURTLE else {}
+    return GRAPH_MEDIA[fmt], ox.serialize(triples, format=fmt, **options) or b""
+
+
+def evaluate(store, text, accept, default_graphs=(), named_graphs=(), max_rows=None,
+             base_iri=None):
     """Run ``text`` on ``store``; return (media type, body bytes). In a worker process.
+
+    ``base_iri`` resolves the relative IRIs of a query without BASE (the
+    endpoint's own URL, as the SPARQL 1.1 Protocol allows).
 
     Raises :class:`QueryError` for invalid SPARQL (line and column named),
     ``ResultTooLarge`` past ``max_rows``, :class:`NotAcceptable` when the
@@ -222,6 +272,8 @@ def evaluate(store, text, accept, default_graphs=(), named_graphs=(), max_rows=N
     """
 
     options = dataset_options(text, default_graphs, named_graphs)
+    if base_iri:
+        options["base_iri"] = base_iri
     try:
         answer = store.query(text, **options)
     except SyntaxError as exc:
@@ -249,8 +301,7 @@ def evaluate(store, text, accept, default_graphs=(), named_graphs=(), max_rows=N
             triples.append(triple)
             if len(triples) > limit:
                 raise ResultTooLarge(max_rows)
-        body = ox.serialize(triples, format=fmt) if triples else b""
-        return _GRAPH_MEDIA[fmt], body or b""
+        return serialize_graph(triples, fmt)
     fmt = negotiate(accept, graph=False)
     if fmt is None:
         raise NotAcceptable(f"cannot answer an ASK query as {accept}")

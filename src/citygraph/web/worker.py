@@ -20,8 +20,9 @@ def _handle(state, message):
     if kind == "protocol":
         from citygraph.web.protocol import evaluate
 
-        _, text, accept, default_graphs, named_graphs, max_rows = message
-        return evaluate(state["store"], text, accept, default_graphs, named_graphs, max_rows)
+        _, text, accept, default_graphs, named_graphs, max_rows, base_iri = message
+        return evaluate(state["store"], text, accept, default_graphs, named_graphs, max_rows,
+                        base_iri)
     if kind in ("select", "construct", "ask"):
         _, text, bindings, max_rows = message
         rows = getattr(state["target"], kind)(text, bindings)

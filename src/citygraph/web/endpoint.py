@@ -1,0 +1,126 @@
+"""The ``/sparql`` route: reading a SPARQL 1.1 Protocol request and answering it, read-only.
+
+What a request may be (GET with one ``query``; POST of a query body or of a
+form), what is refused before anything runs (updates, two queries, a body
+that is not UTF-8, ``SERVICE``, ``file:`` IRIs), and the answer: the result in
+the format negotiated by Accept (``format=`` a hint), or, for a GET without a
+query, the service description. The query itself runs in the worker pool
+(:func:`citygraph.web.protocol.evaluate`).
+"""
+
+import urllib.parse
+
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import PlainTextResponse, Response
+
+from citygraph.errors import CitygraphError
+from citygraph.web.base import status_of
+from citygraph.web.protocol import READ_ONLY, refusal, with_hint
+
+__all__ = ["sparql", "read_query", "MAX_BODY", "endpoint_url"]
+
+#: the largest query text or form body the server reads
+MAX_BODY = 1_000_000
+
+_NO_QUERY = "no query: give a query parameter"
+
+
+def _one_line(text):
+    return " ".join(str(text).split())[:500]
+
+
+def _problem(message, status=400):
+    return PlainTextResponse(_one_line(message) + "\n", status_code=status)
+
+
+def endpoint_url(request):
+    """The endpoint's own URL, without its query string: the base IRI of a query without BASE,
+    and the ``sd:endpoint`` of the service description."""
+    return str(request.url.replace(query="", fragment=""))
+
+
+def _one(values, name):
+    """The one value of a parameter given at most once; raise ValueError when given twice."""
+    if len(values) > 1:
+        raise ValueError(f"give one {name} parameter, not {len(values)}")
+    return values[0] if values else None
+
+
+async def read_query(request):
+    """(query text or None, problem or None, {"default": [...], "named": [...]}) of a request."""
+    params = request.query_params
+    graphs = {"default": params.getlist("default-graph-uri"),
+              "named": params.getlist("named-graph-uri")}
+    if request.method == "GET":
+        if "update" in params:
+            return None, READ_ONLY, graphs
+        try:
+            return _one(params.getlist("query"), "query"), None, graphs
+        except ValueError as exc:
+            return None, str(exc), graphs
+    header = request.headers.get("content-type", "")
+    kind = header.split(";")[0].strip().lower()
+    charset = next((p.split("=", 1)[1].strip().strip('"').lower() for p in header.split(";")[1:]
+                    if p.strip().lower().startswith("charset=")), "utf-8")
+    if kind == "application/sparql-update":
+        return None, READ_ONLY, graphs
+    length = int(request.headers.get("content-length") or 0)
+    if length > MAX_BODY:
+        return None, f"the request body is larger than {MAX_BODY} bytes", graphs
+    body = await request.body()
+    if len(body) > MAX_BODY:
+        return None, f"the request body is larger than {MAX_BODY} bytes", graphs
+    if charset not in ("utf-8", "utf8"):
+        return None, f"the request body must be UTF-8, not {charset}", graphs
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, "the request body is not UTF-8", graphs
+    if kind == "application/sparql-query":
+        return text, None, graphs
+    if kind == "application/x-www-form-urlencoded":
+        form = urllib.parse.parse_qs(text, keep_blank_values=True)
+        if "update" in form:
+            return None, READ_ONLY, graphs
+        graphs["default"] += form.get("default-graph-uri", [])
+        graphs["named"] += form.get("named-graph-uri", [])
+        try:
+            return _one(form.get("query", []), "query"), None, graphs
+        except ValueError as exc:
+            return None, str(exc), graphs
+    return None, (f"unsupported content type {kind or 'none'!r}; send "
+                  "application/sparql-query or an HTML form with a query field"), graphs
+
+
+async def sparql(request):
+    """The SPARQL 1.1 Protocol query endpoint (GET and POST), read-only."""
+    text, problem, graphs = await read_query(request)
+    if problem:
+        return _problem(problem)
+    accept = request.headers.get("accept", "")
+    if text is None:
+        if request.method == "GET" and "text/html" in accept:
+            from citygraph.web.views import editor
+
+            return await editor(request)
+        if request.method == "GET":
+            from citygraph.web.service import description
+
+            return description(request, accept)
+        return _problem(_NO_QUERY)
+    for iri in graphs["default"] + graphs["named"]:
+        if iri.lower().startswith("file:"):
+            return _problem(f"file: IRIs are refused: <{iri}>")
+    reason = refusal(text)
+    if reason:
+        return _problem(reason)
+    accept = with_hint(request.query_params.get("format"), accept)
+    settings = request.app.state.settings
+    pool = request.app.state.pool
+    try:
+        media, body = await run_in_threadpool(
+            pool.call, ("protocol", text, accept, graphs["default"], graphs["named"],
+                        settings.max_rows, endpoint_url(request)))
+    except CitygraphError as exc:
+        return _problem(exc, status_of(exc))
+    return Response(body, media_type=media)
