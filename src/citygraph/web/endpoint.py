@@ -16,8 +16,9 @@ from starlette.responses import PlainTextResponse, Response
 from citygraph.errors import CitygraphError
 from citygraph.web.base import status_of
 from citygraph.web.protocol import READ_ONLY, refusal, with_hint
+from citygraph.web.service import description, endpoint_url
 
-__all__ = ["sparql", "read_query", "MAX_BODY", "endpoint_url"]
+__all__ = ["sparql", "read_query", "MAX_BODY"]
 
 #: the largest query text or form body the server reads
 MAX_BODY = 1_000_000
@@ -31,12 +32,6 @@ def _one_line(text):
 
 def _problem(message, status=400):
     return PlainTextResponse(_one_line(message) + "\n", status_code=status)
-
-
-def endpoint_url(request):
-    """The endpoint's own URL, without its query string: the base IRI of a query without BASE,
-    and the ``sd:endpoint`` of the service description."""
-    return str(request.url.replace(query="", fragment=""))
 
 
 def _one(values, name):
@@ -104,8 +99,6 @@ async def sparql(request):
 
             return await editor(request)
         if request.method == "GET":
-            from citygraph.web.service import description
-
             return description(request, accept)
         return _problem(_NO_QUERY)
     for iri in graphs["default"] + graphs["named"]:

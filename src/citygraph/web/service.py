@@ -14,7 +14,7 @@ from starlette.responses import Response
 
 from citygraph.web.protocol import negotiate, serialize_graph
 
-__all__ = ["description", "ReadOnlyCors", "CORS_PATHS", "SD"]
+__all__ = ["description", "endpoint_url", "ReadOnlyCors", "CORS_PATHS", "SD"]
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 _FORMATS = "http://www.w3.org/ns/formats/"
@@ -60,10 +60,14 @@ def service_triples(endpoint):
     return triples
 
 
+def endpoint_url(request):
+    """The endpoint's own URL, without its query string: the base IRI of a query without BASE,
+    and the ``sd:endpoint`` of the service description."""
+    return str(request.url.replace(query="", fragment=""))
+
+
 def description(request, accept):
     """The service description as Turtle, or in the graph format Accept asks for."""
-    from citygraph.web.endpoint import endpoint_url
-
     fmt = negotiate(accept, graph=True) or ox.RdfFormat.TURTLE
     media, body = serialize_graph(service_triples(endpoint_url(request)), fmt,
                                   {"sd": SD, "formats": _FORMATS})
