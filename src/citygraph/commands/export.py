@@ -1,4 +1,5 @@
-"""``citygraph export``: the city network as GEXF, GraphML, CSV tables or JSON (for Gephi)."""
+"""``citygraph export``: the city network as GEXF, GraphML, CSV tables or JSON (for Gephi), or
+the dataset's VoID description."""
 
 from pathlib import Path
 
@@ -14,9 +15,10 @@ __all__ = ["command"]
 
 
 @click.command(name="export")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, "void"]), required=True,
               help="gexf (GEXF 1.3, Gephi), graphml, csv (nodes.csv and edges.csv for Gephi's "
-                   "spreadsheet import) or json (node-link).")
+                   "spreadsheet import), json (node-link), or void (a VoID and DCAT "
+                   "description of the dataset, in Turtle).")
 @click.option("--output", "-o", type=click.Path(path_type=Path),
               help="File to write (a directory for csv); default: standard output.")
 @click.option("--color-by", type=click.Choice(["community", "country"]), default="community",
@@ -43,12 +45,16 @@ def command(fmt, output, color_by, two_mode_view, layers, since, until, fold, sa
       citygraph export --format csv --layer agreement,tie --output gephi-tables/
       citygraph export --format json --since 2014 --until 2016
       citygraph export --format gexf --two-mode --layer event --output events.gexf
+      citygraph export --format void --output void.ttl
 
     Exit codes: 0 done; 2 bad option, unwritable output or missing store;
     3 the endpoint failed.
     """
     chosen = parse_layers(layers)
     target = connect(store=store, endpoint=endpoint, timeout=timeout)
+    if fmt == "void":
+        _void(target, endpoint, output)
+        return
     figures = {}
     if two_mode_view:
         G = two_mode(target, layers=chosen, since=since, until=until, fold=fold)
@@ -65,3 +71,15 @@ def command(fmt, output, color_by, two_mode_view, layers, since, until, fold, sa
                    err=output is None)
     for line in summary_lines(figures):
         click.echo(line, err=output is None)
+
+
+def _void(target, endpoint, output):
+    """Write the VoID description of what ``target`` holds, in Turtle."""
+    from citygraph.fileio import write_atomic
+    from citygraph.querying.void import VOID, describe
+
+    graph = describe(target, endpoint)
+    write_atomic(graph.serialize(format="turtle"), output or click.get_text_stream("stdout"))
+    triples = graph.value(next(graph.subjects(VOID.uriSpace)), VOID.triples)
+    if output is not None:
+        click.echo(f"wrote {output} (a VoID description of {triples} triples)", err=True)

@@ -66,7 +66,7 @@ def create_app(settings, pool=None):
     """The ASGI app over ``settings.store``; starts its query workers on startup."""
     from contextlib import asynccontextmanager
 
-    from citygraph.web import endpoint, views
+    from citygraph.web import endpoint, linked_data, views
 
     @asynccontextmanager
     async def lifespan(app):
@@ -84,6 +84,7 @@ def create_app(settings, pool=None):
 
     routes = [
         Route("/sparql", endpoint.sparql, methods=["GET", "POST"]),
+        *linked_data.routes(),
         *views.routes(),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]

@@ -22,7 +22,7 @@ from citygraph.graph.sparql_base import (
 )
 
 __all__ = ["ResultTooLarge", "READ_ONLY", "refusal", "negotiate", "evaluate", "SELECT_TYPES",
-           "GRAPH_TYPES", "FORMAT_MEDIA", "with_hint", "GRAPH_MEDIA", "serialize_graph"]
+           "GRAPH_TYPES", "FORMAT_MEDIA", "with_hint", "GRAPH_MEDIA", "serialize_graph", "accepted"]
 
 #: result formats of SELECT and ASK, by media type
 SELECT_TYPES = {
@@ -96,7 +96,7 @@ def refusal(text):
     return min(faults)[1] if faults else None
 
 
-def _accepted(accept):
+def accepted(accept):
     """Media types of an Accept header, best first (by q, then by order)."""
     ranked = []
     for index, part in enumerate((accept or "").split(",")):
@@ -157,7 +157,7 @@ def negotiate(accept, graph):
     True
     """
     table = GRAPH_TYPES if graph else SELECT_TYPES
-    media_types = _accepted(accept) or ["*/*"]
+    media_types = accepted(accept) or ["*/*"]
     for media in media_types:
         if media in table:
             return table[media]
