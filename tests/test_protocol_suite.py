@@ -9,7 +9,6 @@ named by ``CITYGRAPH_SUITES``; the tests that need it are skipped where it is ab
 
 import http.client
 import json
-import os
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,7 +16,8 @@ import pytest
 from rdflib import Graph, Namespace, URIRef
 from rdflib.collection import Collection
 
-from conftest import SEED, SHARED
+from conftest import SEED
+from suites import suite_folder
 from web_server import build_store, start_server
 
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
@@ -27,14 +27,6 @@ UT = Namespace("http://www.w3.org/2009/sparql/tests/test-update#")
 RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
 HTS = "http://www.w3.org/2011/http-statusCodes#StatusCode"
 READ_ONLY = "updates are refused: this endpoint is read-only"
-
-
-def suite_folder(name):
-    """The folder of a copied test suite, or None."""
-    for root in (os.environ.get("CITYGRAPH_SUITES"), SHARED / "suites"):
-        if root and (Path(root) / name / "manifest.ttl").is_file():
-            return Path(root) / name
-    return None
 
 
 PROTOCOL = suite_folder("sparql11-protocol")
