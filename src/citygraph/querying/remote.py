@@ -315,11 +315,17 @@ def _update_graph(store, graph, update, timeout):
         _send("POST", update, body, "application/x-www-form-urlencoded", timeout)
 
     run(f"DROP SILENT GRAPH {name}")
-    # Blank nodes keep their identity only within one request: send such graphs whole.
-    size = len(lines) if any(b"_:" in line for line in lines) else CHUNK
+    # Blank nodes keep their identity only within one request: send such graphs whole, as
+    # the template of an INSERT with an empty WHERE (Virtuoso refuses blank nodes in
+    # INSERT DATA; the template makes one fresh node per label on every server).
+    blank = any(b"_:" in line for line in lines)
+    size = len(lines) if blank else CHUNK
     for start in range(0, len(lines), max(size, 1)):
         chunk = b"\n".join(lines[start : start + size]).decode("utf-8")
-        run(f"INSERT DATA {{ GRAPH {name} {{\n{chunk}\n}} }}")
+        if blank:
+            run(f"INSERT {{ GRAPH {name} {{\n{chunk}\n}} }} WHERE {{}}")
+        else:
+            run(f"INSERT DATA {{ GRAPH {name} {{\n{chunk}\n}} }}")
     return len(lines)
 
 
