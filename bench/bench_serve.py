@@ -10,6 +10,10 @@ test sends traffic to this machine alone), then measures:
   catalog query page and the network view's data (/network.json), the first
   request (cold: the network is projected and measured then) and the median of
   ``--repeat`` further ones;
+* endpoint throughput: ``--endpoint-clients`` (16) threads, each on one kept-alive
+  connection, sending a simple SELECT to ``/sparql`` for ``--endpoint-seconds``
+  seconds, and the same to ``oxigraph serve-read-only`` on the same store (run
+  one after the other, never together): requests per second of each and their ratio;
 * a load test: ``--clients`` threads running catalog query pages (each report
   query of the catalog with its example parameters, in turn) for ``--seconds``
   seconds, each thread stopping after 100,000 requests at most; requests per
@@ -175,11 +179,82 @@ def _load(port, pid, clients, seconds, max_growth):
     return errors or (["memory"] if growth > max_growth else [])
 
 
+#: the simple SELECT of the endpoint throughput test
+SIMPLE = ("SELECT ?label WHERE { <https://w3id.org/citygraph/id/place/seoul> "
+          "<http://www.w3.org/2000/01/rdf-schema#label> ?label }")
+
+
+def _throughput(port, path, clients, seconds):
+    """Requests per second and errors of ``clients`` threads sending the simple SELECT."""
+    query = f"{path}?{urllib.parse.urlencode({'query': SIMPLE})}"
+    counts, errors = [0] * clients, []
+    stop = time.monotonic() + seconds
+
+    def client(number):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        while time.monotonic() < stop and counts[number] < 1_000_000:
+            try:
+                connection.request("GET", query,
+                                   headers={"Accept": "application/sparql-results+json"})
+                response = connection.getresponse()
+                response.read()
+                if response.status != 200:
+                    errors.append(response.status)
+                counts[number] += 1
+            except (OSError, http.client.HTTPException) as exc:
+                errors.append(type(exc).__name__)
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        connection.close()
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    start = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(counts) / (time.monotonic() - start), errors
+
+
+def _oxigraph(store, clients, seconds):
+    """The simple SELECT's throughput on ``oxigraph serve-read-only`` over the same store."""
+    import shutil
+
+    from citygraph.graph.store import live_folder
+
+    binary = shutil.which("oxigraph")
+    if binary is None:
+        print("oxigraph serve-read-only: the oxigraph command is not installed", flush=True)
+        return None
+    port = _free_port()
+    process = subprocess.Popen(
+        [binary, "serve-read-only", "--location", str(live_folder(store) / "oxigraph"),
+         "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if _get(port, "/query?query=ASK%7B%7D", accept="*/*")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        rate, errors = _throughput(port, "/query", clients, seconds)
+    finally:
+        process.terminate()
+        process.wait(30)
+    print(f"endpoint throughput, oxigraph serve-read-only: {rate:.0f} requests/s, "
+          f"{len(errors)} errors ({clients} clients x {seconds:g} s, simple SELECT)", flush=True)
+    return rate
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, help="store directory (default: the seed graph)")
     parser.add_argument("--place", default="place:seoul", help="the place page to time")
     parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--endpoint-clients", type=int, default=16)
+    parser.add_argument("--endpoint-seconds", type=float, default=10.0)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--sample", type=int, help="betweenness sample for the network view")
@@ -198,6 +273,7 @@ def main(argv=None):
             store = Path(scratch) / "store"
             build(store_path=store, data_dir=ROOT / "tests" / "data" / "seed", root=ROOT,
                   validate=False)
+        reference = _oxigraph(store, args.endpoint_clients, args.endpoint_seconds)
         extra = ["--network-timeout", "600"]
         if args.sample:
             extra += ["--sample", str(args.sample)]
@@ -206,6 +282,11 @@ def main(argv=None):
         print(f"citygraph serve on {store}: answering after "
               f"{time.perf_counter() - started:.1f} s", flush=True)
         try:
+            rate, failures = _throughput(port, "/sparql", args.endpoint_clients,
+                                         args.endpoint_seconds)
+            ratio = f", {rate / reference:.0%} of oxigraph's" if reference else ""
+            print(f"endpoint throughput, citygraph serve: {rate:.0f} requests/s, "
+                  f"{len(failures)} errors{ratio}", flush=True)
             prefix, _, local = args.place.partition(":")
             kind = {"place": "place", "cgorg": "org"}.get(prefix, prefix)
             _ttfb(port, "network data (/network.json)", "/network.json", args.repeat)
