@@ -21,11 +21,7 @@ DIFFERS = {
     "node-sources": "compiler error SP031 (sparp_gp_deprecate)",
     "place-agreements": "compiler error SQ156 (Bad dfe in sqlo_place_exp)",
     "posts-at-date": "0 rows instead of 104 (nested IF/COALESCE over OPTIONAL dates)",
-    "project-places": "209 rows instead of 414",
-    "project-project": "11 rows instead of 30",
-    "project-tie": "1 row instead of 42",
     "speaker-participation-violation": "SQL error SQ200 (no column ...event)",
-    "undescribed-place-violation": "753 rows instead of 0 (MINUS beside a GROUP BY sub-select)",
 }
 
 
@@ -58,6 +54,7 @@ def pushed(virtuoso, store):
     result = CliRunner().invoke(cli, ["push", "--store", str(store), "--endpoint",
                                       virtuoso.sparql, "--update", virtuoso.sparql])
     assert result.exit_code == 0, result.output
+    virtuoso.restart()
     return result.output
 
 
@@ -83,8 +80,6 @@ def test_catalog_query_on_virtuoso_equals_local(pushed, store, virtuoso, query):
     assert _rows(query, there) == _rows(query, here)
 
 
-@pytest.mark.xfail(reason="the project-* queries differ on Virtuoso 7.2.5 (see DIFFERS)",
-                   strict=True)
 def test_report_on_virtuoso_equals_the_report_on_the_store(pushed, store, virtuoso, tmp_path):
     runner = CliRunner()
     here = runner.invoke(cli, ["report", "--store", str(store), "--top", "5"])
