@@ -2,7 +2,10 @@
 
 Takes: a store folder (its live version), the catalog and the cached network measures.
 Gives: HTML pages of places, organizations, documents, the network and the map; the
-SPARQL endpoint (:mod:`.protocol`); the reconciliation service (:mod:`.reconcile_views`).
+SPARQL endpoint (:mod:`.endpoint`, :mod:`.protocol`, its service description and CORS in
+:mod:`.service`); linked data, VoID and the ontology (:mod:`.linked_data`); the
+reconciliation service (:mod:`.reconcile_service`, :mod:`.reconcile_extend`) and the review
+page (:mod:`.reconcile_views`).
 Uses: graph, querying, places, networks, curation, importers; never a command.
 
 The app is Starlette (ASGI) with Jinja2 templates, run by uvicorn. Queries run
