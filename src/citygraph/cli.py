@@ -1,12 +1,17 @@
 """The ``citygraph`` command line: one Click group, thin subcommands.
 
-Exit codes (also in the README):
+Exit codes (as :data:`citygraph.errors.EXIT_CODES` and the README say them):
 
 * 0: done; the data conforms
-* 1: the data does not conform to the shapes (or the answer asked for is "no")
-* 2: usage or input error (bad option or parameter, missing file, syntax error)
-* 3: a remote SPARQL endpoint was unreachable, timed out or answered an error,
-  or a query ran past its --timeout
+* 1: the data does not conform to the shapes, or the answer asked for is no (an ASK
+  query answered false, a violation query found rows, a source text changed since it
+  was added)
+* 2: usage or input error: bad option or parameter, missing file, syntax error (the
+  message names the file and line, or the parameter); a file or folder that cannot be
+  written (the message names it); a command that writes project files run outside a
+  project
+* 3: a remote SPARQL endpoint was unreachable, timed out or answered an error; a query
+  ran past --timeout
 
 Library code raises :class:`citygraph.errors.CitygraphError`; :func:`main`
 prints its message on one line, without a traceback, and exits with its code.
@@ -20,7 +25,7 @@ import ast
 import click
 
 from citygraph import __version__
-from citygraph.errors import EXIT_USAGE, CitygraphError
+from citygraph.errors import EXIT_CODES, EXIT_USAGE, CitygraphError
 
 __all__ = ["cli", "main"]
 
@@ -142,7 +147,12 @@ class _Group(click.Group):
             ctx.exit(EXIT_USAGE)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+#: the end of ``citygraph --help``: the exit codes, from :data:`citygraph.errors.EXIT_CODES`
+EPILOG = "Exit codes:\n\n" + "\n\n".join(f"{code}: {text}" for code, text in EXIT_CODES.items())
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=EPILOG)
 @click.version_option(__version__, prog_name="citygraph")
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress bars (they show only on a terminal, after a second).")

@@ -6,6 +6,7 @@ __all__ = [
     "EXIT_NO",
     "EXIT_USAGE",
     "EXIT_REMOTE",
+    "EXIT_CODES",
     "CitygraphError",
     "UsageError",
     "InputError",
@@ -28,6 +29,21 @@ EXIT_USAGE = 2
 #: a remote SPARQL endpoint could not be reached, timed out or answered an error,
 #: or a query ran past its ``--timeout``
 EXIT_REMOTE = 3
+
+#: what each exit code means, as the CLI's docstring and the README's "Exit codes" table
+#: say it word for word (tests/test_docs.py checks that they do)
+EXIT_CODES = {
+    EXIT_OK: "done; the data conforms",
+    EXIT_NO: "the data does not conform to the shapes, or the answer asked for is no (an ASK "
+             "query answered false, a violation query found rows, a source text changed "
+             "since it was added)",
+    EXIT_USAGE: "usage or input error: bad option or parameter, missing file, syntax error "
+                "(the message names the file and line, or the parameter); a file or folder "
+                "that cannot be written (the message names it); a command that writes "
+                "project files run outside a project",
+    EXIT_REMOTE: "a remote SPARQL endpoint was unreachable, timed out or answered an error; "
+                 "a query ran past --timeout",
+}
 
 
 class CitygraphError(Exception):

@@ -1,0 +1,64 @@
+"""Documentation that cannot drift: the exit codes are written once, in
+``citygraph.errors.EXIT_CODES``, and the CLI's docstring, ``citygraph --help`` and the
+README's "Exit codes" table must say the same (as datasette's tests/test_docs.py)."""
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import citygraph.cli
+from citygraph.cli import cli
+from citygraph.errors import EXIT_CODES, EXIT_NO, EXIT_OK, EXIT_REMOTE, EXIT_USAGE
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def _flat(text):
+    """Text on one line, without Markdown code marks."""
+    return " ".join(text.replace("`", "").split())
+
+
+def readme_exit_codes(text):
+    """{code: meaning} of the README's "## Exit codes" table."""
+    section = text.split("\n## Exit codes\n", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| (\d+) \| (.+) \|$", section, flags=re.M)
+    return {int(code): _flat(meaning) for code, meaning in rows}
+
+
+def docstring_exit_codes(doc):
+    """{code: meaning} of the ``* N: meaning`` list (with its indented continuation lines)."""
+    section = doc.split("Exit codes", 1)[1]
+    items = re.findall(r"^\* (\d+): (.+?)(?=^\* |^\S|\Z)", section.split("\n\n", 2)[1] + "\n",
+                       flags=re.M | re.S)
+    return {int(code): _flat(meaning) for code, meaning in items}
+
+
+def test_the_exit_codes_are_the_four_the_commands_use():
+    assert sorted(EXIT_CODES) == [EXIT_OK, EXIT_NO, EXIT_USAGE, EXIT_REMOTE] == [0, 1, 2, 3]
+    assert EXIT_CODES[0] == "done; the data conforms"
+
+
+def test_the_readme_table_says_what_errors_py_says():
+    expected = {code: _flat(text) for code, text in EXIT_CODES.items()}
+    assert readme_exit_codes(README.read_text(encoding="utf-8")) == expected
+
+
+def test_the_cli_docstring_says_what_errors_py_says():
+    expected = {code: _flat(text) for code, text in EXIT_CODES.items()}
+    assert docstring_exit_codes(citygraph.cli.__doc__) == expected
+
+
+def test_citygraph_help_ends_with_the_exit_codes():
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0, result.output
+    tail = _flat(result.output.split("Exit codes:", 1)[1])
+    assert tail == " ".join(f"{code}: {_flat(text)}" for code, text in EXIT_CODES.items())
+
+
+def test_the_checks_see_a_drifted_readme():
+    drifted = "# x\n\n## Exit codes\n\n| code | meaning |\n|---|---|\n| 0 | done |\n" \
+              "| 4 | something new |\n\n## Layout\n\n| 9 | not this one |\n"
+    assert readme_exit_codes(drifted) == {0: "done", 4: "something new"}
+    doc = "Exit codes:\n\n* 0: done\n* 2: usage\n  error\n\nLibrary code..."
+    assert docstring_exit_codes(doc) == {0: "done", 2: "usage error"}
