@@ -4,6 +4,7 @@ from pathlib import Path
 
 import click
 
+from citygraph.commands import project_option, writable_project
 from citygraph.errors import EXIT_NO
 from citygraph.graph.store import build
 
@@ -25,7 +26,8 @@ __all__ = ["command"]
     help="Folder of data Turtle files (default: data/ of the project).",
 )
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL validation.")
-def command(store_dir, memory, data_dir, no_validate):
+@project_option
+def command(store_dir, memory, data_dir, no_validate, project):
     """Build the embedded store from ontology/*.ttl and data/**/*.ttl (imports included).
 
     Each file goes into its own named graph; the ontology's axioms are
@@ -37,13 +39,18 @@ def command(store_dir, memory, data_dir, no_validate):
     store answers. The summary names every graph added, changed and removed
     (a graph no file backs, such as one loaded by hand, is removed).
 
+    Run outside a project (no citygraph.toml in the folder or above, and no
+    --project), it writes nothing and exits 2.
+
     Exit codes: 0 built and conforms, 1 does not conform, 2 a file does not
-    parse or an option is wrong.
+    parse, an option is wrong or there is no project.
     """
     if memory and store_dir is not None:
         raise click.UsageError("give --store or --memory, not both")
+    root = writable_project(project).root
     report = build(
-        store_path=store_dir, memory=memory, data_dir=data_dir, validate=not no_validate
+        store_path=store_dir, memory=memory, data_dir=data_dir, validate=not no_validate,
+        root=root,
     )
     for line in report.lines():
         click.echo(line)
