@@ -171,9 +171,9 @@ def _finish(triples, pairs, doc, labels, places, decisions, places_ttl, index, s
 def import_entity(path, names=None, places_ttl=None, places=None, decisions=None, index=None):
     """Import the P190 statements of one entity JSON file, with their P580 start dates.
 
-    >>> result = import_entity("../shared/realdata/wikidata-p190-2016/weimar.json")
+    >>> result = import_entity("tests/data/import/weimar_year.json")
     >>> result.pairs, result.one_sided
-    (5, 5)
+    (2, 2)
     """
     path = Path(path)
     qid, labels, modified, statements = read_entity(path)
