@@ -8,7 +8,60 @@ from citygraph.commands import project_option, writable_project
 from citygraph.errors import EXIT_NO
 from citygraph.graph.store import build
 
-__all__ = ["command"]
+__all__ = ["command", "unchecked_sources", "summary"]
+
+#: the documents some fact quotes, with the file name of their text
+_QUOTED_DOCUMENTS = """
+PREFIX cg: <https://w3id.org/citygraph/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT DISTINCT ?doc ?file WHERE {
+  ?fact cg:evidence ?quote ; prov:wasDerivedFrom ?doc .
+  ?doc cg:fileName ?file .
+}
+"""
+
+
+def unchecked_sources(target, project):
+    """The documents of the store whose quotes the evidence check could not check, because
+    none of the project's source folders holds their text: [(document IRI, file name)].
+
+    Imports (``doc:import-*``) cite lines of their own input files and are left out, as
+    the evidence check leaves them out.
+    """
+    missing = []
+    for row in target.select(_QUOTED_DOCUMENTS):
+        doc, file_name = str(row["doc"]), str(row["file"])
+        if "/doc/import-" not in doc and project.source_text(file_name) is None:
+            missing.append((doc, file_name))
+    return sorted(missing)
+
+
+def _unchecked_line(missing, limit=5):
+    """One line: how many sources have no text here and that their quotes were not checked."""
+    names = [f"doc:{doc.rsplit('/', 1)[-1]} ({name})" for doc, name in missing]
+    shown = ", ".join(names[:limit]) + (f" and {len(names) - limit} more"
+                                        if len(names) > limit else "")
+    many = len(missing) != 1
+    return (f"evidence: {len(missing)} source{'s' * many} {'have' if many else 'has'} no text "
+            f"here, so {'their' if many else 'its'} quotes were not checked: {shown}")
+
+
+def summary(report, project):
+    """What a build prints: the report's lines and, after a validation that conforms, how
+    many sources have no text here (their quotes were not checked), as validate says."""
+    lines = report.lines()
+    if report.validated and report.conforms and (report.written or report.up_to_date
+                                                 or report.store_path is None):
+        # the evidence check passes over a source whose text is not here: say so, rather
+        # than let "conforms" suggest that every quote was checked
+        from citygraph.querying.sparql import connect
+
+        missing = unchecked_sources(connect(report.store if report.store_path is None
+                                            else report.store_path), project)
+        if missing:
+            at = next(i for i, line in enumerate(lines) if line.startswith("validation:"))
+            lines.insert(at + 1, _unchecked_line(missing))
+    return lines
 
 
 @click.command("build")
@@ -47,12 +100,12 @@ def command(store_dir, memory, data_dir, no_validate, project):
     """
     if memory and store_dir is not None:
         raise click.UsageError("give --store or --memory, not both")
-    root = writable_project(project).root
+    found = writable_project(project)
     report = build(
         store_path=store_dir, memory=memory, data_dir=data_dir, validate=not no_validate,
-        root=root,
+        root=found.root,
     )
-    for line in report.lines():
+    for line in summary(report, found):
         click.echo(line)
     if report.validated and not report.conforms:
         raise SystemExit(EXIT_NO)

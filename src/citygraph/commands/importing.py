@@ -120,11 +120,13 @@ def _decision_files(given, paths):
 
 
 def _build(store, root, validate):
+    from citygraph.commands.build import summary
+    from citygraph.graph.project import find
     from citygraph.graph.store import build
 
     with step("building the store"):
         result = build(store_path=store, root=root, validate=validate)
-    for line in result.lines():
+    for line in summary(result, find(root)):
         click.echo(line)
     if result.validated and not result.conforms:
         raise SystemExit(EXIT_NO)
