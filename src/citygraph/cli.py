@@ -25,7 +25,7 @@ import ast
 import click
 
 from citygraph import __version__
-from citygraph.errors import EXIT_CODES, EXIT_USAGE, CitygraphError
+from citygraph.errors import EXIT_CODES, EXIT_OK, EXIT_USAGE, CitygraphError
 
 __all__ = ["cli", "main"]
 
@@ -71,6 +71,39 @@ def _read_command(module):
     return None
 
 
+def _set_quiet(ctx, param, value):
+    if value:
+        from citygraph.progress import set_quiet
+
+        set_quiet(True)
+
+
+def _quiet_option():
+    return click.Option(["-q", "--quiet"], is_flag=True, expose_value=False,
+                        callback=_set_quiet, help="No progress bars (as citygraph -q).")
+
+
+def _accept_quiet(command):
+    """Let ``-q`` follow the subcommand too (``citygraph build -q``), on it and on every
+    subcommand of a group (``citygraph source add -q``)."""
+    if not any(p.name == "quiet" for p in command.params):
+        command.params.append(_quiet_option())
+    for sub in getattr(command, "commands", {}).values():
+        _accept_quiet(sub)
+
+
+def _quiet_stdout():
+    """Point standard output at /dev/null, so that flushing it at exit raises nothing more."""
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test runner's buffer)
+
+
 class _Group(click.Group):
     """A group that loads each subcommand's module only when it is used.
 
@@ -111,7 +144,10 @@ class _Group(click.Group):
     def get_command(self, ctx, name):
         if name not in self.commands and name in self._index():
             self._load(self._index()[name][0])
-        return self.commands.get(name)
+        command = self.commands.get(name)
+        if command is not None:
+            _accept_quiet(command)
+        return command
 
     def format_commands(self, ctx, formatter):
         """The command list of ``--help``, from the modules' docstrings, importing none."""
@@ -136,6 +172,10 @@ class _Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # the reader went away (`citygraph queries | head`): stop quietly, as cat does
+            _quiet_stdout()
+            ctx.exit(EXIT_OK)
         except CitygraphError as exc:
             click.echo(f"citygraph: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
@@ -170,4 +210,8 @@ def cli(quiet):
 
 def main(argv=None):
     """Entry point of the ``citygraph`` console script."""
-    cli.main(args=argv, prog_name="citygraph")
+    try:
+        cli.main(args=argv, prog_name="citygraph")
+    except BrokenPipeError:  # the reader went away while Click itself was writing
+        _quiet_stdout()
+        raise SystemExit(EXIT_OK) from None

@@ -6,7 +6,7 @@ import click
 
 from citygraph.commands import project_option, writable_project
 from citygraph.errors import EXIT_NO
-from citygraph.graph.store import build
+from citygraph.graph.store import build, default_store_path, live_folder
 
 __all__ = ["command", "unchecked_sources", "summary"]
 
@@ -46,10 +46,18 @@ def _unchecked_line(missing, limit=5):
             f"here, so {'their' if many else 'its'} quotes were not checked: {shown}")
 
 
-def summary(report, project):
+def summary(report, project, had_store=True):
     """What a build prints: the report's lines and, after a validation that conforms, how
-    many sources have no text here (their quotes were not checked), as validate says."""
+    many sources have no text here (their quotes were not checked), as validate says.
+
+    ``had_store``: whether a store was there before the build; a first build that fails
+    says that nothing was written, not that a previous store is untouched.
+    """
     lines = report.lines()
+    untouched = f"not written: the previous store at {report.store_path} is untouched"
+    if not had_store and untouched in lines:
+        lines[lines.index(untouched)] = (f"not written: no store at {report.store_path} "
+                                         "(there was none before this build)")
     if report.validated and report.conforms and (report.written or report.up_to_date
                                                  or report.store_path is None):
         # the evidence check passes over a source whose text is not here: say so, rather
@@ -101,11 +109,12 @@ def command(store_dir, memory, data_dir, no_validate, project):
     if memory and store_dir is not None:
         raise click.UsageError("give --store or --memory, not both")
     found = writable_project(project)
+    had_store = memory or live_folder(store_dir or default_store_path(found.root)) is not None
     report = build(
         store_path=store_dir, memory=memory, data_dir=data_dir, validate=not no_validate,
         root=found.root,
     )
-    for line in summary(report, found):
+    for line in summary(report, found, had_store):
         click.echo(line)
     if report.validated and not report.conforms:
         raise SystemExit(EXIT_NO)

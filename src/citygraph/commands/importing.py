@@ -122,11 +122,12 @@ def _decision_files(given, paths):
 def _build(store, root, validate):
     from citygraph.commands.build import summary
     from citygraph.graph.project import find
-    from citygraph.graph.store import build
+    from citygraph.graph.store import build, live_folder
 
+    had_store = live_folder(store) is not None
     with step("building the store"):
         result = build(store_path=store, root=root, validate=validate)
-    for line in summary(result, find(root)):
+    for line in summary(result, find(root), had_store):
         click.echo(line)
     if result.validated and not result.conforms:
         raise SystemExit(EXIT_NO)
