@@ -1,6 +1,7 @@
-"""Documentation that cannot drift: the exit codes are written once, in
-``citygraph.errors.EXIT_CODES``, and the CLI's docstring, ``citygraph --help`` and the
-README's "Exit codes" table must say the same (as datasette's tests/test_docs.py)."""
+"""Documentation that cannot drift (as datasette's tests/test_docs.py): the exit codes are
+written once, in ``citygraph.errors.EXIT_CODES``, and the CLI's docstring, ``citygraph --help``
+and the README's "Exit codes" table must say the same; docs/architecture.md names every
+module of the package."""
 
 import re
 from pathlib import Path
@@ -11,7 +12,10 @@ import citygraph.cli
 from citygraph.cli import cli
 from citygraph.errors import EXIT_CODES, EXIT_NO, EXIT_OK, EXIT_REMOTE, EXIT_USAGE
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+ARCHITECTURE = ROOT / "docs" / "architecture.md"
+PACKAGE = ROOT / "src" / "citygraph"
 
 
 def _flat(text):
@@ -62,3 +66,37 @@ def test_the_checks_see_a_drifted_readme():
     assert readme_exit_codes(drifted) == {0: "done", 4: "something new"}
     doc = "Exit codes:\n\n* 0: done\n* 2: usage\n  error\n\nLibrary code..."
     assert docstring_exit_codes(doc) == {0: "done", 2: "usage error"}
+
+
+def module_names(path, package=PACKAGE):
+    """The names a page may give a module: its path under the package (``graph/store.py``,
+    a sub-package as ``graph/``, the package as ``citygraph/``) or its dotted name
+    (``citygraph.graph.store``)."""
+    relative = path.relative_to(package)
+    parts = relative.with_suffix("").parts
+    if path.name == "__init__.py":
+        parts = parts[:-1]
+        return ("/".join(parts or ("citygraph",)) + "/", ".".join(("citygraph",) + parts))
+    return (relative.as_posix(), ".".join(("citygraph",) + parts))
+
+
+def unnamed_modules(text, package=PACKAGE):
+    """The modules of the package that ``text`` names in neither form."""
+    return sorted(str(path.relative_to(package)) for path in package.rglob("*.py")
+                  if not any(name in text for name in module_names(path, package)))
+
+
+def test_the_architecture_page_names_every_module():
+    assert unnamed_modules(ARCHITECTURE.read_text(encoding="utf-8")) == []
+
+
+def test_the_module_check_sees_a_module_the_page_leaves_out(tmp_path):
+    package = tmp_path / "citygraph"
+    (package / "graph").mkdir(parents=True)
+    for name in ("__init__.py", "graph/__init__.py", "graph/store.py", "graph/build.py",
+                 "errors.py"):
+        (package / name).write_text("", encoding="utf-8")
+    text = "`citygraph/` and citygraph.graph: graph/store.py; errors.py"
+    assert unnamed_modules(text, package) == ["graph/build.py"]
+    assert module_names(package / "graph" / "__init__.py", package) == (
+        "graph/", "citygraph.graph")
