@@ -1,20 +1,22 @@
 """Documentation that cannot drift (as datasette's tests/test_docs.py): the exit codes are
 written once, in ``citygraph.errors.EXIT_CODES``, and the CLI's docstring, ``citygraph --help``
-and the README's "Exit codes" table must say the same; docs/architecture.md names every
-module of the package."""
+and the README's "Exit codes" table must say the same; docs/cli.md is every command's
+--help as the commands give it; docs/architecture.md names every module of the package."""
 
 import re
 from pathlib import Path
 
+import click
 from click.testing import CliRunner
 
 import citygraph.cli
-from citygraph.cli import cli
+from citygraph.cli import cli, reference
 from citygraph.errors import EXIT_CODES, EXIT_NO, EXIT_OK, EXIT_REMOTE, EXIT_USAGE
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 ARCHITECTURE = ROOT / "docs" / "architecture.md"
+CLI_REFERENCE = ROOT / "docs" / "cli.md"
 PACKAGE = ROOT / "src" / "citygraph"
 
 
@@ -100,3 +102,24 @@ def test_the_module_check_sees_a_module_the_page_leaves_out(tmp_path):
     assert unnamed_modules(text, package) == ["graph/build.py"]
     assert module_names(package / "graph" / "__init__.py", package) == (
         "graph/", "citygraph.graph")
+
+
+def test_the_cli_reference_is_current():
+    expected = reference()
+    assert CLI_REFERENCE.read_text(encoding="utf-8") == expected, (
+        "docs/cli.md is not current: regenerate it with "
+        "python -c \"from citygraph.cli import reference; print(reference(), end='')\" "
+        "> docs/cli.md")
+
+
+def test_the_cli_reference_has_every_command_and_option():
+    text = reference()
+    assert "## citygraph import wikidata\n" in text and "## citygraph source add\n" in text
+    ctx = click.Context(cli)
+    for name in cli.list_commands(ctx):
+        command = cli.get_command(ctx, name)
+        assert f"## citygraph {name}\n" in text
+        for param in command.params:
+            for option in getattr(param, "opts", []):
+                if option.startswith("--"):
+                    assert option in text.split(f"## citygraph {name}\n", 1)[1], (name, option)

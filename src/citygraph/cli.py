@@ -27,7 +27,7 @@ import click
 from citygraph import __version__
 from citygraph.errors import EXIT_CODES, EXIT_OK, EXIT_USAGE, CitygraphError
 
-__all__ = ["cli", "main"]
+__all__ = ["cli", "main", "reference"]
 
 
 def _decorator_name(decorator):
@@ -215,3 +215,34 @@ def main(argv=None):
     except BrokenPipeError:  # the reader went away while Click itself was writing
         _quiet_stdout()
         raise SystemExit(EXIT_OK) from None
+
+
+def reference(width=100):
+    """The CLI reference (docs/cli.md): every command's ``--help``, as Markdown.
+
+    Regenerate the page after changing a command, an option or a help text::
+
+        python -c "from citygraph.cli import reference; print(reference(), end='')" > docs/cli.md
+    """
+    out = ["# Command reference", "",
+           "Every command's `--help`, generated from the commands themselves",
+           "(`tests/test_docs.py` fails when this page is not current; regenerate it with",
+           "`python -c \"from citygraph.cli import reference; print(reference(), end='')\" "
+           "> docs/cli.md`).", ""]
+
+    def context(command, name, parent=None):
+        settings = {**command.context_settings, "terminal_width": width,
+                    "max_content_width": width}
+        return click.Context(command, info_name=name, parent=parent, **settings)
+
+    def walk(command, ctx, path):
+        text = command.get_help(ctx).rstrip()
+        out.extend([f"## {' '.join(path)}", "", "```text", text, "```", ""])
+        for name in getattr(command, "list_commands", lambda c: [])(ctx):
+            sub = command.get_command(ctx, name)
+            if sub is None or sub.hidden:
+                continue
+            walk(sub, context(sub, name, ctx), [*path, name])
+
+    walk(cli, context(cli, "citygraph"), ["citygraph"])
+    return "\n".join(out).rstrip() + "\n"
