@@ -29,7 +29,8 @@ from citygraph.networks.report import analyze
 from conftest import FIXTURES, ROOT, SHARED
 
 JS = ROOT / "tests" / "js"
-GEXF_SCHEMAS = SHARED / "schemas" / "gexf" / "1.3"
+#: the GEXF 1.3 RELAX NG schema (CC BY 4.0, tests/data/schemas/gexf/LICENSE.md), shipped here
+GEXF_SCHEMAS = FIXTURES / "schemas" / "gexf" / "1.3"
 GRAPHML_SCHEMAS = SHARED / "schemas" / "graphml"
 
 
@@ -68,7 +69,7 @@ def _pairs(G):
     return {tuple(sorted(edge)) for edge in G.edges()}
 
 
-def test_gexf_is_valid_and_reads_back(network, tmp_path, schemas):
+def test_gexf_is_valid_and_reads_back(network, tmp_path):
     path = tmp_path / "network.gexf"
     write_gexf(network, path)
     assert gexf_errors(path, GEXF_SCHEMAS) == []

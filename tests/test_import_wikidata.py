@@ -8,7 +8,8 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from citygraph.cli import cli
-from citygraph.importers.wikidata import _time_literal, import_entity, import_tables, ties_triples
+from citygraph.importers.wikidata import import_entity, import_tables, ties_triples
+from citygraph.importers.wikidata_read import _time_literal
 from citygraph.namespaces import CG, CGR, DCTERMS, GEO, PROV, SCHEMA
 from conftest import FIXTURES, SHARED
 

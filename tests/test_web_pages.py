@@ -106,7 +106,8 @@ def test_organization_person_agreement_pages(server):
     assert 'href="/id/person/muzammil-a-j-m"' in html
 
 
-def test_the_source_document_page_highlights_every_cited_quote_and_links_its_fact(server):
+def test_the_source_document_page_highlights_every_cited_quote_and_links_its_fact(server, shared):
+    # the page shows the text of doc:002, one of the seed texts in ../shared/seeds
     status, html = get(server, "/id/doc/002")
     assert status == 200
     body = html.split('<div class="source-text">', 1)[1].split("</div>", 1)[0]

@@ -1,12 +1,17 @@
 """The ``citygraph`` command line: one Click group, thin subcommands.
 
-Exit codes (also in the README):
+Exit codes (as :data:`citygraph.errors.EXIT_CODES` and the README say them):
 
 * 0: done; the data conforms
-* 1: the data does not conform to the shapes (or the answer asked for is "no")
-* 2: usage or input error (bad option or parameter, missing file, syntax error)
-* 3: a remote SPARQL endpoint was unreachable, timed out or answered an error,
-  or a query ran past its --timeout
+* 1: the data does not conform to the shapes, or the answer asked for is no (an ASK
+  query answered false, a violation query found rows, a source text changed since it
+  was added)
+* 2: usage or input error: bad option or parameter, missing file, syntax error (the
+  message names the file and line, or the parameter); a file or folder that cannot be
+  written (the message names it); a command that writes project files run outside a
+  project
+* 3: a remote SPARQL endpoint was unreachable, timed out or answered an error; a query
+  ran past --timeout
 
 Library code raises :class:`citygraph.errors.CitygraphError`; :func:`main`
 prints its message on one line, without a traceback, and exits with its code.
@@ -20,9 +25,9 @@ import ast
 import click
 
 from citygraph import __version__
-from citygraph.errors import EXIT_USAGE, CitygraphError
+from citygraph.errors import EXIT_CODES, EXIT_OK, EXIT_USAGE, CitygraphError
 
-__all__ = ["cli", "main"]
+__all__ = ["cli", "main", "reference"]
 
 
 def _decorator_name(decorator):
@@ -66,6 +71,39 @@ def _read_command(module):
     return None
 
 
+def _set_quiet(ctx, param, value):
+    if value:
+        from citygraph.progress import set_quiet
+
+        set_quiet(True)
+
+
+def _quiet_option():
+    return click.Option(["-q", "--quiet"], is_flag=True, expose_value=False,
+                        callback=_set_quiet, help="No progress bars (as citygraph -q).")
+
+
+def _accept_quiet(command):
+    """Let ``-q`` follow the subcommand too (``citygraph build -q``), on it and on every
+    subcommand of a group (``citygraph source add -q``)."""
+    if not any(p.name == "quiet" for p in command.params):
+        command.params.append(_quiet_option())
+    for sub in getattr(command, "commands", {}).values():
+        _accept_quiet(sub)
+
+
+def _quiet_stdout():
+    """Point standard output at /dev/null, so that flushing it at exit raises nothing more."""
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test runner's buffer)
+
+
 class _Group(click.Group):
     """A group that loads each subcommand's module only when it is used.
 
@@ -106,7 +144,10 @@ class _Group(click.Group):
     def get_command(self, ctx, name):
         if name not in self.commands and name in self._index():
             self._load(self._index()[name][0])
-        return self.commands.get(name)
+        command = self.commands.get(name)
+        if command is not None:
+            _accept_quiet(command)
+        return command
 
     def format_commands(self, ctx, formatter):
         """The command list of ``--help``, from the modules' docstrings, importing none."""
@@ -131,6 +172,10 @@ class _Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # the reader went away (`citygraph queries | head`): stop quietly, as cat does
+            _quiet_stdout()
+            ctx.exit(EXIT_OK)
         except CitygraphError as exc:
             click.echo(f"citygraph: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
@@ -142,7 +187,12 @@ class _Group(click.Group):
             ctx.exit(EXIT_USAGE)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+#: the end of ``citygraph --help``: the exit codes, from :data:`citygraph.errors.EXIT_CODES`
+EPILOG = "Exit codes:\n\n" + "\n\n".join(f"{code}: {text}" for code, text in EXIT_CODES.items())
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]},
+             epilog=EPILOG)
 @click.version_option(__version__, prog_name="citygraph")
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress bars (they show only on a terminal, after a second).")
@@ -160,4 +210,39 @@ def cli(quiet):
 
 def main(argv=None):
     """Entry point of the ``citygraph`` console script."""
-    cli.main(args=argv, prog_name="citygraph")
+    try:
+        cli.main(args=argv, prog_name="citygraph")
+    except BrokenPipeError:  # the reader went away while Click itself was writing
+        _quiet_stdout()
+        raise SystemExit(EXIT_OK) from None
+
+
+def reference(width=100):
+    """The CLI reference (docs/cli.md): every command's ``--help``, as Markdown.
+
+    Regenerate the page after changing a command, an option or a help text::
+
+        python -c "from citygraph.cli import reference; print(reference(), end='')" > docs/cli.md
+    """
+    out = ["# Command reference", "",
+           "Every command's `--help`, generated from the commands themselves",
+           "(`tests/test_docs.py` fails when this page is not current; regenerate it with",
+           "`python -c \"from citygraph.cli import reference; print(reference(), end='')\" "
+           "> docs/cli.md`).", ""]
+
+    def context(command, name, parent=None):
+        settings = {**command.context_settings, "terminal_width": width,
+                    "max_content_width": width}
+        return click.Context(command, info_name=name, parent=parent, **settings)
+
+    def walk(command, ctx, path):
+        text = command.get_help(ctx).rstrip()
+        out.extend([f"## {' '.join(path)}", "", "```text", text, "```", ""])
+        for name in getattr(command, "list_commands", lambda c: [])(ctx):
+            sub = command.get_command(ctx, name)
+            if sub is None or sub.hidden:
+                continue
+            walk(sub, context(sub, name, ctx), [*path, name])
+
+    walk(cli, context(cli, "citygraph"), ["citygraph"])
+    return "\n".join(out).rstrip() + "\n"

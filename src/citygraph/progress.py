@@ -3,9 +3,12 @@
 Every command that can run past a second (import, build, validate, report,
 export) wraps its loops or steps in :func:`bar`. A bar appears on standard
 error only when standard error is a terminal, only once the step has taken a
-second (tqdm's ``delay``), and never after ``citygraph --quiet`` (or with
-``CITYGRAPH_QUIET=1``). What the command prints on standard output is not
-touched, so piping a table or CSV stays clean.
+second (tqdm's ``delay``; ``CITYGRAPH_PROGRESS_DELAY`` sets another number of
+seconds), and never after ``citygraph --quiet`` (or with ``CITYGRAPH_QUIET=1``).
+Once shown, a bar is redrawn every half second even while one slow item or one
+long call holds it (tqdm itself draws only when a bar advances). What the
+command prints on standard output is not touched, so piping a table or CSV
+stays clean.
 """
 
 import os
@@ -42,16 +45,60 @@ def is_quiet():
     return not (hasattr(stream, "isatty") and stream.isatty())
 
 
+def _delay(default):
+    """Seconds before a bar shows: ``CITYGRAPH_PROGRESS_DELAY`` if set, else ``default``."""
+    try:
+        return max(0.0, float(os.environ["CITYGRAPH_PROGRESS_DELAY"]))
+    except (KeyError, ValueError):
+        return default
+
+
+def _bar_class():
+    """tqdm with a thread that redraws the bar until it is closed (made once, when first used)."""
+    if "class" not in _STATE:
+        from tqdm import tqdm
+
+        class Bar(tqdm):
+            # tqdm draws only when a bar advances: a first item that takes long, or a step
+            # that is one long call (inferring, validating), would show nothing; so a thread
+            # redraws the bar (its elapsed time) from its delay on, until it is closed
+            def start_ticking(self, delay, every=0.5):
+                self._stop = threading.Event()
+                self._ticker = threading.Thread(target=self._tick, args=(delay, every),
+                                                daemon=True, name="citygraph-progress")
+                self._ticker.start()
+
+            def _tick(self, delay, every):
+                if self._stop.wait(delay):
+                    return
+                while not self._stop.wait(every):
+                    self.refresh()
+
+            def close(self):
+                ticker = getattr(self, "_ticker", None)
+                if ticker is not None:
+                    self._stop.set()
+                    if ticker is not threading.current_thread():
+                        ticker.join()
+                super().close()
+
+        _STATE["class"] = Bar
+    return _STATE["class"]
+
+
 def bar(iterable=None, total=None, desc=None, unit="it", delay=1.0, bar_format=None):
     """An iterable (or manual) progress bar that shows only on a terminal after ``delay`` seconds.
 
     >>> sum(bar(range(4), desc="counting"))
     6
     """
-    from tqdm import tqdm
-
-    return tqdm(iterable, total=total, desc=desc, unit=unit, delay=delay, bar_format=bar_format,
-                disable=is_quiet(), file=sys.stderr, leave=False, dynamic_ncols=True)
+    delay = _delay(delay)
+    progress = _bar_class()(iterable, total=total, desc=desc, unit=unit, delay=delay,
+                            bar_format=bar_format, disable=is_quiet(), file=sys.stderr,
+                            leave=False, dynamic_ncols=True)
+    if not progress.disable:
+        progress.start_ticking(delay)
+    return progress
 
 
 @contextmanager
@@ -64,24 +111,7 @@ def step(desc, total=None, unit="it"):
     # a step of unknown size shows its name and the time it has taken
     progress = bar(total=total, desc=desc, unit=unit,
                    bar_format=None if total is not None else "{desc}: {elapsed}")
-    done = threading.Event()
-    ticker = None
-    if not progress.disable:
-        # tqdm draws only when a step advances; a step that runs one long call (inferring,
-        # validating) would show nothing, so redraw it (elapsed time) until it ends
-        ticker = threading.Thread(target=_tick, args=(progress, done), daemon=True)
-        ticker.start()
     try:
         yield progress
     finally:
-        done.set()
-        if ticker is not None:
-            ticker.join()
         progress.close()
-
-
-def _tick(progress, done, delay=1.0, every=0.5):
-    if done.wait(delay):
-        return
-    while not done.wait(every):
-        progress.refresh()

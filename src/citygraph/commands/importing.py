@@ -52,12 +52,14 @@ def _name(name, source_file):
     return chosen
 
 
-def _root(project):
+def _root(project, output=None, store=None):
+    """The project's folder; an import given --output alone (no --store) may run anywhere."""
+    from citygraph.commands import writable_project
     from citygraph.graph.project import find
 
-    if project is not None and not Path(project).is_dir():
-        raise UsageError(f"--project: {project} is not a folder")
-    return find(project).root
+    if project is None and output is not None and store is None:
+        return find().root
+    return writable_project(project).root
 
 
 def _skipped_text(bad):
@@ -118,11 +120,14 @@ def _decision_files(given, paths):
 
 
 def _build(store, root, validate):
-    from citygraph.graph.store import build
+    from citygraph.commands.build import summary
+    from citygraph.graph.project import find
+    from citygraph.graph.store import build, live_folder
 
+    had_store = live_folder(store) is not None
     with step("building the store"):
         result = build(store_path=store, root=root, validate=validate)
-    for line in result.lines():
+    for line in summary(result, find(root), had_store):
         click.echo(line)
     if result.validated and not result.conforms:
         raise SystemExit(EXIT_NO)
@@ -211,7 +216,7 @@ def csv_command(file, mapping, city1, country1, city2, country2, lat1, lon1, lat
     rows to NAME.decisions.csv, fill in the decision column (a GeoNames id or
     'skip') and import again.
     """
-    root = _root(project)
+    root = _root(project, output, store)
     name = _name(name, file)
     _no_output_with_store(output, store)
     roles = parse_mapping(mapping)
@@ -277,7 +282,7 @@ def wikidata_command(relations, names, entity, places_file, decisions, name, pro
 
     if (relations is None) == (entity is None):
         raise UsageError("give either --relations (with --names) or --entity")
-    root = _root(project)
+    root = _root(project, output, store)
     source_file = relations or entity
     name = _name(name, source_file)
     _no_output_with_store(output, store)

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import click
 
+from citygraph.commands import project_option, writable_project
 from citygraph.curation.sheets import compile_source, write_templates
-from citygraph.graph.project import find
 
 __all__ = ["command"]
 
@@ -33,7 +33,8 @@ def template(folder):
               help="The folder of sheets (default: sheets/NUMBER).")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
               help="The Turtle file to write (default: data/NUMBER_*.ttl).")
-def compile_command(number, sheets_dir, output):
+@project_option
+def compile_command(number, sheets_dir, output, project):
     """Compile the sheets of source NUMBER into its data file.
 
     The data file keeps what is above the line '# ---- compiled from sheets'
@@ -43,7 +44,7 @@ def compile_command(number, sheets_dir, output):
     two entities is reported with its sheet, row and column, and nothing is
     written (exit 2). Then run `citygraph validate` on the file.
     """
-    project = find()
+    project = writable_project(project)
     path, triples = compile_source(project, number, sheets_dir=sheets_dir, output=output)
     try:
         shown = path.resolve().relative_to(project.root)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import click
 
+from citygraph.commands import project_option, writable_project
 from citygraph.curation.sources import add_source, list_sources
 from citygraph.errors import EXIT_NO
 from citygraph.graph.project import find
@@ -24,7 +25,8 @@ def command():
 @click.option("--date", help="The document's date: 2016-06-23, 23 June 2016 or 2016.")
 @click.option("--url", help="Its web address (http:// or https://).")
 @click.option("--language", help="The language of its text, a BCP 47 tag (en, ko, ru).")
-def add(file, title, publisher, date, url, language):
+@project_option
+def add(file, title, publisher, date, url, language, project):
     """Keep FILE's text under sources/ and start its data file.
 
     The text is stored as UTF-8 with \\n newlines (a PDF is read with pypdf,
@@ -35,7 +37,7 @@ def add(file, title, publisher, date, url, language):
     hash. Its facts are then written as sheets (`citygraph sheets template`,
     `citygraph sheets compile NNN`) or by hand in that file.
     """
-    project = find()
+    project = writable_project(project)
     added = add_source(project, file, title, publisher=publisher, date=date, url=url,
                        language=language)
     root = project.root

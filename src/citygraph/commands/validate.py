@@ -28,6 +28,35 @@ def _shown(path):
         return path
 
 
+#: RDF formats by file extension that validate does not read (Turtle, and N-Triples, which is
+#: Turtle, are read)
+_OTHER_FORMATS = {".rdf": "RDF/XML", ".owl": "RDF/XML", ".xml": "RDF/XML", ".trig": "TriG",
+                  ".nq": "N-Quads", ".jsonld": "JSON-LD", ".json": "JSON-LD", ".n3": "N3"}
+
+
+def _format_of(path):
+    """The name of a format other than Turtle that ``path`` is in, by its extension or its
+    first bytes (``<?xml``, ``<rdf:RDF``), or None."""
+    other = _OTHER_FORMATS.get(path.suffix.lower())
+    if other is None and path.is_file():
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(256).lstrip(b"\xef\xbb\xbf \t\r\n")
+        except OSError:
+            return None
+        if head.startswith((b"<?xml", b"<rdf:RDF", b"<!DOCTYPE rdf")):
+            other = "RDF/XML"
+    return other
+
+
+def _readable_format(path):
+    """Refuse a file in a format validate does not read, in one line that says what it reads."""
+    other = _format_of(path)
+    if other is not None:
+        raise InputError(f"{path}: {other} is not read; validate reads Turtle (.ttl, and "
+                         "N-Triples .nt, which is Turtle): convert the file to Turtle first")
+
+
 def expand(paths):
     """Files as given, and every ``*.ttl`` below each folder given (``validate DIR``), once each.
 
@@ -38,6 +67,8 @@ def expand(paths):
     for path in paths:
         path = Path(path)
         found = data_files(path) if path.is_dir() else [path]
+        if not path.is_dir():
+            _readable_format(path)
         for file in found:
             try:
                 key = file.resolve()

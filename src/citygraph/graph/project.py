@@ -30,7 +30,8 @@ from citygraph.errors import InputError, UsageError
 from citygraph.fileio import write_atomic
 from citygraph.namespaces import CGR
 
-__all__ = ["CONFIG", "Project", "find", "load", "project_root", "init", "render_config"]
+__all__ = ["CONFIG", "Project", "find", "require", "load", "project_root", "init",
+           "render_config"]
 
 #: the file that marks a project's folder
 CONFIG = "citygraph.toml"
@@ -146,27 +147,55 @@ def load(config_path):
     )
 
 
-def find(start=None):
-    """The project the folder ``start`` (default: the current one) is in.
-
-    Walks up to the nearest ``citygraph.toml``. A folder holding
-    ``ontology/citygraph.ttl`` without a config is a project with the default
-    settings. Outside any project, the checkout citygraph runs from, if any;
-    else the start folder itself with default settings.
-
-    >>> find(resources.checkout() / "src" / "citygraph").root == resources.checkout()
-    True
-    """
-    start = Path(start or Path.cwd()).resolve()
+def _locate(start):
+    """The project ``start`` is in, or None: the nearest ``citygraph.toml`` up from it."""
     for folder in (start, *start.parents):
         if (folder / CONFIG).is_file():
             return load(folder / CONFIG)
         if (folder / "ontology" / "citygraph.ttl").is_file():
             return Project(root=folder)
-    checkout = resources.checkout()
-    if checkout is not None:
-        return load(checkout / CONFIG) if (checkout / CONFIG).is_file() else Project(checkout)
-    return Project(root=start)
+    return None
+
+
+def find(start=None):
+    """The project the folder ``start`` (default: the current one) is in.
+
+    Walks up to the nearest ``citygraph.toml``. A folder holding
+    ``ontology/citygraph.ttl`` without a config is a project with the default
+    settings. Outside any project, the start folder itself with default settings
+    (never the checkout citygraph runs from: a command run elsewhere must not read
+    or write another project); a command that writes project files asks
+    :func:`require` instead.
+
+    >>> find(resources.checkout() / "src" / "citygraph").root == resources.checkout()
+    True
+    """
+    start = Path(start or Path.cwd()).resolve()
+    return _locate(start) or Project(root=start)
+
+
+def require(start=None):
+    """The project ``start`` (default: the current folder) is in, for a command that writes
+    project files (the store, data/, sources/, imports).
+
+    Outside every project a :class:`UsageError` (exit 2) in one line: run
+    ``citygraph init`` or give ``--project``.
+
+    >>> require(resources.checkout() / "docs").root == resources.checkout()
+    True
+    >>> require("/")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    citygraph.errors.UsageError: / is not in a citygraph project (no citygraph.toml in / ...
+    """
+    given = start is not None
+    start = Path(start or Path.cwd()).resolve()
+    project = _locate(start)
+    if project is None:
+        where = f"{start} is not" if given else "not"
+        raise UsageError(f"{where} in a citygraph project (no {CONFIG} in {start} or above): "
+                         "run `citygraph init` or give --project")
+    return project
 
 
 def project_root(start=None):

@@ -211,6 +211,16 @@ def read_decision_file(path, columns, what, key):
     return decisions
 
 
+def _looks_like_text(text, sample=4096):
+    """Whether decoded UTF-16 looks like text: no control characters but tabs and line ends,
+    and not mostly ASCII read in the wrong byte order (U+6200 for b"\\x00b")."""
+    head = text[:sample]
+    if any(ord(c) < 32 and c not in "\t\n\r\f\v" for c in head):
+        return False
+    swapped = sum(1 for c in head if ord(c) & 0xFF == 0 and 0x20 <= ord(c) >> 8 < 0x7F)
+    return swapped * 2 <= len(head)
+
+
 def read_text(path, expected):
     """The text of an input file: UTF-8 (with or without a byte-order mark) or UTF-16 with one.
 
@@ -228,6 +238,11 @@ def read_text(path, expected):
     Traceback (most recent call last):
     ...
     citygraph.errors.InputError: ...x.csv:2: byte 0xfc is not UTF-8 (nor UTF-16 ...); expected a CSV
+    >>> _ = f.write_bytes(b"\\xff\\xfe" + "bad,header\\n".encode("utf-16-be"))
+    >>> read_text(f, "a CSV")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    citygraph.errors.InputError: ...x.csv: a binary file (its first two bytes are a UTF-16 ...
     """
     path = Path(path)
     try:
@@ -243,19 +258,20 @@ def read_text(path, expected):
             break
     if not raw[start:].strip():
         raise InputError(f"{path}: the file is empty; expected {expected}")
+    binary = (f"{path}: a binary file (its first two bytes are a UTF-16 byte-order mark, "
+              f"but what follows is not UTF-16 text); expected {expected}")
     try:
         text = raw[start:].decode(encoding)
     except UnicodeDecodeError as exc:
         if encoding != "utf-8":
-            # UTF-16: count the line in the decoded part before the bad unit
-            good = raw[start:start + exc.start].decode(encoding, errors="replace")
-            line = good.count("\n") + 1
-        else:
-            line = _line_of(raw, start + exc.start)
+            raise InputError(binary) from None
+        line = _line_of(raw, start + exc.start)
         bad = raw[start + exc.start]
         raise InputError(f"{path}:{line}: byte 0x{bad:02x} is not {encoding.upper()[:6]}"
                          f"{' (nor UTF-16 with a byte-order mark)' if encoding == 'utf-8' else ''}"
                          f"; expected {expected}") from None
+    if encoding != "utf-8" and not _looks_like_text(text):
+        raise InputError(binary)
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1

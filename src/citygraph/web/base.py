@@ -5,11 +5,9 @@ import threading
 import jinja2
 from starlette.responses import HTMLResponse
 
-from citygraph.errors import EXIT_USAGE, ParameterError, QueryError
 from citygraph.web import pages
 from citygraph.web.paths import TEMPLATES
-from citygraph.web.pool import Busy, PoolTarget, QueryTimeout, ResultLimit, WorkerFailed
-from citygraph.web.protocol import NotAcceptable
+from citygraph.web.pool import PoolTarget
 
 __all__ = ["environment", "render", "target", "search_index", "network_data", "status_of"]
 
@@ -68,15 +66,13 @@ def network_data(request, layers="all", since=None, until=None):
 
 
 def status_of(exc):
-    """The HTTP status for a citygraph error raised while answering.
+    """The HTTP status for a citygraph error raised while answering: its class's ``status``.
 
+    >>> from citygraph.errors import EndpointError, ParameterError, ValidationFailed
+    >>> from citygraph.web.pool import QueryTimeout, WorkerFailed
     >>> status_of(QueryTimeout(10)), status_of(ParameterError("x")), status_of(WorkerFailed())
     (503, 400, 503)
+    >>> status_of(ValidationFailed("x")), status_of(EndpointError("x"))
+    (422, 502)
     """
-    if isinstance(exc, QueryTimeout | ResultLimit | Busy | WorkerFailed):
-        return 503
-    if isinstance(exc, NotAcceptable):
-        return 406
-    if isinstance(exc, ParameterError | QueryError) or exc.exit_code == EXIT_USAGE:
-        return 400
-    return 500
+    return getattr(exc, "status", 500)

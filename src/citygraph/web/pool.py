@@ -32,6 +32,8 @@ class QueryTimeout(errors.QueryTimeout):
 class ResultLimit(CitygraphError):
     """A query gave more rows than the server's result-size limit."""
 
+    status = 503
+
     def __init__(self, limit):
         self.limit = limit
         super().__init__(f"the result is larger than the limit of {limit} rows "
@@ -42,12 +44,14 @@ class Busy(CitygraphError):
     """No worker became free in time."""
 
     exit_code = EXIT_REMOTE
+    status = 503
 
 
 class WorkerFailed(CitygraphError):
     """A query worker died while answering; it has been replaced."""
 
     exit_code = EXIT_REMOTE
+    status = 503
 
     def __init__(self, message="a query worker failed; it was restarted"):
         super().__init__(message)

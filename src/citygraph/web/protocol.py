@@ -169,6 +169,8 @@ def negotiate(accept, graph):
 class NotAcceptable(QueryError):
     """The client accepts no format this endpoint can give for the query."""
 
+    status = 406
+
 
 def _term_json(term):
     if isinstance(term, ox.NamedNode):
