@@ -70,7 +70,7 @@ def test_ties_started_per_year_keep_the_undated_ties_whatever_the_bounds(seed):
 
 
 def test_gcom_joins_per_year_and_members_as_of_a_date(gcom):
-    rows = [r for r in ask(gcom, "joins-per-year", network="cgorg:covenant-of-mayors")]
+    rows = [r for r in ask(gcom, "joins-per-year", organization="cgorg:covenant-of-mayors")]
     assert pick(rows, "year", "joined") == [("2008", "4"), ("2009", "3"), ("2011", "1"),
                                             ("2015", "1"), ("2017", "1"), ("2022", "1")]
     members = ask(gcom, "network-members-at-date", network="cgorg:eurocities",
