@@ -1,4 +1,4 @@
-"""The periods section of the HTML report: per-period table, growth curves, entries, exits, ranks."""
+"""The periods section of the HTML report: per-period table, growth curves, entries, ranks."""
 
 import html
 
