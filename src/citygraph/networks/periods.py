@@ -10,12 +10,14 @@ may have held on that day, projected into the place network as
 
 Interval semantics. A fact's start is the date its layer's projection query
 gives it (a start date, a date, the earliest date of a range, or the date a
-source states it for); its end is its ``schema:endDate`` (``queries/fact-ends.rq``;
-``cg:dateLatest`` bounds a date known only as a range and ends nothing). A date
-known only to the year or the month spans all of it: a membership started "2014" counts from 1 January 2014, one ended
+source states it for); its end is its ``schema:endDate``
+(``queries/fact-ends.rq``; ``cg:dateLatest`` bounds a date known only as a
+range and ends nothing). A date known only to the year or the month spans all
+of it: a membership started "2014" counts from 1 January 2014, one ended
 "2018" until 31 December 2018, so a fact counts on a day when it *may* have
-held then. A fact with no end holds from its start on (a tie, an agreement,
-an attended event stays part of the network once it happened). The first period also holds everything that began before it.
+held then. A fact with no end holds from its start on (a tie, an agreement, an
+attended event stays part of the network once it happened). The first period
+also holds everything that began before it.
 Facts with no date at all cannot be placed in time: they are counted per
 layer (:attr:`Periods.undated`) and reported apart, and no snapshot holds them.
 
