@@ -115,3 +115,37 @@ def test_bad_period_options_are_one_line_errors(gcom, args, message):
     result = run("report", "--store", gcom, *args)
     assert result.exit_code == 2
     assert result.output.strip().endswith(message)
+
+
+def test_gexf_spells_cover_memberships(gcom, tmp_path, shared):
+    from lxml import etree
+
+    from citygraph.networks.export_gexf import gexf_errors
+
+    path = tmp_path / "cities.gexf"
+    result = run("export", "--store", gcom, "--format", "gexf", "--output", path)
+    assert result.exit_code == 0, result.output
+    assert gexf_errors(path, shared / "schemas" / "gexf" / "1.3") == []
+    ns = {"g": "http://gexf.net/1.3"}
+    tree = etree.parse(str(path))
+
+    def spells(element):
+        return [(s.get("start"), s.get("end")) for s in element.iterfind("g:spells/g:spell", ns)]
+
+    nodes = {n.get("label"): n for n in tree.iterfind(".//g:node", ns)}
+    # an IUC pilot city held 2014-2018 (years only: the whole of both years)
+    assert spells(nodes["Chengdu"]) == [("2014-01-01", "2018-12-31")]
+    # Changchun is also in a project the source does not date: no spells, shown throughout
+    assert spells(nodes["Changchun"]) == []
+    # a signatory holds from its join date on
+    assert spells(nodes["Kraków"]) == [("2022-06-28", None)]
+    ids = {n.get("label"): n.get("id") for n in nodes.values()}
+    edges = {frozenset((e.get("source"), e.get("target"))): e
+             for e in tree.iterfind(".//g:edge", ns)}
+    # Barcelona (2008-11-19) and Bologna (2008-12-22) share the Covenant and EUROCITIES:
+    # joined from the day the later of them joined
+    assert spells(edges[frozenset((ids["Barcelona"], ids["Bologna"]))]) == \
+        [("2008-12-22", None)]
+    # an edge resting on an undated fact has no spells: it cannot be placed in time
+    assert "<spells>" not in etree.tostring(
+        edges[frozenset(("place:buryatia", "place:selenge-province"))]).decode()

@@ -32,8 +32,10 @@ def command(fmt, output, color_by, two_mode_view, layers, since, until, fold, sa
     Nodes are places with label, kind, country, GeoNames id, coordinates and
     every measure of 'citygraph report'; edges carry layers, types, weight (how
     many facts), first and last date, sources and facts. The GEXF file is
-    dynamic (edges start at their first date), so Gephi's timeline plays the
-    network's growth, and places sit at their coordinates without a layout.
+    dynamic (places and edges carry spells: from when their facts began to when
+    they ended, a network's members joined from when both had joined), so
+    Gephi's timeline plays the network's growth, and places sit at their
+    coordinates without a layout.
     The measures are those of 'citygraph report' on the same store and
     options, reused when it has already computed them.
 
@@ -59,6 +61,10 @@ def command(fmt, output, color_by, two_mode_view, layers, since, until, fold, sa
         G, figures = analysed(target, layers=chosen, since=since, until=until, fold=fold,
                               sample=sample_option(sample, exact), backend=backend,
                               max_group=max_group)
+        if fmt == "gexf":
+            from citygraph.networks.spells import add_spells
+
+            add_spells(G, target)
     for path in export(G, fmt, output, color_by=color_by):
         what = "nodes" if two_mode_view else "places"
         click.echo(f"wrote {path} ({G.number_of_nodes()} {what}, {G.number_of_edges()} edges)",
