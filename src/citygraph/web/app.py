@@ -141,7 +141,7 @@ def create_app(settings, pool=None):
     """The ASGI app over ``settings.store``; starts its query workers on startup."""
     from contextlib import asynccontextmanager
 
-    from citygraph.web import views
+    from citygraph.web import timeline_views, views
 
     @asynccontextmanager
     async def lifespan(app):
@@ -160,6 +160,7 @@ def create_app(settings, pool=None):
     routes = [
         Route("/sparql", sparql, methods=["GET", "POST"]),
         *views.routes(),
+        *timeline_views.routes(),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(
