@@ -1,6 +1,7 @@
 """The periods section of the HTML report: per-period table, growth curves, entries, ranks."""
 
 import html
+import io
 
 __all__ = ["plot_growth", "periods_section", "periods_lines"]
 
@@ -17,11 +18,12 @@ def plot_growth(result):
     >>> plot_growth(Periods([row]))[:4]
     b'\\x89PNG'
     """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
-    from citygraph.networks.report_html import _png, _pyplot
-
-    plt = _pyplot()
     labels = [row["period"] for row in result.rows]
     x = list(range(len(labels)))
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
@@ -41,7 +43,10 @@ def plot_growth(result):
                       if len(labels) > 6 else "center")
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.legend(fontsize=8)
-    return _png(fig)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    plt.close(fig)
+    return buffer.getvalue()
 
 
 def _cells(row):
