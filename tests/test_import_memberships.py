@@ -128,3 +128,22 @@ def test_a_table_without_an_organization_is_refused(tmp_path):
     assert result.output.strip().endswith(
         "give an organization column (--column organization=COLUMN) or --organization NAME "
         "for the whole table")
+
+
+def test_a_fresh_project_imports_the_slice_and_a_rebuild_keeps_it(tmp_path, monkeypatch):
+    project = tmp_path / "fresh"
+    assert run("init", project).exit_code == 0
+    store = tmp_path / "store"
+    result = import_slice(project, store)
+    assert result.exit_code == 0, result.output
+    # no seed places: every member is a GeoNames place described by the import
+    assert "14 rows: 27 memberships in 10 organizations" in result.output
+    assert "validation: conforms" in result.output
+    monkeypatch.chdir(project)
+    rebuilt = run("build", "--store", store)
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "unchanged: kept 3 graphs" in rebuilt.output
+    db = ox.Store.read_only(str(store / "oxigraph"))
+    count = ("SELECT (COUNT(*) AS ?n) "
+             "WHERE { ?m a <https://w3id.org/citygraph/ontology#Membership> }")
+    assert next(iter(db.query(count, use_default_graph_as_union=True)))["n"].value == "27"
