@@ -33,6 +33,19 @@ def run(*args):
     return CliRunner().invoke(cli, [str(a) for a in args])
 
 
+_BUILT = {}
+
+
+def built(tmp_path_factory):
+    """``(project, store, result)``: the slice imported into a copy of the seed project and
+    built with validation, once for the whole session (tests only read it)."""
+    if "gcom" not in _BUILT:
+        project = make_project(tmp_path_factory.mktemp("gcom") / "project")
+        store = project.parent / "store"
+        _BUILT["gcom"] = (project, store, import_slice(project, store))
+    return _BUILT["gcom"]
+
+
 def import_slice(project, store=None, *extra):
     """Import the GCoM slice as data/imports/gcom.* (and build ``store`` when given)."""
     args = ["import", "memberships", SLICE, "--project", project, "--name", "gcom",

@@ -6,6 +6,7 @@ import io
 import pyoxigraph as ox
 import pytest
 
+import gcom_slice
 from citygraph.importers.memberships import import_memberships
 from gcom_slice import SLICE, import_slice, make_project, run
 
@@ -26,10 +27,7 @@ SELECT ?label ?start WHERE {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("gcom") / "project")
-    store = project.parent / "store"
-    result = import_slice(project, store)
-    return project, store, result
+    return gcom_slice.built(tmp_path_factory)
 
 
 def test_the_slice_imports_with_its_supporters_and_coordinators(built):

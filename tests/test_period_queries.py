@@ -8,7 +8,7 @@ import pytest
 from citygraph.graph.store import build
 from citygraph.querying.sparql import connect
 from conftest import ROOT, SEED
-from gcom_slice import import_slice, make_project
+from gcom_slice import built
 from test_queries import ask, pick
 
 IUC = ["place:changchun", "place:chengdu", "place:chongqing", "place:guangzhou",
@@ -23,11 +23,9 @@ def seed():
 
 @pytest.fixture(scope="module")
 def gcom(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("gcomq") / "project")
-    result = import_slice(project)
+    _project, store, result = built(tmp_path_factory)
     assert result.exit_code == 0, result.output
-    return connect(build(memory=True, data_dir=project / "data", root=project,
-                         validate=False).store)
+    return connect(store=store)
 
 
 def test_iuc_pilot_cities_count_through_the_whole_of_their_last_year(seed):

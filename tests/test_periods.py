@@ -10,7 +10,7 @@ from citygraph.networks.periods import periods, snapshot
 from citygraph.networks.projection import LAYERS, incidence, project
 from citygraph.querying.sparql import connect
 from conftest import ROOT, SEED
-from gcom_slice import import_slice, make_project, run
+from gcom_slice import built, run
 
 IUC_LEFT = ["Changchun", "Chengdu", "Guangzhou", "Haikou", "Kunming", "Liuzhou", "Longyan",
             "Shantou", "Tianjin", "Weinan", "Wuhan", "Yantai", "Zhengzhou"]
@@ -25,9 +25,7 @@ def seed():
 
 @pytest.fixture(scope="module")
 def gcom(tmp_path_factory):
-    project_dir = make_project(tmp_path_factory.mktemp("gcomp") / "project")
-    store = project_dir.parent / "store"
-    result = import_slice(project_dir, store, "--no-validate")
+    _project, store, result = built(tmp_path_factory)
     assert result.exit_code == 0, result.output
     return store
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from gcom_slice import import_slice, make_project
+from gcom_slice import built
 from test_web_browser import browser, screenshot, wait_for  # noqa: F401  (fixture)
 from test_web_pages import get, text_of
 from web_server import start_server
@@ -16,9 +16,7 @@ from web_server import start_server
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("timeline") / "project")
-    store = project.parent / "store"
-    result = import_slice(project, store, "--no-validate")
+    _project, store, result = built(tmp_path_factory)
     assert result.exit_code == 0, result.output
     return store
 
