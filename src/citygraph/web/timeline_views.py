@@ -161,10 +161,11 @@ def _undated(request):
 def period_context(request, choice):
     """What the network view's period slider needs: the years it spans, and how many undated
     facts of the chosen layers a date window leaves out (none without a window)."""
-    from citygraph.networks.projection import parse_layers
+    from citygraph.networks.projection import LAYERS
 
     counts, first, last = _undated(request)
-    layers = parse_layers(choice["layers"])
+    # the network view checked the layers already
+    layers = LAYERS if choice["layers"] == "all" else choice["layers"].split(",")
     undated = {layer: counts.get(layer, 0) for layer in layers if counts.get(layer)}
     windowed = bool(choice["since"] or choice["until"])
     return {"first": first, "last": last, "undated": undated,
