@@ -54,9 +54,13 @@ def test_a_place_timeline_has_its_networks_ties_events_and_undated_ties(server):
     assert rows[2014] == ("2014 1 ASIAN NETWORK OF MAJOR CITIES 21 2014-09-06 2 ANMC21 "
                           "Exhibition 2014-09-04 The 13th Plenary Meeting of the ANMC21 in "
                           "Tomsk 2014-09-05")
-    assert rows[2016].startswith("2016 7 Bogor 2016-06-08")
+    assert rows[2016].startswith("2016 7 Bogor (policy transfer) 2016-06-08 Bogor (policy "
+                                 "transfer) 2016-06-08 Colombo (policy transfer)")
+    assert "Ho Chi Minh City (cooperation) 2016-06-23" in rows[2016]
     assert text_of(html.split('<p id="undated">')[1].split("</p>")[0]) == \
         "Not in any year above, because the sources give no date: 1 ties started."
+    assert "ties started: <a href=\"/id/place/addis-ababa\">Addis Ababa</a> (policy transfer)" \
+        in html
     # a place that is only in the Covenant: joined with its supporter and coordinator
     assert year_rows(get(server, "/timeline/place/geonames-3161732")[1]) == {
         2011: "2011 2 Covenant of Mayors 2011-04-15 EUROCITIES 2011-04-15"}

@@ -26,11 +26,12 @@ KIND_TITLES = {"joined": "networks joined", "member": "members joining",
 LISTED = 25
 
 _TIMELINE = """
-SELECT ?kind ?fact ?other ?other_label ?date ?end WHERE {
+SELECT ?kind ?fact ?other ?other_label ?date ?end ?what WHERE {
   ?actor cg:governs? $node .
   {
     ?fact org:member ?actor ; org:organization ?other .
     BIND("joined" AS ?kind)
+    OPTIONAL { ?fact org:role/skos:prefLabel ?what }
     OPTIONAL { ?fact schema:startDate ?start }
     OPTIONAL { ?fact cg:asOf ?as_of }
     OPTIONAL { ?fact schema:endDate ?end }
@@ -38,6 +39,7 @@ SELECT ?kind ?fact ?other ?other_label ?date ?end WHERE {
   } UNION {
     ?fact org:organization ?actor ; org:member ?other .
     BIND("member" AS ?kind)
+    OPTIONAL { ?fact org:role/skos:prefLabel ?what }
     OPTIONAL { ?fact schema:startDate ?start }
     OPTIONAL { ?fact cg:asOf ?as_of }
     OPTIONAL { ?fact schema:endDate ?end }
@@ -48,6 +50,7 @@ SELECT ?kind ?fact ?other ?other_label ?date ?end WHERE {
     ?fact cg:party|cg:fromParty|cg:toParty ?other .
     FILTER(?other != ?actor)
     BIND("tie" AS ?kind)
+    OPTIONAL { ?fact cg:tieType/skos:prefLabel ?what }
     OPTIONAL { ?fact schema:startDate ?start }
     OPTIONAL { ?fact dcterms:date ?dated }
     OPTIONAL { ?fact cg:dateEarliest ?earliest }
@@ -68,21 +71,27 @@ SELECT ?kind ?fact ?other ?other_label ?date ?end WHERE {
 
 
 def timeline_rows(target, node):
-    """The timeline entries of a node: ``{kind, fact, other, label, date, end}`` dicts, one per
-    fact and other party (labels chosen the same way whatever order the store gives)."""
+    """The timeline entries of a node: ``{kind, fact, other, label, date, end, what}`` dicts,
+    one per fact and other party; ``what`` is a tie's type or a membership's role
+    (labels chosen the same way whatever order the store gives)."""
     rows = run_query(adhoc_query(_TIMELINE, source="timeline"), target,
                      bindings={"node": node}).rows
     entries = {}
     for row in rows:
         key = (str(row["kind"]), str(row["fact"]), str(row["other"]))
         label = str(row["other_label"]) if row["other_label"] is not None else None
+        what = str(row["what"]) if row["what"] is not None else None
         entry = entries.get(key)
         if entry is None:
             entries[key] = {"kind": key[0], "fact": key[1], "other": key[2], "label": label,
                             "date": str(row["date"])[:10] if row["date"] is not None else None,
-                            "end": str(row["end"])[:10] if row["end"] is not None else None}
-        elif label is not None and (entry["label"] is None or label < entry["label"]):
+                            "end": str(row["end"])[:10] if row["end"] is not None else None,
+                            "what": what}
+            continue
+        if label is not None and (entry["label"] is None or label < entry["label"]):
             entry["label"] = label
+        if what is not None and (entry["what"] is None or what < entry["what"]):
+            entry["what"] = what
     for entry in entries.values():
         entry["label"] = entry["label"] or compact(entry["other"])
     return sorted(entries.values(), key=lambda e: (e["date"] or "", e["kind"], e["label"]))
