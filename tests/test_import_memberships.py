@@ -145,3 +145,22 @@ def test_a_fresh_project_imports_the_slice_and_a_rebuild_keeps_it(tmp_path, monk
     count = ("SELECT (COUNT(*) AS ?n) "
              "WHERE { ?m a <https://w3id.org/citygraph/ontology#Membership> }")
     assert next(iter(db.query(count, use_default_graph_as_union=True)))["n"].value == "27"
+
+
+def test_a_missing_column_names_the_file_and_a_decimal_comma_is_read(tmp_path):
+    from citygraph.errors import InputError
+
+    table = tmp_path / "members.csv"
+    table.write_text('member,country,lat,lon,joined\n'
+                     'Fléron,Belgium,"50,61","5,68",2016-10-25\n')
+    with pytest.raises(InputError) as caught:
+        import_memberships(table, {"date": "joined_on"}, organization="Covenant of Mayors",
+                           places_ttl=tmp_path / "none.ttl")
+    assert str(caught.value) == (f"{table}:1: no column 'joined_on' (the header has member, "
+                                 "country, lat, lon, joined)")
+    result = import_memberships(table, {"date": "joined", "lat": "lat", "lon": "lon"},
+                                organization="Covenant of Mayors",
+                                places_ttl=tmp_path / "none.ttl")
+    assert (result.memberships, [str(b) for b in result.bad_rows]) == (1, [])
+    decision = next(iter(result.decisions.values()))
+    assert (decision.city.name, decision.city.geonameid) == ("Fléron", "2798301")
