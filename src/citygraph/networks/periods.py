@@ -36,8 +36,8 @@ from citygraph.errors import UsageError
 from citygraph.networks.projection import LAYERS, incidence, place_attributes
 from citygraph.querying.catalog import compact, find_query
 
-__all__ = ["MEASURES", "Periods", "parse_periods", "year_bounds", "snapshot", "periods",
-           "periods_csv"]
+__all__ = ["MEASURES", "Periods", "parse_periods", "year_bounds", "first_day", "last_day",
+           "fact_ends", "snapshot", "periods", "periods_csv"]
 
 #: the columns of periods.csv, in order
 MEASURES = ("period", "start", "end", "places", "edges", "ties", "memberships", "facts",
@@ -94,15 +94,19 @@ def year_bounds(dates):
     return list(range(years[0], years[-1] + 1)) if years else []
 
 
-def _first_day(date):
-    """The first day a date (YYYY, YYYY-MM or YYYY-MM-DD) may stand for."""
+def first_day(date):
+    """The first day a date (YYYY, YYYY-MM or YYYY-MM-DD) may stand for.
+
+    >>> first_day("2014"), first_day("2016-02"), first_day("2016-06-08T10:00:00")
+    ('2014-01-01', '2016-02-01', '2016-06-08')
+    """
     return date[:10] + "-01-01"[len(date[:10]) - 4:] if len(date) < 10 else date[:10]
 
 
-def _last_day(date):
+def last_day(date):
     """The last day a date (YYYY, YYYY-MM or YYYY-MM-DD) may stand for.
 
-    >>> _last_day("2018"), _last_day("2016-02"), _last_day("2016-06-08T10:00:00")
+    >>> last_day("2018"), last_day("2016-02"), last_day("2016-06-08T10:00:00")
     ('2018-12-31', '2016-02-29', '2016-06-08')
     """
     if len(date) >= 10:
@@ -114,7 +118,7 @@ def _last_day(date):
     return (following - datetime.timedelta(days=1)).isoformat()
 
 
-def _ends(target):
+def fact_ends(target):
     """{fact: end date} of the facts that say when they ended (queries/fact-ends.rq)."""
     ends = {}
     for row in target.select(find_query("fact-ends").text):
@@ -143,10 +147,10 @@ def snapshot(rows, ends, day, max_group=100):
     groups, facts = {}, set()
     for row in rows:
         date = row["date"]
-        if date is None or _first_day(date) > day:
+        if date is None or first_day(date) > day:
             continue
         end = ends.get(row["fact"])
-        if end is not None and _last_day(end) < day:
+        if end is not None and last_day(end) < day:
             continue
         groups.setdefault((row["layer"], row["group"]), set()).add(row["place"])
         facts.add((row["layer"], row["fact"]))
@@ -199,7 +203,7 @@ def periods(target, bounds=None, layers=LAYERS, max_group=100, top=10, by_year=F
     layers = tuple(layers)
     places = place_attributes(target)
     rows = [row for layer in layers for row in incidence(target, layer)]
-    ends = _ends(target)
+    ends = fact_ends(target)
     undated = {layer: len({r["fact"] for r in rows if r["layer"] == layer and r["date"] is None})
                for layer in layers}
     dated = [r["date"] for r in rows if r["date"]]

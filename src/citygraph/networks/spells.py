@@ -12,7 +12,7 @@ be placed in time, so Gephi shows it throughout.
 
 import itertools
 
-from citygraph.networks.periods import _ends, _first_day, _last_day
+from citygraph.networks.periods import fact_ends, first_day, last_day
 from citygraph.networks.projection import incidence
 
 __all__ = ["merge", "add_spells"]
@@ -47,7 +47,7 @@ def _spans(rows, ends):
             continue
         end = ends.get(row["fact"])
         members.setdefault(place, []).append(
-            (_first_day(row["date"]), None if end is None else _last_day(end)))
+            (first_day(row["date"]), None if end is None else last_day(end)))
     return groups
 
 
@@ -61,7 +61,7 @@ def add_spells(G, target):
         return 0
     rows = [row for layer in layers for row in incidence(target, layer, G.graph.get("since"),
                                                          G.graph.get("until"))]
-    groups = _spans(rows, _ends(target))
+    groups = _spans(rows, fact_ends(target))
     largest = G.graph.get("max_group")
     node_spans, edge_spans = {}, {}
     for members in groups.values():
