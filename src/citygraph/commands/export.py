@@ -47,8 +47,10 @@ def command(fmt, output, color_by, two_mode_view, layers, since, until, fold, sa
     Nodes are places with label, kind, country, GeoNames id, coordinates and
     every measure of 'citygraph report'; edges carry layers, types, weight (how
     many facts), first and last date, sources and facts. The GEXF file is
-    dynamic (edges start at their first date), so Gephi's timeline plays the
-    network's growth, and places sit at their coordinates without a layout.
+    dynamic (places and edges carry spells: from when their facts began to when
+    they ended, a network's members joined from when both had joined), so
+    Gephi's timeline plays the network's growth, and places sit at their
+    coordinates without a layout.
     The measures are those of 'citygraph report' on the same store and
     options, reused when it has already computed them.
 
@@ -78,6 +80,10 @@ def command(fmt, output, color_by, two_mode_view, layers, since, until, fold, sa
         G, figures = analysed(target, layers=chosen, since=since, until=until, fold=fold,
                               sample=sample_option(sample, exact), backend=backend,
                               max_group=max_group)
+        if fmt == "gexf":
+            from citygraph.networks.spells import add_spells
+
+            add_spells(G, target)
     created = _new_folder(output) if fmt == "csv" else None
     try:
         written = export(G, fmt, output, color_by=color_by)

@@ -244,6 +244,81 @@ def csv_command(file, mapping, city1, country1, city2, country2, lat1, lon1, lat
         _build(store, root, not no_validate)
 
 
+@command.command("memberships")
+@click.argument("file", type=_INPUT)
+@click.option("--column", "columns", multiple=True, metavar="ROLE=COLUMN",
+              help="The column of a role; roles: member, country, lat, lon, organization, "
+                   "date, end, role (defaults: member=member, country=country). Repeatable.")
+@click.option("--organization", "organization",
+              help="The organization every row is a membership of, for a table without an "
+                   "organization column (e.g. 'Covenant of Mayors').")
+@click.option("--also", multiple=True, metavar="COLUMN[=ROLE]",
+              help="A further organization column: each row is also a membership of the "
+                   "organization it names (role default member), dated like the row and "
+                   "marked uncertain. Repeatable.")
+@click.option("--quote", multiple=True, metavar="COLUMN",
+              help="Quote this column in the evidence too (only mapped columns are read "
+                   "otherwise, so a column of personal names stays out). Repeatable.")
+@click.option("--decisions", type=_INPUT, multiple=True,
+              help="A CSV with columns name, country, decision (a GeoNames id or 'skip'); "
+                   "read after data/imports/NAME.decisions.csv, later files winning.")
+@click.option("--places", type=_FILE, help="The places file whose IRIs imports share "
+              "(default: data/places.ttl of the project).")
+@_common
+def memberships_command(file, columns, organization, also, quote, decisions, places, name,
+                        project, output, store, no_validate):
+    """Import dated memberships of places in organizations (city networks, initiatives).
+
+    Each row names a member (a city or local authority, its country, optionally
+    coordinates), the organization (a column, or --organization for the whole
+    table), the date it joined and optionally the date it left (YYYY or
+    YYYY-MM-DD) and its role (member, founding-member, observer, ...).
+    Members are reconciled to GeoNames as `import csv` does, with the same
+    report and decisions; a membership is written only for a resolved member.
+
+    \b
+    The Covenant of Mayors signatories (GCoM-MyCovenant):
+      citygraph import memberships signatories.csv --name gcom \\
+        --organization "Covenant of Mayors" --column member=organisation_name \\
+        --column country=country_name --column lat=organisation_latitude \\
+        --column lon=organisation_longitude --column date=date_of_adhesion_iso \\
+        --also supporter_name --also coordinator_name
+    """
+    import time
+
+    from citygraph.importers.memberships import import_memberships, parse_roles
+
+    started = time.perf_counter()
+    root = _root(project)
+    name = _name(name, file)
+    _no_output_with_store(output, store)
+    extra = [(a.split("=", 1)[0].strip(), a.split("=", 1)[1].strip() if "=" in a else "member")
+             for a in also]
+    paths = _destinations(name, root, output, None)
+    decided, decision_files = _decisions(decisions, paths)
+    result = import_memberships(file, parse_roles(columns), organization, extra, decided,
+                                places or root / "data" / "places.ttl", quote)
+    header = (f"# Imported by `citygraph import memberships` from {file.name}: "
+              f"{result.memberships} memberships from {result.rows} rows.\n\n")
+    skipped = [(b.line, b.reason, b.text) for b in result.bad_rows]
+    _write_outputs(paths, turtle_text(result.triples, header=header),
+                   report_text(result), _skipped_text(skipped))
+    click.echo(f"{result.rows} rows: {result.memberships} memberships in "
+               f"{result.organizations} organizations ({result.undated} undated), "
+               f"{len(result.bad_rows)} rows skipped, {result.unreconciled_rows} rows waiting "
+               "for a decision; names: "
+               + _status_counts(d.status for d in result.decisions.values()))
+    if result.bad_rows:
+        click.echo(f"{len(result.bad_rows)} rows skipped, each listed with its line and reason "
+                   f"in {paths['skipped']}")
+    if decision_files:
+        click.echo(f"decisions read from {', '.join(str(f) for f in decision_files)}: "
+                   f"{len(decided)} names")
+    click.echo(f"imported in {time.perf_counter() - started:.1f} s")
+    if store is not None:
+        _build(store, root, not no_validate)
+
+
 @command.command("wikidata")
 @click.option("--relations", type=_INPUT,
               help="Item pairs, the first stating P190 of the second: two QIDs a line (TSV or "

@@ -94,8 +94,14 @@ def network_options(function):
               show_default=True, help="The measure the table is sorted by.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Also write nodes.csv, nodes.json, network.json and report.html here.")
+@click.option("--periods", "period_years", metavar="YEARS",
+              help="How the network changed: the years periods start (2008,2012,2016,2020); "
+                   "per period the network as it stood on its last day, the places that "
+                   "entered and left, the top places and their moves (periods.csv and a "
+                   "section of report.html with --out). Undated facts are counted apart.")
+@click.option("--by-year", is_flag=True, help="As --periods, one period a year.")
 def command(layers, since, until, fold, sample, exact, max_group, backend, store, endpoint,
-            timeout, top, sort_by, out_dir):
+            timeout, top, sort_by, out_dir, period_years, by_year):
     """Centrality of places in the city network: who is central, who brokers.
 
     Projects the chosen layers into one weighted network of places (see
@@ -113,10 +119,14 @@ def command(layers, since, until, fold, sample, exact, max_group, backend, store
       citygraph report --layer agreement,tie --top 5 --out build/report
       citygraph report --since 2016 --fold country
       citygraph report --endpoint http://localhost:7878/query --sample 500
+      citygraph report --periods 2008,2012,2016,2020 --out build/report
 
     Exit codes: 0 done; 2 bad option or missing store; 3 the endpoint failed.
     """
     chosen = parse_layers(layers)
+    changes = None
+    if period_years is not None or by_year:
+        changes = _periods(period_years, by_year, chosen, max_group, top, since, until, fold)
     target = connect(store=store, endpoint=endpoint, timeout=timeout)
     G, figures = analysed(target, layers=chosen, since=since, until=until, fold=fold,
                           sample=sample_option(sample, exact), backend=backend,
@@ -129,6 +139,40 @@ def command(layers, since, until, fold, sample, exact, max_group, backend, store
         click.echo(line)
     if G.number_of_nodes():
         click.echo(top_table(G, top=top, by=sort_by))
+    if changes is not None:
+        changes = changes(target)
+        click.echo(periods_table(changes))
     if out_dir is not None:
-        for path in write_report(G, figures, out_dir, top=top):
+        for path in write_report(G, figures, out_dir, top=top, periods=changes):
             click.echo(f"wrote {path}")
+
+
+def _periods(years, by_year, layers, max_group, top, since, until, fold):
+    """What ``--periods``/``--by-year`` ask: a function of the target giving the Periods."""
+    from citygraph.networks.periods import parse_periods, periods
+
+    if years is not None and by_year:
+        raise UsageError("--by-year: give --periods YEARS or --by-year, not both")
+    if since or until or fold != "none":
+        raise UsageError("--periods: the periods set the dates and fold nothing; "
+                         "leave out --since, --until and --fold")
+    bounds = None if by_year else parse_periods(years)
+    return lambda target: periods(target, bounds, layers, max_group=max_group, top=top,
+                                  by_year=by_year)
+
+
+def periods_table(result):
+    """The per-period measures as a terminal table, then the undated facts."""
+    from citygraph.networks.periods_html import periods_lines
+
+    header = ["period", "places", "edges", "ties", "memberships", "density", "components",
+              "entered", "left", "top places"]
+    rows = [[str(row["period"]), str(row["places"]), str(row["edges"]), str(row["ties"]),
+             str(row["memberships"]), f"{row['density']:.4f}", str(row["components"]),
+             str(row["entered"]), str(row["left"]), row["top_places"]] for row in result.rows]
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
+              for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+              for r in rows]
+    return "\n".join(lines + periods_lines(result))

@@ -122,10 +122,10 @@ def _gexf_parts(G, color_by="community", scale=10.0):
                           mode="dynamic", timeformat="date", nsmap=_NSMAP)
 
     def node_attrs(data):
-        return {k: v for k, v in data.items() if k != "label"}
+        return {k: v for k, v in data.items() if k not in ("label", "spells")}
 
     def edge_attrs(data):
-        return {k: v for k, v in data.items() if k not in _NATIVE_EDGE}
+        return {k: v for k, v in data.items() if k not in _NATIVE_EDGE and k != "spells"}
 
     node_types = _attribute_types(node_attrs(d) for _, d in G.nodes(data=True))
     edge_types = _attribute_types(edge_attrs(d) for _, _, d in G.edges(data=True))
@@ -154,7 +154,9 @@ def _gexf_parts(G, color_by="community", scale=10.0):
                                        desc="GEXF nodes", unit="node"):
             element = etree.Element(f"{{{GEXF_NS}}}node", id=str(node),
                                     label=str(data.get("label") or node), nsmap=_NSMAP)
-            if starts.get(node):
+            if data.get("spells") is not None:
+                _spells(element, data["spells"])
+            elif starts.get(node):
                 element.set("start", starts[node])
             _attvalues(element, node_attrs(data), node_types, node_ids)
             if node in colors:
@@ -181,7 +183,9 @@ def _gexf_parts(G, color_by="community", scale=10.0):
             element.set("target", str(target))
             element.set("weight", repr(float(data.get("weight", 1))))
             start = _full_date(data.get("first"))
-            if start:
+            if data.get("spells") is not None:
+                _spells(element, data["spells"])
+            elif start:
                 element.set("start", start)
             _attvalues(element, edge_attrs(data), edge_types, edge_ids)
             yield element
@@ -197,7 +201,9 @@ def gexf_tree(G, color_by="community", scale=10.0):
     from the community (or, without one, the country). Edges carry ``weight``,
     their other attributes, ``start`` from their first date and, for ties that
     point one way (``directed_from``), ``type="directed"``. Nodes start with
-    their first dated edge, so Gephi's timeline plays the network's growth.
+    their first dated edge, so Gephi's timeline plays the network's growth;
+    places and edges with ``spells`` (:func:`citygraph.networks.spells.add_spells`)
+    get GEXF spells instead, so memberships that ended leave the timeline.
     The description says how edges are weighted, which groups stayed two-mode
     and how many places have no coordinates.
 
@@ -212,6 +218,16 @@ def gexf_tree(G, color_by="community", scale=10.0):
     etree.SubElement(graph, f"{{{GEXF_NS}}}nodes", count=str(G.number_of_nodes())).extend(nodes)
     etree.SubElement(graph, f"{{{GEXF_NS}}}edges", count=str(G.number_of_edges())).extend(edges)
     return etree.ElementTree(root)
+
+
+def _spells(element, spells):
+    """GEXF spells of a node or edge from ``(start, end)`` ISO days (``end`` None: open);
+    see :func:`citygraph.networks.spells.add_spells`."""
+    block = etree.SubElement(element, f"{{{GEXF_NS}}}spells")
+    for start, end in spells:
+        spell = etree.SubElement(block, f"{{{GEXF_NS}}}spell", start=start)
+        if end is not None:
+            spell.set("end", end)
 
 
 def _attvalues(element, attrs, types, ids):

@@ -175,8 +175,11 @@ def nodes_csv(G):
         for record in _node_records(G)])
 
 
-def write_report(G, figures, out_dir, top=10):
+def write_report(G, figures, out_dir, top=10, periods=None):
     """Write ``nodes.csv``, ``nodes.json``, ``network.json`` and ``report.html`` into ``out_dir``.
+
+    With ``periods`` (:func:`citygraph.networks.periods.periods`), also ``periods.csv``
+    (:func:`citygraph.networks.periods.periods_csv`) and the report's periods section.
 
     ``G`` must have been through :func:`analyze` (``figures`` is what it
     returned). Each file goes through a temporary file renamed into place.
@@ -200,6 +203,11 @@ def write_report(G, figures, out_dir, top=10):
         write_atomic(json.dumps(kept, ensure_ascii=False, indent=1, default=json_value)
                      + "\n", paths["network.json"])
         bar.update(1)
-        write_atomic(report_html(G, figures, top=top), paths["report.html"])
+        write_atomic(report_html(G, figures, top=top, periods=periods), paths["report.html"])
         bar.update(1)
+    if periods is not None:
+        from citygraph.networks.periods import periods_csv
+
+        paths["periods.csv"] = out / "periods.csv"
+        write_atomic(periods_csv(periods), paths["periods.csv"])
     return list(paths.values())

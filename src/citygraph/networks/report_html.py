@@ -242,8 +242,11 @@ def _num(value):
     return f"{value:.4f}" if isinstance(value, float) else str(value)
 
 
-def report_html(G, figures, top=10):
+def report_html(G, figures, top=10, periods=None):
     """The report as one HTML page with its plots embedded (no outside files).
+
+    ``periods`` (a :class:`citygraph.networks.periods.Periods`) adds the section on how
+    the network changed, with its growth curves.
 
     >>> from citygraph.networks.report import analyze
     >>> G = nx.path_graph(["place:a", "place:b", "place:c"]); figures = analyze(G)
@@ -311,4 +314,9 @@ def report_html(G, figures, top=10):
         "<h2>What the measures mean</h2>", _EXPLAIN,
         "</body></html>",
     ]
+    if periods is not None:
+        from citygraph.networks.periods_html import periods_section
+
+        parts.insert(parts.index("<h2>What the measures mean</h2>"),
+                     periods_section(periods, _img))
     return "\n".join(parts) + "\n"

@@ -66,7 +66,7 @@ def create_app(settings, pool=None):
     """The ASGI app over ``settings.store``; starts its query workers on startup."""
     from contextlib import asynccontextmanager
 
-    from citygraph.web import endpoint, linked_data, views
+    from citygraph.web import endpoint, linked_data, timeline_views, views
 
     @asynccontextmanager
     async def lifespan(app):
@@ -86,6 +86,7 @@ def create_app(settings, pool=None):
         Route("/sparql", endpoint.sparql, methods=["GET", "POST"]),
         *linked_data.routes(),
         *views.routes(),
+        *timeline_views.routes(),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(

@@ -72,7 +72,10 @@ async def network(request):
         error = str(exc)
     query = urlencode({"layer": choice["layers"], "since": choice["since"] or "",
                        "until": choice["until"] or ""})
-    return render(request, "network.html", {
+    from citygraph.web.timeline_views import period_context
+
+    period = await run_in_threadpool(period_context, request, choice)
+    return render(request, "network.html", {"period": period,
         "choice": choice, "data": data, "error": error, "layers": LAYERS,
         "size_by": SIZE_BY, "color_by": COLOR_BY, "data_url": f"/network.json?{query}",
         "top": _top(data, choice["size"]) if data else []}, status_code=503 if error else 200)
