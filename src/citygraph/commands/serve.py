@@ -14,6 +14,9 @@ __all__ = ["command"]
               help="Store directory built by 'citygraph build' (default: .citygraph/store).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; only this machine by default.")
+@click.option("--allowed-host", "allowed_host", multiple=True, metavar="NAME",
+              help="Another host name the server answers as (a reverse proxy's public "
+                   "name). Repeat for several. Requests for any other host get 400.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--timeout", type=click.FloatRange(min=0.01), default=10.0, show_default=True,
               help="Seconds a query may run; past it the query is cancelled and answered 503.")
@@ -35,8 +38,8 @@ __all__ = ["command"]
               type=click.Path(file_okay=False, path_type=Path),
               help="A folder holding the source documents' texts (default: sources/ and "
                    "../shared/seeds/). Repeat for several.")
-def command(store, host, port, timeout, max_rows, workers, network_timeout, sample, decisions,
-            report, sources):
+def command(store, host, allowed_host, port, timeout, max_rows, workers, network_timeout, sample,
+            decisions, report, sources):
     """Serve the graph: a read-only SPARQL 1.1 endpoint at /sparql and web pages.
 
     \b
@@ -60,7 +63,8 @@ def command(store, host, port, timeout, max_rows, workers, network_timeout, samp
         raise UsageError("--reconciliation-report needs --decisions FILE to write the choices to")
     settings = Settings(store=path, timeout=timeout, max_rows=max_rows, workers=workers,
                         network_timeout=network_timeout, decisions=decisions, report=report,
-                        sources=list(sources), sample=sample)
+                        sources=list(sources), sample=sample, host=host,
+                        allowed_hosts=list(allowed_host))
     click.echo(f"citygraph serve: http://{host}:{port}/ (SPARQL endpoint /sparql); Ctrl-C stops",
                err=True)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

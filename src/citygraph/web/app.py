@@ -1,17 +1,20 @@
 """The Starlette application: routes, settings, error pages."""
 
+import secrets
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from citygraph.errors import CitygraphError
 from citygraph.web.base import render, status_of
+from citygraph.web.guard import Guard, allowed_hosts
 from citygraph.web.paths import STATIC, TEMPLATES  # noqa: F401  (TEMPLATES re-exported)
 from citygraph.web.pool import QueryPool
 from citygraph.web.protocol import FORMAT_MEDIA, READ_ONLY, refusal
@@ -36,6 +39,8 @@ class Settings:
     report: Path | None = None
     sources: list = field(default_factory=list)
     sample: int | None = None
+    host: str = "127.0.0.1"
+    allowed_hosts: list = field(default_factory=list)
 
 
 def _one_line(text):
@@ -43,10 +48,10 @@ def _one_line(text):
 
 
 def error_response(request, status, message):
-    """An error as one line: plain text for the endpoint, an HTML page elsewhere."""
+    """An error as one line: plain text for the endpoint and the services, an HTML page
+    (escaped) elsewhere."""
     message = _one_line(message)
-    if request.url.path.startswith(("/sparql", "/reconcile")) or \
-            "text/html" not in request.headers.get("accept", ""):
+    if request.url.path.startswith(("/sparql", "/reconcile")):
         return PlainTextResponse(message + "\n", status_code=status)
     return render(request, "error.html", {"status": status, "message": message},
                   status_code=status)
@@ -165,10 +170,12 @@ def create_app(settings, pool=None):
     app = Starlette(
         routes=routes,
         lifespan=lifespan,
-        exception_handlers={HTTPException: http_error, CitygraphError: citygraph_error,
-                            Exception: server_error},
+        exception_handlers={HTTPException: http_error, CitygraphError: citygraph_error},
+        middleware=[Middleware(Guard, hosts=allowed_hosts(settings.host, settings.allowed_hosts),
+                               on_error=server_error)],
     )
     app.state.settings = settings
+    app.state.secret = secrets.token_bytes(32)
     app.state.pool = pool
     app.state.cache = {}
     return app

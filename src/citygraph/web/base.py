@@ -1,8 +1,16 @@
-"""What every page module shares: the escaped templates, the query target, the kept network."""
+"""What every page module shares: the escaped templates, the query target, the kept network,
+and the check of a form that writes (:func:`writing_form`)."""
 
+import hashlib
+import hmac
+import re
+import secrets
 import threading
+import urllib.parse
 
 import jinja2
+from markupsafe import Markup
+from starlette.exceptions import HTTPException
 from starlette.responses import HTMLResponse
 
 from citygraph.errors import EXIT_USAGE, ParameterError, QueryError
@@ -11,7 +19,8 @@ from citygraph.web.paths import TEMPLATES
 from citygraph.web.pool import Busy, PoolTarget, QueryTimeout, ResultLimit, WorkerFailed
 from citygraph.web.protocol import NotAcceptable
 
-__all__ = ["environment", "render", "target", "search_index", "network_data", "status_of"]
+__all__ = ["environment", "render", "target", "search_index", "network_data", "status_of",
+           "csrf_token", "csrf_field", "writing_form", "SESSION_COOKIE", "CSRF_FIELD"]
 
 _ENV = None
 
@@ -26,13 +35,91 @@ def environment():
 
         _ENV.filters.update(present.FILTERS)
         _ENV.globals.update(present.GLOBALS)
+        _ENV.globals["csrf_field"] = csrf_field
     return _ENV
 
 
 def render(request, name, context, status_code=200):
-    """A page from a template, escaped."""
-    html = environment().get_template(name).render(request=request, **context)
+    """A page from a template, escaped.
+
+    The template gets ``request`` and ``csp_nonce``: an inline ``<script
+    nonce="{{ csp_nonce }}">`` runs, any other inline script is refused by the
+    page's Content-Security-Policy (see :mod:`citygraph.web.guard`).
+    """
+    nonce = request.scope.setdefault("citygraph.nonce", secrets.token_urlsafe(16))
+    html = environment().get_template(name).render(request=request, csp_nonce=nonce, **context)
     return HTMLResponse(html, status_code=status_code)
+
+
+# --- forms that write: same origin and a per-session token ----------------------------
+
+#: the cookie naming the browser session, and the form field carrying its token
+SESSION_COOKIE = "citygraph_session"
+CSRF_FIELD = "csrf"
+
+
+def _session(request):
+    value = request.cookies.get(SESSION_COOKIE, "")
+    if re.fullmatch(r"[A-Za-z0-9_-]{32}", value):
+        return value
+    # a new session: the Guard middleware sends it as a cookie with the response
+    return request.scope.setdefault("citygraph.session", secrets.token_urlsafe(24))
+
+
+def _token(request, session):
+    return hmac.new(request.app.state.secret, session.encode(), hashlib.sha256).hexdigest()
+
+
+def csrf_token(request):
+    """The token a form that writes carries: tied to the browser's session and this server."""
+    return _token(request, _session(request))
+
+
+def csrf_field(request):
+    """The hidden field with :func:`csrf_token`; in a template ``{{ csrf_field(request) }}``."""
+    return Markup('<input type="hidden" name="{}" value="{}">').format(CSRF_FIELD,
+                                                                       csrf_token(request))
+
+
+def _foreign(request):
+    """Why the request does not come from this server's own page, or None."""
+    headers = request.headers
+    if headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+        return "the form comes from another site"
+    origin = headers.get("origin")
+    if origin is None and headers.get("referer"):
+        origin = headers["referer"]
+    if origin is None:
+        return None  # an old browser or a script: the token decides
+    netloc = urllib.parse.urlsplit(origin).netloc.lower()
+    if netloc != headers.get("host", "").lower():
+        return f"the form comes from another site ({origin[:100]})"
+    return None
+
+
+async def writing_form(request, limit=10_000):
+    """The fields of a POSTed form that writes, once it is known to come from this server.
+
+    Refused with 403: a form posted from another site (Origin, Referer,
+    Sec-Fetch-Site) or without the session's :func:`csrf_token` (a page
+    rendered with ``{{ csrf_field(request) }}`` carries it). Returns
+    ``{name: [values]}``.
+    """
+    from citygraph.errors import UsageError
+
+    problem = _foreign(request)
+    if problem:
+        raise HTTPException(403, problem)
+    body = await request.body()
+    if len(body) > limit:
+        raise UsageError("the form is too large")
+    form = urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+    session = request.cookies.get(SESSION_COOKIE, "")
+    given = (form.pop(CSRF_FIELD, None) or [""])[0]
+    if not session or not hmac.compare_digest(given, _token(request, session)):
+        raise HTTPException(403, "the form has no valid session token (it is older than the "
+                                 "server, or from another site): reload the page and try again")
+    return form
 
 
 def target(request, timeout=None):

@@ -145,30 +145,15 @@ async def review(request):
         "pages": max(1, -(-total // PAGE_SIZE))})
 
 
-def _same_origin(request):
-    """Refuse a form posted from another site (the browser says where it comes from)."""
-    origin = request.headers.get("origin") or request.headers.get("referer")
-    if not origin:
-        return True
-    host = request.headers.get("host", "")
-    return re.match(r"https?://([^/]+)", origin) is not None and \
-        re.match(r"https?://([^/]+)", origin).group(1) == host
-
-
 async def decide(request):
     """One click on the review page: choose a candidate or skip a name."""
-    import urllib.parse
-
     settings = request.app.state.settings
     if settings.decisions is None or settings.report is None:
         raise UsageError("no decisions file: start citygraph serve with "
                          "--reconciliation-report REPORT --decisions FILE")
-    if not _same_origin(request):
-        raise HTTPException(403, "the form comes from another site")
-    body = await request.body()
-    if len(body) > 10_000:
-        raise UsageError("the form is too large")
-    form = urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+    from citygraph.web.base import writing_form
+
+    form = await writing_form(request)
     try:
         name, country = form["name"][0], form["country"][0]
         decision = (form.get("decision") or form.get("geonames") or [""])[0].strip()
