@@ -23,7 +23,14 @@ __all__ = ["command"]
 @click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
               help="Most rows (or triples) a query may return; past it the answer is 503.")
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
-              help="Query worker processes (each holds the store open read-only).")
+              help="Worker processes for the pages, search and the network view (each holds "
+                   "the store open read-only).")
+@click.option("--query-workers", type=click.IntRange(min=1), default=6, show_default=True,
+              help="Most worker processes for ad-hoc SPARQL (the endpoint and the editor), "
+                   "apart from the pages' workers.")
+@click.option("--client-queries", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Ad-hoc queries one client (address) may have running or waiting; it runs "
+                   "one at a time. Past it the answer is 429 with Retry-After.")
 @click.option("--network-timeout", type=click.FloatRange(min=1), default=300.0,
               show_default=True, help="Seconds the network view's projection and measures "
                                       "may take.")
@@ -38,8 +45,8 @@ __all__ = ["command"]
               type=click.Path(file_okay=False, path_type=Path),
               help="A folder holding the source documents' texts (default: sources/ and "
                    "../shared/seeds/). Repeat for several.")
-def command(store, host, allowed_host, port, timeout, max_rows, workers, network_timeout, sample,
-            decisions, report, sources):
+def command(store, host, allowed_host, port, timeout, max_rows, workers, query_workers,
+            client_queries, network_timeout, sample, decisions, report, sources):
     """Serve the graph: a read-only SPARQL 1.1 endpoint at /sparql and web pages.
 
     \b
@@ -62,6 +69,7 @@ def command(store, host, allowed_host, port, timeout, max_rows, workers, network
     if report is not None and decisions is None:
         raise UsageError("--reconciliation-report needs --decisions FILE to write the choices to")
     settings = Settings(store=path, timeout=timeout, max_rows=max_rows, workers=workers,
+                        query_workers=query_workers, client_queries=client_queries,
                         network_timeout=network_timeout, decisions=decisions, report=report,
                         sources=list(sources), sample=sample, host=host,
                         allowed_hosts=list(allowed_host))

@@ -14,10 +14,11 @@ from starlette.staticfiles import StaticFiles
 
 from citygraph.errors import CitygraphError
 from citygraph.web.base import render, status_of
+from citygraph.web.clients import ClientLimit
 from citygraph.web.guard import Guard, allowed_hosts
 from citygraph.web.paths import STATIC, TEMPLATES  # noqa: F401  (TEMPLATES re-exported)
-from citygraph.web.pool import QueryPool
 from citygraph.web.protocol import FORMAT_MEDIA, READ_ONLY, refusal
+from citygraph.web.versions import Follower, Pin
 
 __all__ = ["Settings", "create_app", "STATIC"]
 
@@ -39,6 +40,8 @@ class Settings:
     report: Path | None = None
     sources: list = field(default_factory=list)
     sample: int | None = None
+    query_workers: int = 6
+    client_queries: int = 2
     host: str = "127.0.0.1"
     allowed_hosts: list = field(default_factory=list)
 
@@ -114,17 +117,24 @@ async def sparql(request):
         return PlainTextResponse(reason + "\n", status_code=400)
     fmt = request.query_params.get("format")
     accept = FORMAT_MEDIA.get(fmt.lower(), fmt) if fmt else request.headers.get("accept", "*/*")
-    settings = request.app.state.settings
-    pool = request.app.state.pool
     from starlette.concurrency import run_in_threadpool
 
+    from citygraph.web.base import adhoc_call
+
+    message = ("protocol", text, accept, graphs["default"], graphs["named"],
+               request.app.state.settings.max_rows)
     try:
-        media, body = await run_in_threadpool(
-            pool.call, ("protocol", text, accept, graphs["default"], graphs["named"],
-                        settings.max_rows))
+        media, body = await run_in_threadpool(adhoc_call, request, message)
     except CitygraphError as exc:
-        return PlainTextResponse(_one_line(exc) + "\n", status_code=status_of(exc))
+        return PlainTextResponse(_one_line(exc) + "\n", status_code=status_of(exc),
+                                 headers=retry_after(exc))
     return Response(body, media_type=media)
+
+
+def retry_after(exc):
+    """The Retry-After header of a refusal that says when to come back."""
+    seconds = getattr(exc, "retry_after", None)
+    return {"Retry-After": str(seconds)} if seconds else None
 
 
 async def http_error(request, exc):
@@ -135,32 +145,30 @@ async def http_error(request, exc):
 
 
 async def citygraph_error(request, exc):
-    return error_response(request, status_of(exc), str(exc))
+    response = error_response(request, status_of(exc), str(exc))
+    response.headers.update(retry_after(exc) or {})
+    return response
 
 
 async def server_error(request, exc):
     return error_response(request, 500, f"internal error: {type(exc).__name__}")
 
 
-def create_app(settings, pool=None):
-    """The ASGI app over ``settings.store``; starts its query workers on startup."""
+def create_app(settings):
+    """The ASGI app over ``settings.store``; on startup it opens the store's live version
+    and follows its switches (:mod:`citygraph.web.versions`)."""
     from contextlib import asynccontextmanager
 
     from citygraph.web import views
 
     @asynccontextmanager
     async def lifespan(app):
-        own = app.state.pool is None
-        if own:
-            app.state.pool = QueryPool(settings.store, workers=settings.workers,
-                                       timeout=settings.timeout,
-                                       max_rows=settings.max_rows).start()
+        app.state.follower = Follower(settings).start()
         try:
             yield
         finally:
-            if own:
-                app.state.pool.close()
-                app.state.pool = None
+            app.state.follower.close()
+            app.state.follower = None
 
     routes = [
         Route("/sparql", sparql, methods=["GET", "POST"]),
@@ -172,10 +180,11 @@ def create_app(settings, pool=None):
         lifespan=lifespan,
         exception_handlers={HTTPException: http_error, CitygraphError: citygraph_error},
         middleware=[Middleware(Guard, hosts=allowed_hosts(settings.host, settings.allowed_hosts),
-                               on_error=server_error)],
+                               on_error=server_error),
+                    Middleware(Pin)],
     )
     app.state.settings = settings
     app.state.secret = secrets.token_bytes(32)
-    app.state.pool = pool
-    app.state.cache = {}
+    app.state.clients = ClientLimit(settings.client_queries, settings.timeout)
+    app.state.follower = None
     return app

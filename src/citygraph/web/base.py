@@ -42,12 +42,15 @@ def environment():
 def render(request, name, context, status_code=200):
     """A page from a template, escaped.
 
-    The template gets ``request`` and ``csp_nonce``: an inline ``<script
-    nonce="{{ csp_nonce }}">`` runs, any other inline script is refused by the
-    page's Content-Security-Policy (see :mod:`citygraph.web.guard`).
+    The template gets ``request``, ``store_version`` (the store version the page comes
+    from, for the footer) and ``csp_nonce``: an inline ``<script nonce="{{ csp_nonce }}">``
+    runs, any other inline script is refused by the page's Content-Security-Policy (see
+    :mod:`citygraph.web.guard`).
     """
     nonce = request.scope.setdefault("citygraph.nonce", secrets.token_urlsafe(16))
-    html = environment().get_template(name).render(request=request, csp_nonce=nonce, **context)
+    version = getattr(request.app.state, "version", None)
+    html = environment().get_template(name).render(request=request, csp_nonce=nonce,
+                                                   store_version=version, **context)
     return HTMLResponse(html, status_code=status_code)
 
 
@@ -123,16 +126,33 @@ async def writing_form(request, limit=10_000):
 
 
 def target(request, timeout=None):
-    """A query target running in the server's worker pool, with its limits."""
+    """A query target running in the page workers of the request's store version, with its
+    limits. (``request.app.state.pool`` and ``.cache`` are that version's too.)"""
     return PoolTarget(request.app.state.pool, timeout=timeout)
 
 
-_LOCK = threading.Lock()
+def adhoc_call(request, message, timeout=None):
+    """Run an ad-hoc query (the endpoint's, the editor's) in the version's query workers,
+    within the client's limit (:mod:`citygraph.web.clients`); blocking."""
+    client = request.client.host if request.client else ""
+    with request.app.state.clients.slot(client):
+        return request.app.state.version.queries.call(message, timeout)
+
+
+class AdhocTarget(PoolTarget):
+    """A :class:`PoolTarget` for a user's own query text: run as :func:`adhoc_call` runs it."""
+
+    def __init__(self, request):
+        super().__init__(request.app.state.version.queries)
+        self.request = request
+
+    def _call(self, message):
+        return adhoc_call(self.request, message, self.timeout)
 
 
 def search_index(request):
     cache = request.app.state.cache
-    with _LOCK:
+    with cache.setdefault("names-lock", threading.Lock()):
         if "names" not in cache:
             big = PoolTarget(request.app.state.pool, max_rows=10_000_000,
                              timeout=request.app.state.settings.network_timeout)
@@ -160,6 +180,10 @@ def status_of(exc):
     >>> status_of(QueryTimeout(10)), status_of(ParameterError("x")), status_of(WorkerFailed())
     (503, 400, 503)
     """
+    from citygraph.web.clients import TooManyQueries
+
+    if isinstance(exc, TooManyQueries):
+        return 429
     if isinstance(exc, QueryTimeout | ResultLimit | Busy | WorkerFailed):
         return 503
     if isinstance(exc, NotAcceptable):

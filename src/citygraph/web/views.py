@@ -18,8 +18,10 @@ async def home(request):
 
 
 def _run_text(request, text):
+    from citygraph.web.base import AdhocTarget
+
     query = adhoc_query(text, source="query")
-    return run_query(query, target(request))
+    return run_query(query, AdhocTarget(request))
 
 
 async def editor(request):
@@ -32,9 +34,12 @@ async def editor(request):
             error = reason
         else:
             from citygraph.errors import CitygraphError
+            from citygraph.web.clients import TooManyQueries
 
             try:
                 result = await run_in_threadpool(_run_text, request, text)
+            except TooManyQueries:
+                raise
             except CitygraphError as exc:
                 error = str(exc)
     if not text.strip():

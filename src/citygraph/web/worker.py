@@ -12,7 +12,6 @@ from citygraph.web.protocol import ResultTooLarge
 __all__ = ["main", "ResultTooLarge"]
 
 
-
 def _handle(state, message):
     kind = message[0]
     if kind == "ping":
@@ -36,8 +35,12 @@ def _handle(state, message):
     raise ValueError(f"unknown request {kind!r}")
 
 
-def main(conn, store_path):
-    """Serve requests from the pipe ``conn`` until it closes."""
+def main(conn, store_path, nice=0):
+    """Serve requests from the pipe ``conn`` until it closes, ``nice`` lower in CPU priority."""
+    import os
+
+    if nice:
+        os.nice(nice)
     from citygraph.errors import CitygraphError
     from citygraph.graph.store import open_existing
     from citygraph.querying.sparql import LocalTarget
