@@ -182,7 +182,7 @@ async def documents(request):
 
 def routes():
     """Every page route."""
-    from citygraph.web import catalog_views, network_views, reconcile_views
+    from citygraph.web import catalog_views, network_views, reconcile_views, review_views
 
     return [
         Route("/", home),
@@ -193,4 +193,5 @@ def routes():
         *catalog_views.routes(),
         *network_views.routes(),
         *reconcile_views.routes(),
+        *review_views.routes(),
     ]
