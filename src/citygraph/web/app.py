@@ -117,14 +117,12 @@ async def sparql(request):
         return PlainTextResponse(reason + "\n", status_code=400)
     fmt = request.query_params.get("format")
     accept = FORMAT_MEDIA.get(fmt.lower(), fmt) if fmt else request.headers.get("accept", "*/*")
-    from starlette.concurrency import run_in_threadpool
-
-    from citygraph.web.base import adhoc_call
+    from citygraph.web.base import adhoc_call, in_adhoc_thread
 
     message = ("protocol", text, accept, graphs["default"], graphs["named"],
                request.app.state.settings.max_rows)
     try:
-        media, body = await run_in_threadpool(adhoc_call, request, message)
+        media, body = await in_adhoc_thread(adhoc_call, request, message)
     except CitygraphError as exc:
         return PlainTextResponse(_one_line(exc) + "\n", status_code=status_of(exc),
                                  headers=retry_after(exc))

@@ -19,7 +19,8 @@ from citygraph.web.paths import TEMPLATES
 from citygraph.web.pool import Busy, PoolTarget, QueryTimeout, ResultLimit, WorkerFailed
 from citygraph.web.protocol import NotAcceptable
 
-__all__ = ["environment", "render", "target", "search_index", "network_data", "status_of",
+__all__ = ["environment", "render", "target", "adhoc_call", "in_adhoc_thread", "AdhocTarget",
+           "search_index", "network_data", "status_of",
            "csrf_token", "csrf_field", "writing_form", "SESSION_COOKIE", "CSRF_FIELD"]
 
 _ENV = None
@@ -137,6 +138,21 @@ def adhoc_call(request, message, timeout=None):
     client = request.client.host if request.client else ""
     with request.app.state.clients.slot(client):
         return request.app.state.version.queries.call(message, timeout)
+
+
+#: the threads that wait for ad-hoc queries: apart from the ones the pages use
+_ADHOC_THREADS = None
+
+
+async def in_adhoc_thread(function, *args):
+    """Run ``function(*args)`` (which runs ad-hoc queries) in a thread of their own, so that
+    however many wait, the pages' threads stay free."""
+    global _ADHOC_THREADS
+    import anyio.to_thread
+
+    if _ADHOC_THREADS is None:
+        _ADHOC_THREADS = anyio.CapacityLimiter(100)
+    return await anyio.to_thread.run_sync(function, *args, limiter=_ADHOC_THREADS)
 
 
 class AdhocTarget(PoolTarget):

@@ -34,10 +34,11 @@ async def editor(request):
             error = reason
         else:
             from citygraph.errors import CitygraphError
+            from citygraph.web.base import in_adhoc_thread
             from citygraph.web.clients import TooManyQueries
 
             try:
-                result = await run_in_threadpool(_run_text, request, text)
+                result = await in_adhoc_thread(_run_text, request, text)
             except TooManyQueries:
                 raise
             except CitygraphError as exc:
