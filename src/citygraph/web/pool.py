@@ -8,7 +8,9 @@ limit for the answer; past it the worker is ended (which cancels the query) and
 replaced, and :class:`QueryTimeout` names the limit.
 """
 
+import contextlib
 import multiprocessing
+import os
 import queue
 import threading
 
@@ -70,14 +72,16 @@ def _context():
 
 
 class _Worker:
-    def __init__(self, context, store_path, nice=0):
+    def __init__(self, context, store_path):
         self.conn, child = context.Pipe()
         from citygraph.web.worker import main
 
-        self.process = context.Process(target=main, args=(child, str(store_path), nice),
+        self.process = context.Process(target=main, args=(child, str(store_path)),
                                        daemon=True)
         self.process.start()
         child.close()
+        #: whether its CPU priority was lowered (see QueryPool's ``demote``)
+        self.demoted = False
 
     def wait_ready(self, timeout):
         if not self.conn.poll(timeout):
@@ -106,19 +110,23 @@ class QueryPool:
 
     ``workers`` start at once and are kept; with ``most`` above it the pool
     grows when every worker is busy, keeping ``spare`` idle workers ready, and
-    shrinks back as they come free. ``nice`` lowers the workers' CPU priority.
+    shrinks back as they come free. With ``demote=(seconds, nice)`` a query still
+    running after ``seconds`` has its worker's CPU priority lowered by ``nice``,
+    so short queries keep the processor and long ones take what is left; that
+    worker ends after its query (a process cannot raise its priority back) and
+    a fresh one takes its place.
     A worker that died (ended by the system, say) is replaced, and the request
     that found it dead is sent to another worker: read-only queries can be
     asked again.
     """
 
     def __init__(self, store_path, workers=2, timeout=10.0, max_rows=100_000,
-                 queue_wait=60.0, most=None, spare=0, nice=0):
+                 queue_wait=60.0, most=None, spare=0, demote=None):
         self.store_path = store_path
         self.size = max(1, int(workers))
         self.most = max(self.size, int(most or 0))
         self.spare = int(spare)
-        self.nice = int(nice)
+        self.demote = demote
         self.timeout = float(timeout)
         self.max_rows = int(max_rows)
         self.queue_wait = float(queue_wait)
@@ -131,7 +139,7 @@ class QueryPool:
         self.cancelled = 0
 
     def start(self):
-        workers = [_Worker(self._context, self.store_path, self.nice) for _ in range(self.size)]
+        workers = [_Worker(self._context, self.store_path) for _ in range(self.size)]
         try:
             for worker in workers:
                 worker.wait_ready(60)
@@ -161,7 +169,7 @@ class QueryPool:
     def _add(self):
         """Start one worker and make it idle (in a thread of its own)."""
         try:
-            worker = _Worker(self._context, self.store_path, self.nice)
+            worker = _Worker(self._context, self.store_path)
             worker.wait_ready(60)
         except (WorkerFailed, OSError):
             with self._lock:
@@ -217,6 +225,9 @@ class QueryPool:
             self._discard(worker)
 
     def _give_back(self, worker):
+        if worker.demoted:
+            self._discard(worker)
+            return
         with self._lock:
             extra = len(self._all) > self.size and self._idle.qsize() >= max(1, self.spare)
             if extra:
@@ -226,6 +237,18 @@ class QueryPool:
         else:
             self._idle.put(worker)
 
+    def _wait(self, worker, limit):
+        """Whether the worker answered within ``limit`` seconds (lowering its priority once
+        its query has run ``demote[0]`` seconds)."""
+        if self.demote is None or limit <= self.demote[0]:
+            return worker.conn.poll(limit)
+        if worker.conn.poll(self.demote[0]):
+            return True
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, worker.process.pid, self.demote[1])
+            worker.demoted = True
+        return worker.conn.poll(limit - self.demote[0])
+
     def call(self, message, timeout=None):
         """Send one request to an idle worker and return its answer."""
         limit = self.timeout if timeout is None else float(timeout)
@@ -233,7 +256,7 @@ class QueryPool:
             worker = self._take()
             try:
                 worker.conn.send(message)
-                if not worker.conn.poll(limit):
+                if not self._wait(worker, limit):
                     self.cancelled += 1
                     self._discard(worker)
                     raise QueryTimeout(limit)

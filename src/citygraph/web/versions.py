@@ -41,8 +41,9 @@ class Version:
     """One version of the store being served: its folder, id, build time, pools and caches.
 
     ``pages`` answers the pages, search and the network; ``queries`` the ad-hoc
-    SPARQL of the endpoint and the editor, at a lower CPU priority, growing up
-    to ``settings.query_workers`` processes, so a page never waits behind them.
+    SPARQL of the endpoint and the editor, growing up to ``settings.query_workers``
+    processes, a query that runs past 0.2 s at a lower CPU priority, so a page
+    never waits behind them.
     """
 
     def __init__(self, folder, settings):
@@ -52,7 +53,8 @@ class Version:
         self.pages = QueryPool(self.folder, workers=settings.workers, timeout=settings.timeout,
                                max_rows=settings.max_rows)
         self.queries = QueryPool(self.folder, workers=1, most=settings.query_workers, spare=1,
-                                 nice=5, timeout=settings.timeout, max_rows=settings.max_rows)
+                                 demote=(0.2, 15), timeout=settings.timeout,
+                                 max_rows=settings.max_rows)
         self.cache = {}
         self._users = 0
         self._retired = False

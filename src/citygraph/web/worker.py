@@ -35,12 +35,8 @@ def _handle(state, message):
     raise ValueError(f"unknown request {kind!r}")
 
 
-def main(conn, store_path, nice=0):
-    """Serve requests from the pipe ``conn`` until it closes, ``nice`` lower in CPU priority."""
-    import os
-
-    if nice:
-        os.nice(nice)
+def main(conn, store_path):
+    """Serve requests from the pipe ``conn`` until it closes."""
     from citygraph.errors import CitygraphError
     from citygraph.graph.store import open_existing
     from citygraph.querying.sparql import LocalTarget
