@@ -160,7 +160,7 @@ class Follower:
         if self._thread is not None:
             self._thread.join(10)
         if self.current is not None:
-            self.current.retire()
+            self.current.close()  # the server stops: its requests have ended
 
 
 class _Pinned:
