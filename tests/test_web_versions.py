@@ -143,14 +143,14 @@ def test_serve_follows_builds_one_version_per_answer_never_backwards(tmp_path):
         time.sleep(1.5)
         for number in (2, 3):
             switched = build_number(number)
-            # within a few seconds every new request answers from the new version
-            deadline = switched + 10
+            # every new request moves to the new version (how soon: bench_serve measures it;
+            # the first page waits for the new version's network measures)
+            deadline = switched + 60
             while not stop.is_set() and time.monotonic() < deadline:
                 if all(s and s[-1][1] == number for s in seen):
                     break
                 time.sleep(0.05)
-            latency = time.monotonic() - switched
-            assert all(s and s[-1][1] == number for s in seen), (latency, errors)
+            assert all(s and s[-1][1] == number for s in seen), errors
             time.sleep(1)
         stop.set()
         for thread in threads:
