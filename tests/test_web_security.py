@@ -166,3 +166,16 @@ def test_a_404_page_is_an_escaped_html_page(server):
     assert "<h1>Error 404</h1>" in body
     assert "not found: /no/&lt;script&gt;alert(1)&lt;/script&gt;" in body
     assert "<script>alert" not in body
+
+
+@pytest.mark.parametrize("name", ["*", "evil.example/x", "", "a b"])
+def test_an_allowed_host_that_is_no_host_name_is_refused(name, tmp_path):
+    from click.testing import CliRunner
+
+    from citygraph.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path), "--allowed-host", name])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1] == (
+        f"citygraph: error: --allowed-host {name!r}: give a host name or address as a browser "
+        "sends it (e.g. graph.example.org)")

@@ -1,5 +1,6 @@
 """``citygraph serve``: the read-only SPARQL endpoint and the web pages, on this machine."""
 
+import re
 from pathlib import Path
 
 import click
@@ -61,7 +62,12 @@ def command(store, host, allowed_host, port, timeout, max_rows, workers, query_w
 
     from citygraph.graph.store import default_store_path, open_existing
     from citygraph.web import Settings, create_app
+    from citygraph.web.guard import allowed_hosts, host_name
 
+    for name in allowed_host:
+        if not re.fullmatch(r"\[[0-9a-f:.]+\]|[a-z0-9_-]+(\.[a-z0-9_-]+)*", host_name(name)):
+            raise UsageError(f"--allowed-host {name!r}: give a host name or address as a "
+                             "browser sends it (e.g. graph.example.org)")
     path = Path(store) if store is not None else default_store_path()
     open_existing(path)  # a missing store is a one-line error before anything starts
     if report is not None and not report.is_file():
@@ -75,4 +81,6 @@ def command(store, host, allowed_host, port, timeout, max_rows, workers, query_w
                         allowed_hosts=list(allowed_host))
     click.echo(f"citygraph serve: http://{host}:{port}/ (SPARQL endpoint /sparql); Ctrl-C stops",
                err=True)
+    click.echo(f"answering as {', '.join(sorted(allowed_hosts(host, allowed_host)))} only "
+               "(--allowed-host NAME for another)", err=True)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
