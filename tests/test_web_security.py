@@ -179,3 +179,41 @@ def test_an_allowed_host_that_is_no_host_name_is_refused(name, tmp_path):
     assert result.output.strip().splitlines()[-1] == (
         f"citygraph: error: --allowed-host {name!r}: give a host name or address as a browser "
         "sends it (e.g. graph.example.org)")
+
+
+def test_an_unexpected_error_is_a_one_line_page_with_the_security_headers():
+    import asyncio
+
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.routing import Route
+
+    from citygraph.web.app import server_error
+    from citygraph.web.guard import Guard, allowed_hosts
+
+    async def broken(request):
+        raise KeyError("secret detail")
+
+    app = Starlette(routes=[Route("/broken", broken)], middleware=[
+        Middleware(Guard, hosts=allowed_hosts(), on_error=server_error)])
+    sent = []
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "http_version": "1.1", "method": "GET", "scheme": "http",
+             "path": "/broken", "raw_path": b"/broken", "query_string": b"", "root_path": "",
+             "headers": [(b"host", b"localhost:8000"), (b"accept", b"text/html")],
+             "client": ("127.0.0.1", 50000), "server": ("127.0.0.1", 8000)}
+    with pytest.raises(KeyError):  # raised on after the answer, for the server's log
+        asyncio.run(app(scope, receive, send))
+    start, body = sent[0], b"".join(m.get("body", b"") for m in sent[1:]).decode()
+    headers = {k.decode(): v.decode() for k, v in start["headers"]}
+    assert start["status"] == 500
+    assert "<h1>Error 500</h1>" in body and "internal error: KeyError" in body
+    assert "secret detail" not in body and "Traceback" not in body
+    assert headers["x-frame-options"] == "DENY"
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
