@@ -15,7 +15,8 @@ from web_server import build_store, form_session, start_server
 @pytest.fixture(scope="module")
 def files(tmp_path_factory):
     folder = tmp_path_factory.mktemp("review")
-    (folder / "relations.tsv").write_text("Q62\tQ28848\nQ62\tQ1490\n", encoding="utf-8")
+    (folder / "relations.tsv").write_text("Q62\tQ28848\nQ62\tQ1490\nQ1490\tQ4115189\n",
+                                          encoding="utf-8")
     (folder / "names.tsv").write_text("Q62\tSan Francisco\nQ28848\tSpringfield\nQ1490\tTokyo\n",
                                       encoding="utf-8")
     result = import_tables(folder / "relations.tsv", folder / "names.tsv")
@@ -68,6 +69,9 @@ def test_the_page_says_it_reviews_a_wikidata_import_and_its_decision_columns(ser
     assert ('<h2>San Francisco <span class="muted"><a href="https://www.wikidata.org/wiki/Q62" '
             'rel="nofollow">Q62</a> · ambiguous · 99 places of that name</span></h2>') in html
     assert "()" not in html and "lines" not in html
+    # an item without a label is named by its QID, once
+    assert ('<h2><a href="https://www.wikidata.org/wiki/Q4115189" rel="nofollow">Q4115189</a> '
+            '<span class="muted">unresolved · no candidate</span></h2>') in html
     assert '<input type="hidden" name="item" value="Q62">' in html
     assert 'name="country"' not in html
 
