@@ -1,7 +1,7 @@
 """Benchmark ``citygraph serve``: time to first byte of its pages and a bounded load test.
 
     python -m bench.bench_serve [--store DIR] [--place place:seoul] [--clients 20]
-                                [--seconds 30] [--repeat 5]
+                                [--seconds 30] [--repeat 5] [--expensive-seconds 30]
 
 Starts ``citygraph serve`` on a free port of 127.0.0.1 (only there: the load
 test sends traffic to this machine alone), then measures:
@@ -14,6 +14,13 @@ test sends traffic to this machine alone), then measures:
   connection, sending a simple SELECT to ``/sparql`` for ``--endpoint-seconds``
   seconds, and the same to ``oxigraph serve-read-only`` on the same store (run
   one after the other, never together): requests per second of each and their ratio;
+* expensive queries: 4 clients (each from its own loopback address) loop a
+  cartesian-product query that runs to the time limit, while another reads the
+  place page and runs ASKs: the place page's and the ASK's p50 and p99;
+* version switches (on the seed store only): the store is rebuilt three times
+  while a client reads the place page and asks the endpoint: seconds from each
+  switch to the first answers from the new version, and a check that versions
+  never go back and each page names one version;
 * a load test: ``--clients`` threads running catalog query pages (each report
   query of the catalog with its example parameters, in turn) for ``--seconds``
   seconds, each thread stopping after 100,000 requests at most; requests per
@@ -100,15 +107,19 @@ def _start(store, extra):
     raise SystemExit("citygraph serve did not start")
 
 
-def _get(port, path, timeout=600, accept="text/html"):
-    """(status, seconds to first byte, seconds to the last byte) of one GET."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+def _get(port, path, timeout=600, accept="text/html", source=None, answer=None):
+    """(status, seconds to first byte, seconds to the last byte) of one GET, sent from the
+    loopback address ``source`` (a client of its own); ``answer`` gets headers and body."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout,
+                                            source_address=(source, 0) if source else None)
     start = time.perf_counter()
     connection.request("GET", path, headers={"Accept": accept})
     response = connection.getresponse()
     first = time.perf_counter() - start
-    response.read()
+    body = response.read()
     connection.close()
+    if answer is not None:
+        answer.update(headers=response.headers, body=body.decode("utf-8", "replace"))
     return response.status, first, time.perf_counter() - start
 
 
@@ -191,7 +202,10 @@ def _throughput(port, path, clients, seconds):
     stop = time.monotonic() + seconds
 
     def client(number):
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        # each client from its own loopback address, as the server limits queries per client
+        source = (f"127.0.1.{number + 1}", 0)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60,
+                                                source_address=source)
         while time.monotonic() < stop and counts[number] < 1_000_000:
             try:
                 connection.request("GET", query,
@@ -204,48 +218,125 @@ def _throughput(port, path, clients, seconds):
             except (OSError, http.client.HTTPException) as exc:
                 errors.append(type(exc).__name__)
                 connection.close()
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60,
+                                                        source_address=source)
         connection.close()
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
     start = time.monotonic()
+HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+ASK = "ASK { <https://w3id.org/citygraph/id/place/seoul> ?p ?o }"
+
+
+def _p(values, cut):
+    """The ``cut`` percentile of ``values`` (seconds), in ms."""
+    if len(values) < 2:
+        return (values or [0.0])[0] * 1000
+    return statistics.quantiles(values, n=100, method="inclusive")[cut - 1] * 1000
+
+
+def _expensive(port, place_path, seconds, heavy_clients=4):
+    """``heavy_clients`` clients loop cartesian-product queries (each runs to the time limit)
+    while another reads the place page and runs ASKs; the reader's latencies."""
+    stop = time.monotonic() + seconds
+    heavy, pages, asks, errors = {}, [], [], []
+
+    def hammer(source):
+        while time.monotonic() < stop:
+            try:
+                status = _get(port, "/sparql?" + urllib.parse.urlencode({"query": HEAVY}),
+                              timeout=120, accept="application/json", source=source)[0]
+            except OSError as exc:
+                status = type(exc).__name__
+            heavy[status] = heavy.get(status, 0) + 1
+
+    def read():
+        ask_path = "/sparql?" + urllib.parse.urlencode({"query": ASK})
+        while time.monotonic() < stop:
+            for path, out, accept in ((place_path, pages, "text/html"),
+                                      (ask_path, asks, "application/json")):
+                status, _, total = _get(port, path, timeout=120, accept=accept,
+                                        source="127.0.0.99")
+                (out if status == 200 else errors).append(total if status == 200 else
+                                                          (path, status))
+
+    _get(port, place_path)  # the caches warm first
+    threads = [threading.Thread(target=hammer, args=(f"127.0.0.{10 + i}",))
+               for i in range(heavy_clients)]
+    threads.append(threading.Thread(target=read))
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return sum(counts) / (time.monotonic() - start), errors
+    print(f"expensive queries: {heavy_clients} clients looping a cartesian product for "
+          f"{seconds:g} s, answers by status {dict(sorted(heavy.items(), key=str))}")
+    print(f"  meanwhile, another client: {len(pages)} place pages, p50 {_p(pages, 50):.0f} ms, "
+          f"p99 {_p(pages, 99):.0f} ms, max {max(pages or [0]) * 1000:.0f} ms; {len(asks)} ASKs, "
+          f"p50 {_p(asks, 50):.0f} ms, p99 {_p(asks, 99):.0f} ms, max "
+          f"{max(asks or [0]) * 1000:.0f} ms; {len(errors)} errors", flush=True)
+    for path, status in errors[:5]:
+        print(f"  error: {status} {path}")
+    return errors
 
 
-def _oxigraph(store, clients, seconds):
-    """The simple SELECT's throughput on ``oxigraph serve-read-only`` over the same store."""
-    import shutil
+def _switches(port, place_path, data, store, builds=3):
+    """Rebuild the store ``builds`` times while a client reads a page and asks the endpoint:
+    seconds from each switch to the first answers from the new version; versions seen in
+    order, each page from one version."""
+    from citygraph.graph.store import build, state_id
 
-    from citygraph.graph.store import live_folder
+    numbers = {state_id(store): 0}
+    seen, problems, stop = [], [], threading.Event()
+    ask_path = "/sparql?" + urllib.parse.urlencode({"query": ASK})
 
-    binary = shutil.which("oxigraph")
-    if binary is None:
-        print("oxigraph serve-read-only: the oxigraph command is not installed", flush=True)
-        return None
-    port = _free_port()
-    process = subprocess.Popen(
-        [binary, "serve-read-only", "--location", str(live_folder(store) / "oxigraph"),
-         "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if _get(port, "/query?query=ASK%7B%7D", accept="*/*")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
-        rate, errors = _throughput(port, "/query", clients, seconds)
-    finally:
-        process.terminate()
-        process.wait(30)
-    print(f"endpoint throughput, oxigraph serve-read-only: {rate:.0f} requests/s, "
-          f"{len(errors)} errors ({clients} clients x {seconds:g} s, simple SELECT)", flush=True)
-    return rate
+    def read():
+        while not stop.is_set():
+            for path, accept in ((place_path, "text/html"), (ask_path, "application/json")):
+                answer = {}
+                status, _, total = _get(port, path, timeout=120, accept=accept, answer=answer)
+                state = answer["headers"]["X-Citygraph-Version"]
+                if status != 200 or state not in numbers:
+                    problems.append((path, status, state))
+                    continue
+                if accept == "text/html" and f'id="store-version">{state}<' not in answer["body"]:
+                    problems.append((path, "footer and header differ", state))
+                seen.append((time.monotonic(), path, numbers[state], total))
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    time.sleep(1)
+    lines = []
+    for number in range(1, builds + 1):
+        (data / "zz_bench_version.ttl").write_text(
+            "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+            f'<https://w3id.org/citygraph/id/place/bench> rdfs:label "Bench {number}" .\n',
+            encoding="utf-8")
+        build(store_path=store, data_dir=data, root=ROOT, validate=False)
+        switched = time.monotonic()
+        numbers[state_id(store)] = number
+        while time.monotonic() < switched + 60 and not all(
+                any(n == number and p == path and t >= switched for t, p, n, _ in seen)
+                for path in (place_path, ask_path)):
+            time.sleep(0.05)
+        first = {path: min(((t - switched, total) for t, p, n, total in seen
+                            if n == number and p == path), default=(None, None))
+                 for path in (place_path, ask_path)}
+        lines.append(f"  build {number}: endpoint on the new version after "
+                     f"{first[ask_path][0]:.2f} s, place page after {first[place_path][0]:.2f} s "
+                     f"(that page took {first[place_path][1]:.2f} s: cold network measures)")
+        time.sleep(1)
+    stop.set()
+    reader.join()
+    order = [n for _, _, n, _ in seen]
+    if order != sorted(order):
+        problems.append(("versions went back", order))
+    print(f"version switches: {builds} builds while a client read {place_path} and asked "
+          f"the endpoint ({len(seen)} answers)")
+    print("\n".join(lines))
+    print(f"  versions never went back: {order == sorted(order)}; answers from an unknown "
+          f"version or with footer and header differing: {len(problems)}", flush=True)
+    return problems
+        reference = _oxigraph(store, args.endpoint_clients, args.endpoint_seconds)
 
 
 def main(argv=None):
@@ -258,21 +349,27 @@ def main(argv=None):
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--sample", type=int, help="betweenness sample for the network view")
-    parser.add_argument("--quick", action="store_true", help="5 s of load instead of 30")
+    parser.add_argument("--quick", action="store_true",
+                        help="5 s of load and 10 s of expensive queries, instead of 30")
+    parser.add_argument("--expensive-seconds", type=float, default=30.0,
+                        help="length of the expensive-queries scenario")
     parser.add_argument("--max-growth-mib", type=int, default=256,
                         help="the most the server's resident memory may grow during the load "
                              "test (exit 1 past it)")
     args = parser.parse_args(argv)
     if args.quick:
         args.seconds = min(args.seconds, 5.0)
+        args.expensive_seconds = min(args.expensive_seconds, 10.0)
     with tempfile.TemporaryDirectory() as scratch:
-        store = args.store
+        store, data = args.store, None
         if store is None:
+            import shutil
+
             from citygraph.graph.store import build
 
-            store = Path(scratch) / "store"
-            build(store_path=store, data_dir=ROOT / "tests" / "data" / "seed", root=ROOT,
-                  validate=False)
+            store, data = Path(scratch) / "store", Path(scratch) / "data"
+            shutil.copytree(ROOT / "tests" / "data" / "seed", data)
+            build(store_path=store, data_dir=data, root=ROOT, validate=False)
         reference = _oxigraph(store, args.endpoint_clients, args.endpoint_seconds)
         extra = ["--network-timeout", "600"]
         if args.sample:
@@ -295,6 +392,12 @@ def main(argv=None):
                   "/queries/network-members?run=1&network=cgorg%3Aanmc21", args.repeat)
             _ttfb(port, "search page (q=Saint)", "/search?q=Saint", args.repeat)
             errors = _load(port, process.pid, args.clients, args.seconds, args.max_growth_mib)
+            errors += _expensive(port, f"/id/{kind}/{local}", args.expensive_seconds)
+            if data is not None:
+                errors += _switches(port, f"/id/{kind}/{local}", data, store)
+            else:
+                print("version switches: not run on a store given with --store (it would be "
+                      "rebuilt)")
         finally:
             process.terminate()
             process.wait(30)

@@ -15,7 +15,7 @@ import pytest
 
 from citygraph.importers.csv_ties import import_csv, read_decisions, report_text
 from conftest import FIXTURES, SEED
-from web_server import build_store, start_server
+from web_server import build_store, form_session, start_server
 
 
 @pytest.fixture(scope="module")
@@ -46,10 +46,14 @@ def call(server, path, data=None, headers=None):
         return exc.code, exc.headers["Content-Type"], exc.read().decode()
 
 
-def post_form(server, path, fields, origin=None):
+def post_form(server, path, fields, origin=None, session=True):
+    """Post a form as the review page's own form does: with its session cookie and token."""
     headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/html"}
     if origin:
         headers["Origin"] = origin
+    if session:
+        headers["Cookie"], token = form_session(server.base)
+        fields = {**fields, "csrf": token}
     request = urllib.request.Request(server.base + path,
                                      data=urllib.parse.urlencode(fields).encode(),
                                      headers=headers)

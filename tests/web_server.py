@@ -113,3 +113,16 @@ def seed_with_hostile_labels(folder):
     shutil.copytree(ROOT / "tests" / "data" / "seed", data)
     (data / "xss.ttl").write_text(XSS_TURTLE, encoding="utf-8")
     return data
+
+
+def form_session(base, page="/review"):
+    """(Cookie header, token) of a browser session: what a page with a writing form gives."""
+    import re
+
+    with urllib.request.urlopen(urllib.request.Request(base + page,
+                                                       headers={"Accept": "text/html"}),
+                                timeout=60) as response:
+        cookie = response.headers["Set-Cookie"].split(";", 1)[0]
+        html = response.read().decode()
+    token = re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
+    return cookie, token

@@ -149,7 +149,10 @@ def analysed(target, layers="all", since=None, until=None, fold="none", sample="
             with progress.step("keeping the measured network"):
                 text = json.dumps(graph_data(G, figures), ensure_ascii=False,
                                   separators=(",", ":"))
-                write_atomic(text, path, mkdir=True)
+                # not with parents: a version folder a build has removed (while a server
+                # still measured on it) is not made again
+                path.parent.mkdir(exist_ok=True)
+                write_atomic(text, path)
             _prune(path.parent, KEEP)
         except (CitygraphError, OSError, TypeError, ValueError):
             pass

@@ -1,19 +1,23 @@
 """The Starlette application: routes, settings, error pages."""
 
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.responses import PlainTextResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from citygraph.errors import CitygraphError
 from citygraph.web.base import render, status_of
+from citygraph.web.clients import ClientLimit
+from citygraph.web.guard import Guard, allowed_hosts
 from citygraph.web.paths import STATIC, TEMPLATES  # noqa: F401  (TEMPLATES re-exported)
-from citygraph.web.pool import QueryPool
 from citygraph.web.service import ReadOnlyCors
+from citygraph.web.versions import Follower, Pin
 
 __all__ = ["Settings", "create_app", "STATIC"]
 
@@ -31,6 +35,10 @@ class Settings:
     report: Path | None = None
     sources: list = field(default_factory=list)
     sample: int | None = None
+    query_workers: int = 6
+    client_queries: int = 2
+    host: str = "127.0.0.1"
+    allowed_hosts: list = field(default_factory=list)
 
 
 def _one_line(text):
@@ -38,13 +46,19 @@ def _one_line(text):
 
 
 def error_response(request, status, message):
-    """An error as one line: plain text for the endpoint, an HTML page elsewhere."""
+    """An error as one line: plain text for the endpoint and the services, an HTML page
+    (escaped) elsewhere."""
     message = _one_line(message)
-    if request.url.path.startswith(("/sparql", "/reconcile")) or \
-            "text/html" not in request.headers.get("accept", ""):
+    if request.url.path.startswith(("/sparql", "/reconcile")):
         return PlainTextResponse(message + "\n", status_code=status)
     return render(request, "error.html", {"status": status, "message": message},
                   status_code=status)
+
+
+def retry_after(exc):
+    """The Retry-After header of a refusal that says when to come back."""
+    seconds = getattr(exc, "retry_after", None)
+    return {"Retry-After": str(seconds)} if seconds else None
 
 
 async def http_error(request, exc):
@@ -55,32 +69,30 @@ async def http_error(request, exc):
 
 
 async def citygraph_error(request, exc):
-    return error_response(request, status_of(exc), str(exc))
+    response = error_response(request, status_of(exc), str(exc))
+    response.headers.update(retry_after(exc) or {})
+    return response
 
 
 async def server_error(request, exc):
     return error_response(request, 500, f"internal error: {type(exc).__name__}")
 
 
-def create_app(settings, pool=None):
-    """The ASGI app over ``settings.store``; starts its query workers on startup."""
+def create_app(settings):
+    """The ASGI app over ``settings.store``; on startup it opens the store's live version
+    and follows its switches (:mod:`citygraph.web.versions`)."""
     from contextlib import asynccontextmanager
 
     from citygraph.web import endpoint, linked_data, timeline_views, views
 
     @asynccontextmanager
     async def lifespan(app):
-        own = app.state.pool is None
-        if own:
-            app.state.pool = QueryPool(settings.store, workers=settings.workers,
-                                       timeout=settings.timeout,
-                                       max_rows=settings.max_rows).start()
+        app.state.follower = Follower(settings).start()
         try:
             yield
         finally:
-            if own:
-                app.state.pool.close()
-                app.state.pool = None
+            app.state.follower.close()
+            app.state.follower = None
 
     routes = [
         Route("/sparql", endpoint.sparql, methods=["GET", "POST"]),
@@ -92,11 +104,14 @@ def create_app(settings, pool=None):
     app = Starlette(
         routes=routes,
         lifespan=lifespan,
-        exception_handlers={HTTPException: http_error, CitygraphError: citygraph_error,
-                            Exception: server_error},
+        exception_handlers={HTTPException: http_error, CitygraphError: citygraph_error},
+        middleware=[Middleware(Guard, hosts=allowed_hosts(settings.host, settings.allowed_hosts),
+                               on_error=server_error),
+                    Middleware(Pin)],
     )
     app.add_middleware(ReadOnlyCors)
     app.state.settings = settings
-    app.state.pool = pool
-    app.state.cache = {}
+    app.state.secret = secrets.token_bytes(32)
+    app.state.clients = ClientLimit(settings.client_queries, settings.timeout)
+    app.state.follower = None
     return app

@@ -1,13 +1,16 @@
 """A small pool of query worker processes with a time limit and a result-size limit.
 
 Every query the server runs (the SPARQL endpoint, the pages, the catalog, the
-network) goes through :class:`QueryPool`. A request waits for an idle worker,
-sends the query and waits at most the time limit for the answer; past it the
-worker is ended (which cancels the query) and replaced, and
-:class:`QueryTimeout` names the limit.
+network) goes through a :class:`QueryPool`; the server keeps one for its pages and
+one for ad-hoc queries per store version (see :mod:`citygraph.web.versions`). A
+request waits for an idle worker, sends the query and waits at most the time
+limit for the answer; past it the worker is ended (which cancels the query) and
+replaced, and :class:`QueryTimeout` names the limit.
 """
 
+import contextlib
 import multiprocessing
+import os
 import queue
 import threading
 
@@ -60,21 +63,38 @@ class WorkerFailed(CitygraphError):
 _ERRORS = {"ParameterError": ParameterError, "QueryError": QueryError,
            "NotAcceptable": NotAcceptable}
 
+#: the modules the fork server imports once, so that a new worker starts in a fraction of a
+#: second (a store version switch starts a full set of workers)
+PRELOAD = ["citygraph.web.worker", "citygraph.web.protocol", "citygraph.querying.sparql",
+           "citygraph.graph.store"]
+
+
+def _context():
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
 
 class _Worker:
     def __init__(self, context, store_path):
         self.conn, child = context.Pipe()
         from citygraph.web.worker import main
 
-        self.process = context.Process(target=main, args=(child, str(store_path)), daemon=True)
+        self.process = context.Process(target=main, args=(child, str(store_path)),
+                                       daemon=True)
         self.process.start()
         child.close()
+        #: whether its CPU priority was lowered (see QueryPool's ``demote``)
+        self.demoted = False
 
     def wait_ready(self, timeout):
         if not self.conn.poll(timeout):
             self.stop()
             raise WorkerFailed(f"a query worker did not start within {timeout:g} s")
-        answer = self.conn.recv()
+        try:
+            answer = self.conn.recv()
+        except (OSError, EOFError):
+            answer = ("error", "a query worker ended while starting")
         if answer[0] != "ok":
             self.stop()
             raise WorkerFailed(answer[-1])
@@ -90,71 +110,169 @@ class _Worker:
 
 
 class QueryPool:
-    """``workers`` processes with the store at ``store_path`` open read-only."""
+    """Worker processes with the store at ``store_path`` open read-only.
+
+    ``workers`` start at once and are kept; with ``most`` above it the pool
+    grows when every worker is busy, keeping ``spare`` idle workers ready, and
+    shrinks back as they come free. With ``demote=(seconds, nice)`` a query still
+    running after ``seconds`` has its worker's CPU priority lowered by ``nice``,
+    so short queries keep the processor and long ones take what is left; that
+    worker ends after its query (a process cannot raise its priority back) and
+    a fresh one takes its place.
+    A worker that died (ended by the system, say) is replaced, and the request
+    that found it dead is sent to another worker: read-only queries can be
+    asked again.
+    """
 
     def __init__(self, store_path, workers=2, timeout=10.0, max_rows=100_000,
-                 queue_wait=60.0):
+                 queue_wait=60.0, most=None, spare=0, demote=None):
         self.store_path = store_path
         self.size = max(1, int(workers))
+        self.most = max(self.size, int(most or 0))
+        self.spare = int(spare)
+        self.demote = demote
         self.timeout = float(timeout)
         self.max_rows = int(max_rows)
         self.queue_wait = float(queue_wait)
-        self._context = multiprocessing.get_context("spawn")
+        self._context = _context()
         self._idle = queue.Queue()
         self._all = []
+        self._starting = 0
         self._lock = threading.Lock()
+        self._closed = False
         self.cancelled = 0
 
     def start(self):
         workers = [_Worker(self._context, self.store_path) for _ in range(self.size)]
+        try:
+            for worker in workers:
+                worker.wait_ready(60)
+        except WorkerFailed:
+            for worker in workers:
+                worker.stop()
+            raise
+        with self._lock:
+            self._all.extend(workers)
         for worker in workers:
-            worker.wait_ready(60)
-            self._all.append(worker)
             self._idle.put(worker)
         return self
 
     def close(self):
         with self._lock:
-            for worker in self._all:
-                worker.stop()
-            self._all = []
+            self._closed = True
+            workers, self._all = self._all, []
+        for worker in workers:
+            worker.stop()
 
-    def _replace(self, worker):
+    @property
+    def processes(self):
+        """The worker processes' ids."""
+        with self._lock:
+            return [w.process.pid for w in self._all]
+
+    def _add(self):
+        """Start one worker and make it idle (in a thread of its own)."""
+        try:
+            worker = _Worker(self._context, self.store_path)
+            worker.wait_ready(60)
+        except (WorkerFailed, OSError):
+            with self._lock:
+                self._starting -= 1
+            return
+        with self._lock:
+            self._starting -= 1
+            if self._closed:
+                worker.stop()
+                return
+            self._all.append(worker)
+        self._idle.put(worker)
+
+    def _fill(self):
+        """Start workers in the background up to ``size``, and ``spare`` idle ones up to
+        ``most``."""
+        with self._lock:
+            if self._closed:
+                return
+            count = len(self._all) + self._starting
+            missing = max(self.size - count,
+                          min(self.spare - self._idle.qsize() - self._starting,
+                              self.most - count))
+            self._starting += max(0, missing)
+        for _ in range(max(0, missing)):
+            threading.Thread(target=self._add, daemon=True).start()
+
+    def _discard(self, worker):
         worker.stop()
-        fresh = _Worker(self._context, self.store_path)
-        fresh.wait_ready(60)
         with self._lock:
             if worker in self._all:
                 self._all.remove(worker)
-            self._all.append(fresh)
-        return fresh
+        self._fill()
+
+    def _take(self):
+        while True:
+            try:
+                worker = self._idle.get_nowait()
+            except queue.Empty:
+                with self._lock:
+                    grow = not self._starting and len(self._all) < self.most
+                    self._starting += grow
+                if grow:
+                    threading.Thread(target=self._add, daemon=True).start()
+                try:
+                    worker = self._idle.get(timeout=self.queue_wait)
+                except queue.Empty:
+                    raise Busy(f"every query worker stayed busy for {self.queue_wait:g} s") \
+                        from None
+            if worker.process.is_alive():
+                self._fill()
+                return worker
+            self._discard(worker)
+
+    def _give_back(self, worker):
+        if worker.demoted:
+            self._discard(worker)
+            return
+        with self._lock:
+            extra = len(self._all) > self.size and self._idle.qsize() >= max(1, self.spare)
+            if extra:
+                self._all.remove(worker)
+        if extra:
+            worker.stop()
+        else:
+            self._idle.put(worker)
+
+    def _wait(self, worker, limit):
+        """Whether the worker answered within ``limit`` seconds (lowering its priority once
+        its query has run ``demote[0]`` seconds)."""
+        if self.demote is None or limit <= self.demote[0]:
+            return worker.conn.poll(limit)
+        if worker.conn.poll(self.demote[0]):
+            return True
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, worker.process.pid, self.demote[1])
+            worker.demoted = True
+        return worker.conn.poll(limit - self.demote[0])
 
     def call(self, message, timeout=None):
         """Send one request to an idle worker and return its answer."""
         limit = self.timeout if timeout is None else float(timeout)
-        try:
-            worker = self._idle.get(timeout=self.queue_wait)
-        except queue.Empty:
-            raise Busy(f"every query worker stayed busy for {self.queue_wait:g} s") from None
-        try:
+        for attempt in (1, 2):
+            worker = self._take()
             try:
                 worker.conn.send(message)
-                ready = worker.conn.poll(limit)
-            except (OSError, EOFError):
-                ready = None
-            if ready is None or not ready:
-                self.cancelled += ready is not None
-                worker = self._replace(worker)
-                if ready is None:
-                    raise WorkerFailed()
-                raise QueryTimeout(limit)
-            try:
+                if not self._wait(worker, limit):
+                    self.cancelled += 1
+                    self._discard(worker)
+                    raise QueryTimeout(limit)
                 answer = worker.conn.recv()
             except (OSError, EOFError):
-                worker = self._replace(worker)
-                raise WorkerFailed() from None
-        finally:
-            self._idle.put(worker)
+                # the worker died: ended from outside, or by this query; asked once more
+                self._discard(worker)
+                if attempt == 2:
+                    raise WorkerFailed() from None
+                continue
+            self._give_back(worker)
+            break
         status = answer[0]
         if status == "ok":
             return answer[1]
@@ -177,11 +295,14 @@ class PoolTarget(Target):
         self.timeout = timeout
         self.max_rows = pool.max_rows if max_rows is None else max_rows
 
+    def _call(self, message):
+        return self.pool.call(message, self.timeout)
+
     def select(self, query, bindings=None):
-        return self.pool.call(("select", query, bindings, self.max_rows), self.timeout)
+        return self._call(("select", query, bindings, self.max_rows))
 
     def construct(self, query, bindings=None):
-        return self.pool.call(("construct", query, bindings, self.max_rows), self.timeout)
+        return self._call(("construct", query, bindings, self.max_rows))
 
     def ask(self, query, bindings=None):
-        return self.pool.call(("ask", query, bindings, None), self.timeout)
+        return self._call(("ask", query, bindings, None))

@@ -18,8 +18,10 @@ async def home(request):
 
 
 def _run_text(request, text):
+    from citygraph.web.base import AdhocTarget
+
     query = adhoc_query(text, source="query")
-    return run_query(query, target(request))
+    return run_query(query, AdhocTarget(request))
 
 
 async def editor(request):
@@ -32,9 +34,13 @@ async def editor(request):
             error = reason
         else:
             from citygraph.errors import CitygraphError
+            from citygraph.web.base import in_adhoc_thread
+            from citygraph.web.clients import TooManyQueries
 
             try:
-                result = await run_in_threadpool(_run_text, request, text)
+                result = await in_adhoc_thread(_run_text, request, text)
+            except TooManyQueries:
+                raise
             except CitygraphError as exc:
                 error = str(exc)
     if not text.strip():
@@ -177,7 +183,7 @@ async def documents(request):
 
 def routes():
     """Every page route."""
-    from citygraph.web import catalog_views, network_views, reconcile_views
+    from citygraph.web import catalog_views, network_views, reconcile_views, review_views
 
     return [
         Route("/", home),
@@ -188,4 +194,5 @@ def routes():
         *catalog_views.routes(),
         *network_views.routes(),
         *reconcile_views.routes(),
+        *review_views.routes(),
     ]

@@ -12,7 +12,6 @@ from citygraph.web.protocol import ResultTooLarge
 __all__ = ["main", "ResultTooLarge"]
 
 
-
 def _handle(state, message):
     kind = message[0]
     if kind == "ping":
