@@ -224,8 +224,48 @@ def _throughput(port, path, clients, seconds):
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
     start = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(counts) / (time.monotonic() - start), errors
+
+
+#: a query that runs to the time limit (a cartesian product), and a cheap one
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 ASK = "ASK { <https://w3id.org/citygraph/id/place/seoul> ?p ?o }"
+
+
+def _oxigraph(store, clients, seconds):
+    """The simple SELECT's throughput on ``oxigraph serve-read-only`` over the same store."""
+    import shutil
+
+    from citygraph.graph.store import live_folder
+
+    binary = shutil.which("oxigraph")
+    if binary is None:
+        print("oxigraph serve-read-only: the oxigraph command is not installed", flush=True)
+        return None
+    port = _free_port()
+    process = subprocess.Popen(
+        [binary, "serve-read-only", "--location", str(live_folder(store) / "oxigraph"),
+         "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if _get(port, "/query?query=ASK%7B%7D", accept="*/*")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        rate, errors = _throughput(port, "/query", clients, seconds)
+    finally:
+        process.terminate()
+        process.wait(30)
+    print(f"endpoint throughput, oxigraph serve-read-only: {rate:.0f} requests/s, "
+          f"{len(errors)} errors ({clients} clients x {seconds:g} s, simple SELECT)", flush=True)
+    return rate
 
 
 def _p(values, cut):
@@ -336,7 +376,6 @@ def _switches(port, place_path, data, store, builds=3):
     print(f"  versions never went back: {order == sorted(order)}; answers from an unknown "
           f"version or with footer and header differing: {len(problems)}", flush=True)
     return problems
-        reference = _oxigraph(store, args.endpoint_clients, args.endpoint_seconds)
 
 
 def main(argv=None):

@@ -4,17 +4,17 @@ What a request may be (GET with one ``query``; POST of a query body or of a
 form), what is refused before anything runs (updates, two queries, a body
 that is not UTF-8, ``SERVICE``, ``file:`` IRIs), and the answer: the result in
 the format negotiated by Accept (``format=`` a hint), or, for a GET without a
-query, the service description. The query itself runs in the worker pool
-(:func:`citygraph.web.protocol.evaluate`).
+query, the service description. The query itself runs in the ad-hoc query
+workers, within the client's limit (:func:`citygraph.web.base.adhoc_call`, then
+:func:`citygraph.web.protocol.evaluate`).
 """
 
 import urllib.parse
 
-from starlette.concurrency import run_in_threadpool
 from starlette.responses import PlainTextResponse, Response
 
 from citygraph.errors import CitygraphError
-from citygraph.web.base import status_of
+from citygraph.web.base import adhoc_call, in_adhoc_thread, status_of
 from citygraph.web.protocol import READ_ONLY, refusal, with_hint
 from citygraph.web.service import description, endpoint_url
 
@@ -108,12 +108,14 @@ async def sparql(request):
     if reason:
         return _problem(reason)
     accept = with_hint(request.query_params.get("format"), accept)
-    settings = request.app.state.settings
-    pool = request.app.state.pool
+    message = ("protocol", text, accept, graphs["default"], graphs["named"],
+               request.app.state.settings.max_rows, endpoint_url(request))
     try:
-        media, body = await run_in_threadpool(
-            pool.call, ("protocol", text, accept, graphs["default"], graphs["named"],
-                        settings.max_rows, endpoint_url(request)))
+        media, body = await in_adhoc_thread(adhoc_call, request, message)
     except CitygraphError as exc:
-        return _problem(exc, status_of(exc))
+        seconds = getattr(exc, "retry_after", None)
+        response = _problem(exc, status_of(exc))
+        if seconds:
+            response.headers["Retry-After"] = str(seconds)
+        return response
     return Response(body, media_type=media)
