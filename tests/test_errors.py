@@ -28,6 +28,7 @@ EXPECTED = {
     "citygraph.web.pool.Busy": (3, 503),
     "citygraph.web.pool.WorkerFailed": (3, 503),
     "citygraph.web.protocol.NotAcceptable": (2, 406),
+    "citygraph.web.clients.TooManyQueries": (3, 429),
     "citygraph.curation.sheets_compile.CompileError": (2, 400),
 }
 
