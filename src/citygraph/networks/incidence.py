@@ -202,7 +202,8 @@ def _least(current, value):
 
 
 def place_attributes(target):
-    """Every place's attributes, keyed by prefixed IRI, from ``queries/project-places.rq``.
+    """Every place's attributes, keyed by prefixed IRI, from ``queries/project-places.rq``:
+    one query for all places, whatever the layers.
 
     Values: ``label``, ``kind`` (most specific place class: City, Prefecture,
     Country, ...), ``country`` (label), ``country_code``, ``country_id``,
@@ -214,33 +215,54 @@ def place_attributes(target):
     >>> place_attributes(connect(ox.Store()))
     {}
     """
-    places = {}
+    kinds, values, parents, countries = {}, {}, [], {}
     for v in _select(target, find_query("project-places").text):
-        node = _compact(v["place"])
-        kind = v["kind"].rsplit("#", 1)[-1] if v.get("kind") else None
-        attrs = places.setdefault(node, {
-            "label": None, "kind": None, "country": None, "country_code": None,
-            "country_id": None, "geonames": None, "lat": None, "lon": None,
-            "iri": v["place"], "region": None, "city": None,
-        })
-        if kind and _kind_rank(kind) < _kind_rank(attrs["kind"]):
-            attrs["kind"] = kind
+        place = v.get("place")
+        if place is None:  # a country's label and code, read once for all its places
+            entry = countries.setdefault(v["country"], {"label": None, "code": None})
+            for key, name in (("label", "countryLabel"), ("code", "countryCode")):
+                if v.get(name) is not None:
+                    entry[key] = _least(entry[key], str(v[name]))
+        elif v.get("kind") is not None:
+            kinds.setdefault(place, set()).add(v["kind"].rsplit("#", 1)[-1])
+        elif v.get("parent") is not None:
+            parents.append((place, v["parent"]))
+        else:
+            values.setdefault(place, []).append(v)
+    places = {}
+    unknown = _kind_rank(None)
+    for iri, names in kinds.items():
+        kind = min(names, key=_kind_rank)
+        attrs = places[_compact(iri)] = {
+            "label": None, "kind": kind if _kind_rank(kind) < unknown else None,
+            "country": None, "country_code": None, "country_id": None, "geonames": None,
+            "lat": None, "lon": None, "iri": iri, "region": None, "city": None,
+        }
         # rows come in no set order: where a place has two values, keep the least,
         # so the same graph always gives the same attributes
-        for key, name in (("label", "label"), ("country", "countryLabel"),
-                          ("country_code", "countryCode"), ("geonames", "geonames")):
-            if v.get(name) is not None:
-                attrs[key] = _least(attrs[key], str(v[name]))
-        if v.get("country"):
-            attrs["country_id"] = _least(attrs["country_id"], _compact(v["country"]))
-        if v.get("lat") is not None and v.get("long") is not None:
-            kept = None if attrs["lat"] is None else (attrs["lat"], attrs["lon"])
-            attrs["lat"], attrs["lon"] = _least(kept, (float(v["lat"]), float(v["long"])))
-        parent_kind = v["parentKind"].rsplit("#", 1)[-1] if v.get("parentKind") else None
-        if parent_kind in _REGION_KINDS:
-            attrs["region"] = _least(attrs["region"], _compact(v["parent"]))
-        elif parent_kind == "City":
-            attrs["city"] = _least(attrs["city"], _compact(v["parent"]))
+        for v in values.get(iri, ()):
+            for key in ("label", "geonames"):
+                if v.get(key) is not None:
+                    attrs[key] = _least(attrs[key], str(v[key]))
+            if v.get("country"):
+                attrs["country_id"] = _least(attrs["country_id"], _compact(v["country"]))
+                country = countries.get(v["country"], {})
+                if country.get("label") is not None:
+                    attrs["country"] = _least(attrs["country"], country["label"])
+                if country.get("code") is not None:
+                    attrs["country_code"] = _least(attrs["country_code"], country["code"])
+            if v.get("lat") is not None and v.get("long") is not None:
+                kept = None if attrs["lat"] is None else (attrs["lat"], attrs["lon"])
+                attrs["lat"], attrs["lon"] = _least(kept, (float(v["lat"]), float(v["long"])))
+    for iri, parent in parents:
+        attrs = places.get(_compact(iri)) if iri in kinds else None
+        if attrs is None:
+            continue
+        for parent_kind in kinds.get(parent, ()):
+            if parent_kind in _REGION_KINDS:
+                attrs["region"] = _least(attrs["region"], _compact(parent))
+            elif parent_kind == "City":
+                attrs["city"] = _least(attrs["city"], _compact(parent))
     for node, attrs in places.items():
         if attrs["kind"] == "Country":
             attrs["country_id"] = node
