@@ -6,6 +6,7 @@ import itertools
 import math
 import operator
 import os
+import re
 from collections import Counter
 from datetime import date
 
@@ -113,6 +114,8 @@ def attribute_types(items):
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
                           "\n": "&#10;", "\r": "&#13;", "\t": "&#9;",
                           **{chr(c): "\ufffd" for c in range(32) if c not in (9, 10, 13)}})
+# most text needs no escaping: a C search for the characters that do is faster than translate
+_SPECIAL = re.compile('[&<>"\x00-\x1f]')
 
 
 def xml_text(value):
@@ -121,13 +124,18 @@ def xml_text(value):
     >>> xml_text('Seoul & "Busan" <2016>\\tx')
     'Seoul &amp; &quot;Busan&quot; &lt;2016&gt;&#9;x'
     """
-    return value.translate(_ESCAPES)
+    return value.translate(_ESCAPES) if _SPECIAL.search(value) else value
 
 
 def _string(value):
-    if isinstance(value, str):
-        return value.translate(_ESCAPES)
-    return str(flat_value(value)).translate(_ESCAPES)
+    if type(value) is list:
+        try:
+            value = LIST_SEPARATOR.join(value)
+        except TypeError:
+            value = LIST_SEPARATOR.join(map(str, value))
+    elif not isinstance(value, str):
+        value = str(flat_value(value))
+    return value.translate(_ESCAPES) if _SPECIAL.search(value) else value
 
 
 def _double(value):
