@@ -97,7 +97,12 @@ def test_the_import_graph_sees_the_known_dependencies():
 
 
 def test_no_module_imports_itself_back_through_others():
-    cycles = sorted(sorted(c) for c in nx.simple_cycles(import_graph()) if len(c) > 1)
+    graph = import_graph()
+    # the package's __getattr__ imports the API (citygraph.build, citygraph.network, ...) on
+    # first use, once the package is loaded: modules that take __version__ from the package
+    # close no circle through it (as in violations(), the package's own imports are exempt)
+    graph.remove_edge("citygraph", "citygraph.api")
+    cycles = sorted(sorted(c) for c in nx.simple_cycles(graph) if len(c) > 1)
     assert cycles == []
 
 
