@@ -97,7 +97,12 @@ def test_the_import_graph_sees_the_known_dependencies():
 
 
 def test_no_module_imports_itself_back_through_others():
-    cycles = sorted(sorted(c) for c in nx.simple_cycles(import_graph()) if len(c) > 1)
+    graph = import_graph()
+    # the package's __getattr__ imports the API (citygraph.build, citygraph.network, ...) on
+    # first use, once the package is loaded: modules that take __version__ from the package
+    # close no circle through it (as in violations(), the package's own imports are exempt)
+    graph.remove_edge("citygraph", "citygraph.api")
+    cycles = sorted(sorted(c) for c in nx.simple_cycles(graph) if len(c) > 1)
     assert cycles == []
 
 
@@ -136,7 +141,7 @@ def test_each_stage_says_what_it_takes_gives_and_uses(stage):
 
 #: modules still to be split by job (each leaves this list with its split)
 NOT_YET_SPLIT = {"graph/validation.py", "graph/store.py", "curation/sheets_compile.py",
-                 "querying/catalog.py", "networks/projection.py"}
+                 "querying/catalog.py"}
 
 
 def test_no_module_is_longer_than_about_500_lines():

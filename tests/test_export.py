@@ -292,3 +292,48 @@ def test_export_dispatch_returns_paths(network, tmp_path):
     assert export(network, "gexf", tmp_path / "a.gexf") == [tmp_path / "a.gexf"]
     assert export(network, "csv", tmp_path / "t") == [tmp_path / "t" / "nodes.csv",
                                                       tmp_path / "t" / "edges.csv"]
+
+
+def _awkward_network():
+    """Names and values the XML writers must escape or type: markup characters, a tab, a
+    control character, non-Latin scripts, big and mixed numbers, a NaN-only column."""
+    G = nx.Graph(layers=["tie"], note='a "quoted" <note> & more')
+    G.add_node("place:seoul", label="서울 & <Seoul>", kind="City", lat=37.566, lon=126.9784,
+               articulation=True, population=9_586_195_000, score=1, missing=float("nan"))
+    G.add_node("place:tomsk", label='Томск "T"\tx\x01y', kind="City", articulation=False,
+               population=1, score=0.5, missing=float("nan"))
+    G.add_edge("place:seoul", "place:tomsk", weight=0.5, count=2, layers=["tie", "event"],
+               first="2014-09-06", sources=["doc:000"])
+    return G
+
+
+def test_xml_writers_escape_type_and_keep_every_script(tmp_path, schemas):
+    G = _awkward_network()
+    write_gexf(G, tmp_path / "n.gexf")
+    write_graphml(G, tmp_path / "n.graphml")
+    assert gexf_errors(tmp_path / "n.gexf", GEXF_SCHEMAS) == []
+    assert graphml_errors(tmp_path / "n.graphml", GRAPHML_SCHEMAS) == []
+    assert "서울" in (tmp_path / "n.gexf").read_text(encoding="utf-8")
+    for back in (nx.read_gexf(tmp_path / "n.gexf", version="1.3"),
+                 nx.read_graphml(tmp_path / "n.graphml")):
+        seoul, tomsk = back.nodes["place:seoul"], back.nodes["place:tomsk"]
+        assert seoul["label"] == "서울 & <Seoul>"
+        assert tomsk["label"] == 'Томск "T"\tx\ufffdy'
+        assert (seoul["articulation"], tomsk["articulation"]) == (True, False)
+        assert seoul["population"] == 9_586_195_000 and tomsk["score"] == 0.5
+        assert "missing" not in seoul
+        edge = back.edges["place:seoul", "place:tomsk"]
+        assert edge["layers"] == "tie|event" and edge["count"] == 2
+    gexf = etree.parse(str(tmp_path / "n.gexf")).getroot()
+    types = {a.get("title"): a.get("type") for a in gexf.iter(f"{{{GEXF_NS}}}attribute")}
+    assert (types["population"], types["score"], types["articulation"]) == (
+        "long", "double", "boolean")
+    assert "missing" not in types
+    edge = next(gexf.iter(f"{{{GEXF_NS}}}edge"))
+    assert (edge.get("source"), edge.get("weight"), edge.get("start")) == (
+        "place:seoul", "0.5", "2014-09-06")
+    graphml = etree.parse(str(tmp_path / "n.graphml")).getroot()
+    keys = {(k.get("for"), k.get("attr.name")): k.get("attr.type")
+            for k in graphml.iter("{http://graphml.graphdrawing.org/xmlns}key")}
+    assert keys[("graph", "note")] == "string" and keys[("node", "score")] == "double"
+    assert nx.read_graphml(tmp_path / "n.graphml").graph["note"] == 'a "quoted" <note> & more'

@@ -395,3 +395,41 @@ def test_the_report_says_which_groups_stayed_two_mode(four_target):
     assert "<td>cgorg:net</td><td>membership</td><td>4</td>" in page
     assert "<td>groups kept two-mode</td><td>1</td>" in page
     assert "1/(n-1)" in page
+
+
+# --- place attributes: several kinds, labels, parents and countries on one place ---------------
+
+MANY = """
+@prefix cg: <https://w3id.org/citygraph/ontology#> .
+@prefix geo: <http://www.w3.org/2003/01/geo/wgs84_pos#> .
+@prefix place: <https://w3id.org/citygraph/id/place/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+place:x a cg:City, cg:Place ; rdfs:label "Xb", "Xa" ; cg:geonamesId "2", "10" ;
+    geo:lat 5.0, 4.0 ; geo:long 9.0 ;
+    cg:partOf place:x-region, place:x-country, place:y-city ;
+    cg:country place:country-zz, place:country-yy .
+place:x-district a cg:District ; rdfs:label "X District" ; cg:partOf place:x .
+place:x-region a cg:Province ; rdfs:label "X Province" ; cg:partOf place:x-country .
+place:y-city a cg:City ; rdfs:label "Y" .
+place:country-zz a cg:Country ; rdfs:label "Zedland" ; cg:iso3166Code "ZZ" .
+place:country-yy a cg:Country ; rdfs:label "Yland" ; cg:iso3166Code "YY" .
+place:x-country a cg:Country .
+place:nowhere a cg:Place .
+"""
+
+
+def test_place_attributes_keep_the_least_value_and_the_parents_by_their_kind(tmp_path):
+    path = tmp_path / "many.ttl"
+    path.write_text(MANY, encoding="utf-8")
+    store = open_store()
+    load_files(store, [ONTOLOGY / "citygraph.ttl", path], ROOT)
+    places = place_attributes(connect(store))
+    assert places["place:x"] == {
+        "label": "Xa", "kind": "City", "country": "Yland", "country_code": "YY",
+        "country_id": "place:country-yy", "geonames": "10", "lat": 4.0, "lon": 9.0,
+        "iri": "https://w3id.org/citygraph/id/place/x", "region": "place:x-region",
+        "city": "place:y-city"}
+    assert places["place:x-district"]["city"] == "place:x"
+    assert places["place:x-country"]["country_id"] == "place:x-country"
+    assert places["place:nowhere"]["kind"] == "Place" and places["place:nowhere"]["label"] is None
+    assert len(places) == 8

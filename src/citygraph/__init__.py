@@ -1,16 +1,17 @@
 """citygraph: a knowledge graph of inter-city cooperation.
 
-The Python API (see :mod:`citygraph.api`): ``build``, ``connect``, ``query``, ``run_sparql``.
+The Python API (see :mod:`citygraph.api`): ``build``, ``connect``, ``query``, ``run_sparql``,
+``network``.
 """
 
-__all__ = ["__version__", "build", "connect", "query", "run_sparql"]
+__all__ = ["__version__", "build", "connect", "query", "run_sparql", "network"]
 
 __version__ = "0.1.0"
 
 
 def __getattr__(name):
     # Imported on first use, so `citygraph --version` stays fast.
-    if name in ("build", "connect", "query", "run_sparql"):
+    if name in ("build", "connect", "query", "run_sparql", "network"):
         from citygraph import api
 
         return getattr(api, name)

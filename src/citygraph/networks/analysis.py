@@ -25,7 +25,8 @@ from citygraph.errors import CitygraphError
 from citygraph.fileio import write_atomic
 from citygraph.networks.projection import MAX_GROUP, parse_date, parse_layers, project
 
-__all__ = ["CACHE_FORMAT", "store_state", "cache_key", "analysed", "graph_data", "graph_from"]
+__all__ = ["CACHE_FORMAT", "store_state", "cache_key", "analysed", "cached", "graph_data",
+           "graph_from"]
 
 #: bumped whenever what is cached changes meaning
 CACHE_FORMAT = 1
@@ -113,6 +114,43 @@ def _prune(folder, keep):
         pass
 
 
+def _cache_path(target, options):
+    """Where the network of these options on the target's store state is kept, or None."""
+    state = store_state(target)
+    if state is None:
+        return None
+    # in the live version's folder: a new build is a new folder, and the old
+    # version's measures go when the build removes it
+    return _live_folder(target) / "cache" / f"network-{cache_key(state, options)}.json"
+
+
+def _read(path):
+    """The cached ``(G, figures)`` at ``path`` (``figures["cache"]`` is ``reused``), or None."""
+    if path is None or not path.is_file():
+        return None
+    try:
+        with progress.step("reading the measured network"):
+            G, figures = graph_from(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    figures["cache"] = "reused"
+    return G, figures
+
+
+def cached(target, layers="all", since=None, until=None, fold="none", sample="auto",
+           backend="auto", max_group=MAX_GROUP, seed=42):
+    """What :func:`analysed` would reuse for these options, without computing anything: the
+    measured network and its figures, or None when no earlier run kept them.
+
+    >>> from citygraph.querying.sparql import connect
+    >>> import pyoxigraph as ox
+    >>> cached(connect(ox.Store())) is None
+    True
+    """
+    options = _options(layers, since, until, fold, sample, backend, max_group, seed)
+    return _read(_cache_path(target, options))
+
+
 def analysed(target, layers="all", since=None, until=None, fold="none", sample="auto",
              backend="auto", max_group=MAX_GROUP, seed=42, cache=True):
     """The projected network with every measure on its nodes, and its figures; cached.
@@ -127,20 +165,10 @@ def analysed(target, layers="all", since=None, until=None, fold="none", sample="
     from citygraph.networks.report import analyze
 
     options = _options(layers, since, until, fold, sample, backend, max_group, seed)
-    state = store_state(target) if cache else None
-    path = None
-    if state is not None:
-        # in the live version's folder: a new build is a new folder, and the old
-        # version's measures go when the build removes it
-        path = _live_folder(target) / "cache" / f"network-{cache_key(state, options)}.json"
-        if path.is_file():
-            try:
-                with progress.step("reading the measured network"):
-                    G, figures = graph_from(json.loads(path.read_text(encoding="utf-8")))
-                figures["cache"] = "reused"
-                return G, figures
-            except (OSError, ValueError, KeyError, TypeError):
-                pass
+    path = _cache_path(target, options) if cache else None
+    found = _read(path)
+    if found is not None:
+        return found
     G = project(target, layers=options["layers"], since=since, until=until, fold=fold,
                 max_group=max_group)
     figures = analyze(G, backend=backend, sample=sample, seed=seed)

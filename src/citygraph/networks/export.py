@@ -6,25 +6,28 @@ never leaves a half-written file. Lists (sources, facts, layers) are written as
 one string joined by ``|``; missing values (None) are left out.
 """
 
-import io
+import io  # noqa: F401  (the examples below use it)
 import json
-import os
 from pathlib import Path
 
-import networkx as nx
+import networkx as nx  # noqa: F401  (the examples below use it)
 from lxml import etree
 
 from citygraph import progress
 from citygraph.errors import UsageError
-from citygraph.fileio import atomic_path, csv_text, make_dirs
+from citygraph.fileio import csv_text, make_dirs
 from citygraph.networks.export_gexf import GEXF_NS, VIZ_NS, gexf_errors, gexf_tree, write_gexf
 from citygraph.networks.export_io import (
     _NATIVE_EDGE,
     LIST_SEPARATOR,
     _parse,
+    attribute_types,
     flat_value,
     json_value,
+    text_of,
     write_atomic,
+    write_chunks,
+    xml_text,
 )
 
 __all__ = [
@@ -46,31 +49,81 @@ __all__ = [
 ]
 
 FORMATS = ("gexf", "graphml", "csv", "json")
-def _flat_graph(G):
-    """A copy whose attribute values are all strings, numbers or booleans (None left out)."""
-    H = nx.Graph()
-    H.graph.update({k: flat_value(v) for k, v in G.graph.items() if flat_value(v) is not None})
-    for node, data in G.nodes(data=True):
-        H.add_node(node, **{k: flat_value(v) for k, v in data.items()
-                            if flat_value(v) is not None})
-    for u, v, data in G.edges(data=True):
-        H.add_edge(u, v, **{k: flat_value(v) for k, v in data.items()
-                            if flat_value(v) is not None})
-    return H
+
+_GRAPHML_HEAD = (
+    "<?xml version='1.0' encoding='utf-8'?>\n"
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+    'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+)
+
+# GraphML's names of the attribute types (whole numbers as long, as NetworkX writes them)
+_GRAPHML_TYPES = {"boolean": "boolean", "integer": "long", "long": "long", "double": "double",
+                  "string": "string"}
+
+
+def _graphml_chunks(G):
+    """The GraphML document as text, one node or edge at a time (see :func:`write_graphml`)."""
+    graph = {k: flat_value(v) for k, v in G.graph.items() if flat_value(v) is not None}
+    keys = []
+    fields = {}
+    for cls, types in (("graph", attribute_types([graph])),
+                       ("node", attribute_types([d for _, d in G.nodes(data=True)])),
+                       ("edge", attribute_types([d for _, _, d in G.edges(data=True)]))):
+        fields[cls] = {}
+        for key, kind in types.items():
+            ident = f"d{len(keys)}"
+            keys.append(f'  <key id="{ident}" for="{cls}" attr.name="{xml_text(str(key))}" '
+                        f'attr.type="{_GRAPHML_TYPES[kind]}"/>\n')
+            fields[cls][key] = (ident, text_of(kind))
+    yield _GRAPHML_HEAD + "".join(keys) + '  <graph edgedefault="undirected">\n'
+    yield _graphml_data(graph, fields["graph"], "    ")
+
+    def elements():
+        for node, data in G.nodes(data=True):
+            values = _graphml_data(data, fields["node"], "      ")
+            head = f'    <node id="{xml_text(str(node))}"'
+            yield f"{head}>\n{values}    </node>\n" if values else f"{head}/>\n"
+        for u, v, data in G.edges(data=True):
+            values = _graphml_data(data, fields["edge"], "      ")
+            head = f'    <edge source="{xml_text(str(u))}" target="{xml_text(str(v))}"'
+            yield f"{head}>\n{values}    </edge>\n" if values else f"{head}/>\n"
+
+    batch = []
+    for element in elements():
+        batch.append(element)
+        if len(batch) == 2000:
+            yield "".join(batch)
+            batch = []
+    yield "".join(batch) + "  </graph>\n</graphml>\n"
+
+
+def _graphml_data(data, fields, pad):
+    lines = []
+    for key, value in data.items():
+        field = fields.get(key) if value is not None else None
+        if field is None:
+            continue
+        value = field[1](value)
+        if value is not None:
+            lines.append(f'{pad}<data key="{field[0]}">{value}</data>\n')
+    return "".join(lines)
 
 
 def write_graphml(G, dest):
     """Write GraphML (valid against the GraphML XSD) to a path or file object.
+
+    Typed keys (``attr.name``, ``attr.type``) for the graph's, the nodes' and
+    the edges' attributes; lists joined by ``|``; missing values left out. The
+    document is written as it is made, a few thousand elements at a time.
 
     >>> buffer = io.BytesIO()
     >>> write_graphml(nx.Graph([("place:a", "place:b")]), buffer)
     >>> b'<graph edgedefault="undirected">' in buffer.getvalue()
     True
     """
-    H = _flat_graph(G)
-    buffer = io.BytesIO()
-    nx.write_graphml(H, buffer, encoding="utf-8", prettyprint=True, infer_numeric_types=True)
-    write_atomic(buffer.getvalue(), dest)
+    write_chunks(_graphml_chunks(G), dest)
 
 
 #: node columns first in nodes.csv, after Id and Label, in Gephi's spreadsheet names
@@ -131,34 +184,35 @@ def write_json(G, dest):
     >>> json.loads(buffer.getvalue())["edges"]
     [{'source': 'place:a', 'target': 'place:b'}]
 
-    One node and one edge a line, each written by json's C encoder (``indent``
-    would bypass it and hold the whole document as one string).
+    One node and one edge a line, each written by one json C encoder (``indent``
+    would bypass it and hold the whole document as one string), a few thousand
+    lines at a time.
     """
-    def dumps(value):
-        return json.dumps(value, ensure_ascii=False, default=json_value)
+    encode = json.JSONEncoder(ensure_ascii=False, default=json_value).encode
 
-    def lines():
-        yield '{"directed": false, "multigraph": false, "graph": ' + dumps(G.graph) + ","
-        yield ' "nodes": ['
-        last = G.number_of_nodes() - 1
-        for i, (node, data) in enumerate(G.nodes(data=True)):
-            yield "  " + dumps({**data, "id": node}) + ("," if i < last else "")
-        yield " ],"
-        yield ' "edges": ['
-        last = G.number_of_edges() - 1
-        for i, (u, v, data) in enumerate(G.edges(data=True)):
-            yield "  " + dumps({**data, "source": u, "target": v}) + ("," if i < last else "")
-        yield " ]"
-        yield "}"
+    def items(records):
+        batch, started = [], False
+        for record in records:
+            batch.append("  " + encode(record))
+            if len(batch) == 2000:
+                yield (",\n" if started else "") + ",\n".join(batch)
+                batch, started = [], True
+        if batch:
+            yield (",\n" if started else "") + ",\n".join(batch)
+            started = True
+        if started:
+            yield "\n"
 
-    if isinstance(dest, str | os.PathLike):
-        with atomic_path(dest) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-            for line in lines():
-                handle.write(line + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        return
-    write_atomic("".join(line + "\n" for line in lines()), dest)
+    def chunks():
+        yield '{"directed": false, "multigraph": false, "graph": ' + encode(G.graph) + ",\n"
+        yield ' "nodes": [\n'
+        yield from items({**data, "id": node} for node, data in G.nodes(data=True))
+        yield " ],\n"
+        yield ' "edges": [\n'
+        yield from items({**data, "source": u, "target": v} for u, v, data in G.edges(data=True))
+        yield " ]\n}\n"
+
+    write_chunks(chunks(), dest)
 
 
 def export(G, fmt, output=None, color_by="community"):

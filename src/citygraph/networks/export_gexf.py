@@ -7,9 +7,7 @@ attributes, ``viz:position`` from longitude and latitude, ``viz:color`` by
 community or country, and edge start dates for Gephi's timeline.
 """
 
-import io
 import math
-import os
 from datetime import date
 from pathlib import Path
 
@@ -17,8 +15,14 @@ import networkx as nx  # noqa: F401  (the examples below use it)
 from lxml import etree
 
 from citygraph import __version__, progress
-from citygraph.fileio import atomic_path
-from citygraph.networks.export_io import _NATIVE_EDGE, _parse, flat_value
+from citygraph.networks.export_io import (
+    _NATIVE_EDGE,
+    _parse,
+    attribute_types,
+    text_of,
+    write_chunks,
+    xml_text,
+)
 
 __all__ = ["GEXF_NS", "VIZ_NS", "gexf_tree", "write_gexf", "gexf_errors"]
 
@@ -34,40 +38,6 @@ _PALETTE = [
     (174, 199, 232), (255, 187, 120), (152, 223, 138), (255, 152, 150), (197, 176, 213),
     (196, 156, 148), (247, 182, 210), (199, 199, 199), (219, 219, 141), (158, 218, 229),
 ]
-
-def _attribute_types(items):
-    """The GEXF / GraphML type of each attribute key over a list of dicts."""
-    seen = {}
-    for attrs in items:
-        for key, value in attrs.items():
-            value = flat_value(value)
-            if value is None:
-                continue
-            if isinstance(value, bool):
-                kind = "boolean"
-            elif isinstance(value, int):
-                kind = "integer" if abs(value) < 2**31 else "long"
-            elif isinstance(value, float):
-                kind = "double"
-            else:
-                kind = "string"
-            previous = seen.get(key)
-            if previous is None or previous == kind:
-                seen[key] = kind
-            elif {previous, kind} <= {"integer", "long", "double"}:
-                seen[key] = "double" if "double" in (previous, kind) else "long"
-            else:
-                seen[key] = "string"
-    return seen
-
-
-def _text(value, kind):
-    if kind == "boolean":
-        return "true" if value else "false"
-    if kind == "double":
-        return repr(float(value))
-    return str(value)
-
 
 def _full_date(text):
     """An ISO date of 4, 7 or 10 characters padded to a full xsd:date (its first day)."""
@@ -90,19 +60,9 @@ def _colors(G, color_by):
             if v is not None}
 
 
-def _gexf_parts(G, color_by="community", scale=10.0):
-    """The GEXF document in pieces: the root, the graph element, its head, then nodes and edges.
-
-    Returns ``(root, graph, head, nodes, edges)``: ``head`` is the list of the
-    graph's ``attributes`` blocks, ``nodes`` and ``edges`` generators of one
-    element at a time, so a writer can stream them (a network of 200,000 edges
-    as one lxml tree takes gigabytes).
-    """
-    # no xsi:schemaLocation: the GEXF 1.3 RELAX NG schema allows no attribute but version
-    root = etree.Element(f"{{{GEXF_NS}}}gexf", nsmap=_NSMAP)
-    root.set("version", "1.3")
-    meta = etree.SubElement(root, f"{{{GEXF_NS}}}meta", lastmodifieddate=date.today().isoformat())
-    etree.SubElement(meta, f"{{{GEXF_NS}}}creator").text = f"citygraph {__version__}"
+def _description(G):
+    """What the GEXF's description says: layers, dates, fold, weighting, two-mode groups, and
+    how many places have no coordinates."""
     layers = G.graph.get("layers") or []
     description = "City network of citygraph; layers: " + (", ".join(layers) or "none")
     for key in ("since", "until", "fold"):
@@ -117,80 +77,150 @@ def _gexf_parts(G, color_by="community", scale=10.0):
                   if d.get("bipartite") != 0 and (d.get("lat") is None or d.get("lon") is None))
     if missing:
         description += f"; places without coordinates (no viz:position): {missing}"
-    etree.SubElement(meta, f"{{{GEXF_NS}}}description").text = description
-    graph = etree.Element(f"{{{GEXF_NS}}}graph", defaultedgetype="undirected",
-                          mode="dynamic", timeformat="date", nsmap=_NSMAP)
+    return description
 
-    def node_attrs(data):
-        return {k: v for k, v in data.items() if k not in ("label", "spells")}
 
-    def edge_attrs(data):
-        return {k: v for k, v in data.items() if k not in _NATIVE_EDGE and k != "spells"}
+def _attributes(cls, types):
+    """The ``attributes`` block of a class, and ``{key: (id, text function)}`` for its values."""
+    if not types:
+        return f'    <attributes class="{cls}" mode="static"/>\n', {}
+    lines = [f'    <attributes class="{cls}" mode="static">\n']
+    fields = {}
+    for i, (key, kind) in enumerate(types.items()):
+        lines.append(f'      <attribute id="{i}" title="{xml_text(str(key))}" type="{kind}"/>\n')
+        fields[key] = (str(i), text_of(kind))
+    lines.append("    </attributes>\n")
+    return "".join(lines), fields
 
-    node_types = _attribute_types(node_attrs(d) for _, d in G.nodes(data=True))
-    edge_types = _attribute_types(edge_attrs(d) for _, _, d in G.edges(data=True))
-    node_ids = {key: str(i) for i, key in enumerate(node_types)}
-    edge_ids = {key: str(i) for i, key in enumerate(edge_types)}
-    head = []
-    for cls, types, ids in (("node", node_types, node_ids), ("edge", edge_types, edge_ids)):
-        block = etree.Element(f"{{{GEXF_NS}}}attributes", {"class": cls, "mode": "static"},
-                              nsmap=_NSMAP)
-        for key, kind in types.items():
-            etree.SubElement(block, f"{{{GEXF_NS}}}attribute", id=ids[key], title=key, type=kind)
-        head.append(block)
 
+def _attvalues(data, fields):
+    """The ``attvalues`` block of one node or edge, in the order of its attributes ("" if none);
+    keys without a field (the label, the native weight, NaN-only columns) are left out."""
+    lines = []
+    for key, value in data.items():
+        field = fields.get(key) if value is not None else None
+        if field is None:
+            continue
+        ident, text = field
+        value = text(value)
+        if value is not None:
+            lines.append(f'          <attvalue for="{ident}" value="{value}"/>\n')
+    if not lines:
+        return ""
+    return "        <attvalues>\n" + "".join(lines) + "        </attvalues>\n"
+
+
+def _spells(spells):
+    """The ``spells`` block of a node or edge from ``(start, end)`` ISO days (``end`` None:
+    open), "" without spells; see :func:`citygraph.networks.spells.add_spells`."""
+    if spells is None:
+        return ""
+    lines = ["        <spells>\n"]
+    for start, end in spells:
+        until = f' end="{end}"' if end is not None else ""
+        lines.append(f'          <spell start="{start}"{until}/>\n')
+    lines.append("        </spells>\n")
+    return "".join(lines)
+
+
+def _starts(G):
+    """Each node's start: its earliest edge's first date, none if one of its edges has none."""
     starts = {}
     for u, v, d in G.edges(data=True):
+        first = _full_date(d.get("first"))
         for node in (u, v):
-            first = _full_date(d.get("first"))
             current = starts.get(node, "")
             if current is None:
                 continue
             starts[node] = None if first is None else min(first, current or first)
+    return starts
+
+
+def _batched(lines, size=2000):
+    """Lines joined ``size`` at a time, so the file is written in a few large pieces."""
+    batch = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) == size:
+            yield "".join(batch)
+            batch = []
+    if batch:
+        yield "".join(batch)
+
+
+def _chunks(G, color_by="community", scale=10.0):
+    """The GEXF document as text, one node or edge at a time.
+
+    The values are written straight from the network's attribute dicts: their
+    types come from one pass over each attribute column
+    (:func:`citygraph.networks.export_io.attribute_types`), each value goes
+    through the one text function of its type, and no element tree is built.
+    """
+    # no xsi:schemaLocation: the GEXF 1.3 RELAX NG schema allows no attribute but version
+    yield "<?xml version='1.0' encoding='UTF-8'?>\n"
+    yield f'<gexf xmlns="{GEXF_NS}" xmlns:viz="{VIZ_NS}" version="1.3">\n'
+    yield f'  <meta lastmodifieddate="{date.today().isoformat()}">\n'
+    yield f"    <creator>citygraph {xml_text(__version__)}</creator>\n"
+    yield f"    <description>{xml_text(_description(G))}</description>\n"
+    yield "  </meta>\n"
+    yield '  <graph defaultedgetype="undirected" mode="dynamic" timeformat="date">\n'
+    node_types = attribute_types([d for _, d in G.nodes(data=True)])
+    node_types.pop("label", None)
+    node_types.pop("spells", None)
+    edge_types = attribute_types([d for _, _, d in G.edges(data=True)])
+    for key in (*_NATIVE_EDGE, "spells"):
+        edge_types.pop(key, None)
+    block, node_fields = _attributes("node", node_types)
+    yield block
+    block, edge_fields = _attributes("edge", edge_types)
+    yield block
+    starts = _starts(G)
     colors = _colors(G, color_by)
 
     def nodes():
         for node, data in progress.bar(G.nodes(data=True), total=G.number_of_nodes(),
                                        desc="GEXF nodes", unit="node"):
-            element = etree.Element(f"{{{GEXF_NS}}}node", id=str(node),
-                                    label=str(data.get("label") or node), nsmap=_NSMAP)
-            if data.get("spells") is not None:
-                _spells(element, data["spells"])
-            elif starts.get(node):
-                element.set("start", starts[node])
-            _attvalues(element, node_attrs(data), node_types, node_ids)
+            name = xml_text(str(node))
+            head = f'      <node id="{name}" label="{xml_text(str(data.get("label") or node))}"'
+            spells = data.get("spells")
+            if spells is None and starts.get(node):
+                head += f' start="{starts[node]}"'
+            parts = [head, ">\n", _spells(spells), _attvalues(data, node_fields)]
             if node in colors:
                 r, g, b = colors[node]
-                etree.SubElement(element, f"{{{VIZ_NS}}}color", r=str(r), g=str(g), b=str(b))
+                parts.append(f'        <viz:color r="{r}" g="{g}" b="{b}"/>\n')
             lat, lon = data.get("lat"), data.get("lon")
             if lat is not None and lon is not None:
-                etree.SubElement(element, f"{{{VIZ_NS}}}position", x=repr(float(lon) * scale),
-                                 y=repr(float(lat) * scale), z="0.0")
-            etree.SubElement(element, f"{{{VIZ_NS}}}size",
-                             value=repr(4.0 + 2.0 * math.sqrt(G.degree(node))))
-            yield element
+                parts.append(f'        <viz:position x="{float(lon) * scale!r}" '
+                             f'y="{float(lat) * scale!r}" z="0.0"/>\n')
+            parts.append(f'        <viz:size value="{4.0 + 2.0 * math.sqrt(G.degree(node))!r}"/>\n')
+            parts.append("      </node>\n")
+            yield "".join(parts)
 
     def edges():
         for i, (u, v, data) in enumerate(progress.bar(
                 G.edges(data=True), total=G.number_of_edges(), desc="GEXF edges", unit="edge")):
+            head = f'      <edge id="{i}"'
             source, target = u, v
-            element = etree.Element(f"{{{GEXF_NS}}}edge", id=str(i), nsmap=_NSMAP)
             if data.get("directed_from") in (u, v):
                 source = data["directed_from"]
                 target = v if source == u else u
-                element.set("type", "directed")
-            element.set("source", str(source))
-            element.set("target", str(target))
-            element.set("weight", repr(float(data.get("weight", 1))))
+                head += ' type="directed"'
+            head += (f' source="{xml_text(str(source))}" target="{xml_text(str(target))}" '
+                     f'weight="{float(data.get("weight", 1))!r}"')
             start = _full_date(data.get("first"))
-            if data.get("spells") is not None:
-                _spells(element, data["spells"])
-            elif start:
-                element.set("start", start)
-            _attvalues(element, edge_attrs(data), edge_types, edge_ids)
-            yield element
+            spells = data.get("spells")
+            if spells is None and start:
+                head += f' start="{start}"'
+            values = _spells(spells) + _attvalues(data, edge_fields)
+            yield f"{head}>\n{values}      </edge>\n" if values else f"{head}/>\n"
 
-    return root, graph, head, nodes(), edges()
+    for name, count, elements in (("nodes", G.number_of_nodes(), nodes()),
+                                  ("edges", G.number_of_edges(), edges())):
+        yield f'    <{name} count="{count}">\n'
+        yield from _batched(elements)
+        yield f"    </{name}>\n"
+    yield "  </graph>\n</gexf>\n"
 
 
 def gexf_tree(G, color_by="community", scale=10.0):
@@ -212,40 +242,15 @@ def gexf_tree(G, color_by="community", scale=10.0):
     >>> root.get("version"), root.find("{http://gexf.net/1.3}graph").get("mode")
     ('1.3', 'dynamic')
     """
-    root, graph, head, nodes, edges = _gexf_parts(G, color_by, scale)
-    root.append(graph)
-    graph.extend(head)
-    etree.SubElement(graph, f"{{{GEXF_NS}}}nodes", count=str(G.number_of_nodes())).extend(nodes)
-    etree.SubElement(graph, f"{{{GEXF_NS}}}edges", count=str(G.number_of_edges())).extend(edges)
-    return etree.ElementTree(root)
-
-
-def _spells(element, spells):
-    """GEXF spells of a node or edge from ``(start, end)`` ISO days (``end`` None: open);
-    see :func:`citygraph.networks.spells.add_spells`."""
-    block = etree.SubElement(element, f"{{{GEXF_NS}}}spells")
-    for start, end in spells:
-        spell = etree.SubElement(block, f"{{{GEXF_NS}}}spell", start=start)
-        if end is not None:
-            spell.set("end", end)
-
-
-def _attvalues(element, attrs, types, ids):
-    values = [(key, flat_value(value)) for key, value in attrs.items()]
-    values = [(key, value) for key, value in values if value is not None]
-    if not values:
-        return
-    block = etree.SubElement(element, f"{{{GEXF_NS}}}attvalues")
-    for key, value in values:
-        etree.SubElement(block, f"{{{GEXF_NS}}}attvalue", {"for": ids[key],
-                                                           "value": _text(value, types[key])})
+    text = "".join(_chunks(G, color_by, scale))
+    return etree.ElementTree(etree.fromstring(text.encode("utf-8")))
 
 
 def write_gexf(G, dest, color_by="community", scale=10.0):
     """Write GEXF 1.3 (valid against the official RELAX NG schema) to a path or file object.
 
-    The document is streamed one node and one edge at a time (lxml's
-    incremental writer), so memory stays that of the network, not of its XML.
+    The document is written as it is made, a few thousand nodes or edges at a
+    time, so memory stays that of the network, not of its XML.
 
     >>> import io
     >>> buffer = io.BytesIO()
@@ -253,54 +258,7 @@ def write_gexf(G, dest, color_by="community", scale=10.0):
     >>> b'<gexf xmlns="http://gexf.net/1.3"' in buffer.getvalue()
     True
     """
-    if isinstance(dest, str | os.PathLike):
-        with atomic_path(dest) as tmp, open(tmp, "wb") as handle:
-            _stream_gexf(G, handle, color_by, scale)
-            handle.flush()
-            os.fsync(handle.fileno())
-        return
-    if isinstance(dest, io.TextIOBase):
-        buffer = io.BytesIO()
-        _stream_gexf(G, buffer, color_by, scale)
-        dest.write(buffer.getvalue().decode("utf-8"))
-        return
-    _stream_gexf(G, dest, color_by, scale)
-
-
-_DECLARATIONS = f' xmlns="{GEXF_NS}" xmlns:viz="{VIZ_NS}"'.encode()
-
-
-def _piece(element, depth):
-    """An element as pretty-printed bytes at ``depth``, without the namespace declarations
-    the enclosing ``gexf`` element already makes."""
-    text = etree.tostring(element, pretty_print=True).replace(_DECLARATIONS, b"", 1)
-    pad = b"  " * depth
-    return b"".join(pad + line if line.lstrip(b" ").startswith(b"<") else line
-                    for line in text.splitlines(keepends=True))
-
-
-def _open_tag(element):
-    text = etree.tostring(element).replace(_DECLARATIONS, b"", 1)
-    return text[:-2] + b">" if text.endswith(b"/>") else text[:text.index(b">") + 1]
-
-
-def _stream_gexf(G, handle, color_by, scale):
-    """Write the document as :func:`gexf_tree` would print it, one element at a time."""
-    root, graph, head, nodes, edges = _gexf_parts(G, color_by, scale)
-    handle.write(b"<?xml version='1.0' encoding='UTF-8'?>\n")
-    handle.write(b"<gexf" + _DECLARATIONS + b' version="1.3">\n')
-    for child in root:  # meta
-        handle.write(_piece(child, 1))
-    handle.write(b"  " + _open_tag(graph) + b"\n")
-    for block in head:
-        handle.write(_piece(block, 2))
-    for name, count, elements in (("nodes", G.number_of_nodes(), nodes),
-                                  ("edges", G.number_of_edges(), edges)):
-        handle.write(f'    <{name} count="{count}">\n'.encode())
-        for element in elements:
-            handle.write(_piece(element, 3))
-        handle.write(f"    </{name}>\n".encode())
-    handle.write(b"  </graph>\n</gexf>\n")
+    write_chunks(_chunks(G, color_by, scale), dest)
 
 
 def gexf_errors(source, schema_dir):
