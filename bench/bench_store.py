@@ -4,7 +4,7 @@ Two graphs: the seed graph (ontology + data/) and a synthetic graph of about
 1M triples from ``bench/generate.py`` (plus the seed files, so that the example
 parameter values of the catalog name real nodes). For each:
 
-* build: ``citygraph.graph.store.build`` (load into named graphs + inference +
+* build: ``citygraph.graph.build.build`` (load into named graphs + inference +
   validation + swap into place) against plain pyoxigraph loading into an
   on-disk store plus pySHACL validation of the same files; then a rebuild on
   unchanged files and a rebuild after one changed file;
@@ -41,7 +41,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from bench.generate import generate
-from citygraph.graph.store import build, open_existing, project_root, source_files
+from citygraph.graph.build import build
+from citygraph.graph.store import open_existing, project_root, source_files
 from citygraph.querying.catalog import bind_params, list_queries, run_query
 from citygraph.querying.sparql import connect
 

@@ -13,10 +13,10 @@ import pyoxigraph as ox
 import pytest
 
 import citygraph
+from citygraph.graph.build import build
 from citygraph.graph.store import (
     GRAPH_BASE,
     KILL_AT,
-    build,
     live_folder,
     open_existing,
     read_manifest,
@@ -58,7 +58,7 @@ def _answer(store):
 def _killed_build(data, store, point):
     """Run a build in a child process that SIGKILLs itself at ``point``; its return code."""
     code = (
-        "import sys; from pathlib import Path; from citygraph.graph.store import build; "
+        "import sys; from pathlib import Path; from citygraph.graph.build import build; "
         "build(store_path=Path(sys.argv[1]), data_dir=Path(sys.argv[2]), root=Path(sys.argv[3]), "
         "validate=False)"
     )

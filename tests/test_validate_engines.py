@@ -304,7 +304,7 @@ def test_validate_dir_walks_the_folder_and_reports_its_files(seed, monkeypatch):
 
 
 def test_validate_store_reads_the_graphs_build_loaded():
-    from citygraph.graph.store import build
+    from citygraph.graph.build import build
 
     built = build(memory=True, validate=False, data_dir=SEED)
     report = validate_store(built.store)

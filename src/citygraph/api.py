@@ -16,7 +16,7 @@ Parameters are bound, never pasted into the query text: a value is matched
 literally whatever characters it holds.
 """
 
-from citygraph.graph.store import build
+from citygraph.graph.build import build
 from citygraph.querying.catalog import adhoc_query, find_query, run_query
 from citygraph.querying.sparql import connect, to_python
 

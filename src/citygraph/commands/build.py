@@ -5,7 +5,7 @@ from pathlib import Path
 import click
 
 from citygraph.errors import EXIT_NO
-from citygraph.graph.store import build
+from citygraph.graph.build import build
 
 __all__ = ["command"]
 

@@ -118,7 +118,7 @@ def _decision_files(given, paths):
 
 
 def _build(store, root, validate):
-    from citygraph.graph.store import build
+    from citygraph.graph.build import build
 
     with step("building the store"):
         result = build(store_path=store, root=root, validate=validate)
