@@ -50,7 +50,8 @@ def _plain_pyshacl(files, out):
     from rdflib import Graph
     from rdflib.namespace import RDF, SH
 
-    from citygraph.graph.validation import _path_text_rdflib, shorten
+    from citygraph.graph.validation.engines import _path_text_rdflib
+    from citygraph.graph.validation.report import shorten
 
     data = Graph()
     for path in files:

@@ -1,0 +1,367 @@
+"""Validate Turtle data against the citygraph ontology and SHACL shapes, and report by shape.
+
+The data is loaded with pyoxigraph (one named graph per file) and checked by
+an engine chosen by measurement (see ``bench/bench_validate.py`` and
+``docs/validation.md``): ``turbo`` (pyshacl-turbo, a Rust engine with
+pySHACL's semantics) by default, ``pyshacl`` (pySHACL on rdflib) as the
+reference the test suite compares it with. Both give the same findings.
+:func:`validate_store` checks a store that is already loaded (what ``build``
+has), :func:`validate` loads files first. Checks that SHACL Core cannot
+express (a literal whose text is not of its datatype) run beside the engine,
+from :data:`CHECKS`.
+
+The package's modules: :mod:`.engines` (the two engines and their reports),
+:mod:`.report` (:class:`Result`, :class:`Report`, text and JSON), :mod:`.literals`
+(ill-typed literals and the line of a file that writes a finding), :mod:`.scope`
+(graphs, focus nodes, and what a change reaches); this one loads and runs them.
+"""
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+
+from citygraph import progress
+from citygraph.errors import InputError, ParseError, UsageError
+from citygraph.graph.project import find as find_project
+from citygraph.graph.validation.engines import (
+    DEFAULT_ENGINE,
+    ENGINES,
+    _engine,
+    _quiet_rdflib,
+    _read_report,
+    _run_pyshacl,
+    _run_turbo,
+    _union_ntriples,
+)
+from citygraph.graph.validation.literals import (
+    _check_ill_typed,
+    _literal_line,
+    _node_line,
+    ill_typed_literals,
+)
+from citygraph.graph.validation.report import (
+    SHAPES_NS,
+    Report,
+    Result,
+    _sort_key,
+    render_json,
+    render_text,
+    shorten,
+)
+from citygraph.graph.validation.scope import (
+    GRAPH_BASE,
+    INFERRED_GRAPH,
+    _graph_names,
+    _shown_graph,
+    _subjects,
+    _values,
+    affected_nodes,
+    shape_depth,
+)
+from citygraph.rdfio import parse_turtle, to_rdflib, turtle_source
+
+__all__ = [
+    "PROJECT_ROOT",
+    "SHAPES_DIR",
+    "ONTOLOGY_DIR",
+    "DATA_DIR",
+    "SHAPES_NS",
+    "ENGINES",
+    "DEFAULT_ENGINE",
+    "GRAPH_BASE",
+    "INFERRED_GRAPH",
+    "CHECKS",
+    "Result",
+    "Report",
+    "data_files",
+    "load_shapes",
+    "load_store",
+    "validate",
+    "validate_store",
+    "affected_nodes",
+    "shape_depth",
+    "ill_typed_literals",
+    "shorten",
+    "render_text",
+    "render_json",
+]
+
+#: the project of the current folder (citygraph.toml), with the shipped shapes and ontology
+_PROJECT = find_project()
+
+PROJECT_ROOT = _PROJECT.root
+
+SHAPES_DIR = _PROJECT.shapes_dir
+
+ONTOLOGY_DIR = _PROJECT.ontology_dir
+
+DATA_DIR = _PROJECT.data_dir
+
+
+def data_files(root=DATA_DIR):
+    """Every ``*.ttl`` file under ``root`` (its own and its subfolders'), sorted.
+
+    >>> [p.name for p in data_files(PROJECT_ROOT / "shapes")][:2]
+    ['agreements.ttl', 'concepts.ttl']
+    """
+    root = Path(root)
+    if not root.is_dir():
+        raise InputError(f"{root}: no such folder")
+    return sorted(p for p in root.rglob("*.ttl") if p.is_file())
+
+
+def load_shapes(shapes_dir=SHAPES_DIR):
+    """The shapes graph: every ``*.ttl`` of ``shapes_dir`` parsed into one graph.
+
+    >>> from citygraph.namespaces import CG
+    >>> from rdflib.namespace import SH
+    >>> shapes = load_shapes()
+    >>> shapes.value(None, SH.targetClass, CG.PostHolding) is not None
+    True
+    """
+    files = sorted(Path(shapes_dir).glob("*.ttl"))
+    if Path(shapes_dir) == SHAPES_DIR:  # and the folders of shapes the project's config adds
+        extra = find_project().shapes_dirs[1:]
+        files += [f for d in extra for f in sorted(Path(d).glob("*.ttl"))]
+    if not files:
+        raise InputError(f"{shapes_dir}: no shapes (*.ttl) found")
+    return parse_turtle(files)
+
+# "Parser error at line 4 column 11: reason" or "... between columns 23 and 27: reason"
+_OX_POSITION = re.compile(r"^Parser error (?:at|between) line \d+ .*?: ")
+
+_OX_TRAILER = re.compile(r" \([^()]*, line \d+\)$")
+
+
+def load_store(paths, store=None):
+    """Load each Turtle file into its own named graph of a (new, in-memory) pyoxigraph store.
+
+    Returns ``(store, files)`` where ``files`` maps each graph's IRI to the
+    file as given. A missing file is an :class:`~citygraph.errors.InputError`,
+    a syntax error a :class:`~citygraph.errors.ParseError` with line and column.
+
+    >>> store, files = load_store([ONTOLOGY_DIR / "schemes.ttl"])
+    >>> [Path(f).name for f in files.values()], len(store) > 100
+    (['schemes.ttl'], True)
+    """
+    store = ox.Store() if store is None else store
+    files = {}
+    for path in paths:
+        path = Path(path)
+        if not path.exists():
+            raise InputError(f"{path}: no such file")
+        if not path.is_file():
+            raise InputError(f"{path}: not a file")
+        name = ox.NamedNode(path.resolve().as_uri())
+        try:
+            with turtle_source(path) as source:  # a UTF-8 BOM is skipped
+                store.load(**source, format=ox.RdfFormat.TURTLE, to_graph=name)
+        except SyntaxError as exc:
+            reason = _OX_TRAILER.sub("", _OX_POSITION.sub("", str(exc.msg or exc))).strip()
+            raise ParseError(path, reason, line=exc.lineno, column=exc.offset) from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        store.add_graph(name)
+        files[name.value] = str(path)
+    return store, files
+
+#: Checks that run beside the SHACL engine on every validation. Each is a
+#: function ``(store, graph_names, files)`` yielding :class:`Result`; ``files``
+#: maps a graph's IRI to its file. A module with a further check (such as the
+#: evidence quotes against their sources) appends its function here.
+CHECKS = [_check_ill_typed]
+
+
+def validate_store(
+    store,
+    graphs=None,
+    files=None,
+    shapes_dir=SHAPES_DIR,
+    focus_graphs=None,
+    focus=None,
+    engine=None,
+    checks=None,
+    shapes=None,
+):
+    """Validate the named graphs of an already loaded pyoxigraph store; return a :class:`Report`.
+
+    ``graphs`` are the graph IRIs to check together (default: every named
+    graph but the inferred one); ``files`` maps a graph IRI to the file shown
+    for it (default: the IRI less :data:`GRAPH_BASE`, as ``build`` names its
+    graphs). A result names the first of ``graphs`` whose file describes its
+    focus node. With ``focus_graphs`` only the focus nodes described (as
+    subjects) in those graphs are checked, the other graphs serving as
+    context; with ``focus`` (IRIs), only those nodes. Literals whose text is
+    not of their datatype are violations with file and line, whatever the
+    engine (see :data:`CHECKS`).
+
+    >>> store, files = load_store([PROJECT_ROOT / "tests" / "data" / "shapes" / "context.ttl",
+    ...                            *sorted(ONTOLOGY_DIR.glob("*.ttl"))])
+    >>> report = validate_store(store, files=files)
+    >>> report.conforms, len(report.results)
+    (True, 0)
+    """
+    with _quiet_rdflib():
+        return _validate_store(store, graphs, files, shapes_dir, focus_graphs, focus, engine,
+                               checks, shapes)
+
+
+def _validate_store(store, graphs, files, shapes_dir, focus_graphs, focus, engine, checks,
+                    shapes):
+    engine = _engine(engine)
+    names = _graph_names(store, graphs)
+    files = {**{n: _shown_graph(n) for n in names}, **(files or {})}
+    shapes = load_shapes(shapes_dir) if shapes is None else shapes
+    if focus_graphs is not None:
+        focus_names = [g.value if isinstance(g, ox.NamedNode) else str(g) for g in focus_graphs]
+        chosen = _subjects(store, focus_names)
+        focus = chosen if focus is None else set(focus) & chosen
+    else:
+        focus_names = None
+    if focus is not None and not focus:
+        rows = []
+    else:
+        with progress.step(f"validating ({engine})") as bar:
+            data = _union_ntriples(store, names)
+            text = (_run_turbo if engine == "turbo" else _run_pyshacl)(data, shapes, focus)
+            del data
+            rows = _read_report(text)
+            bar.update(1)
+    order = {name: i for i, name in enumerate(names)}
+    where_cache = {}
+
+    def file_of(node):
+        if node not in where_cache:
+            best = None
+            if isinstance(node, URIRef):
+                for quad in store.quads_for_pattern(ox.NamedNode(str(node)), None, None, None):
+                    g = quad.graph_name
+                    if isinstance(g, ox.NamedNode) and g.value in order:
+                        if best is None or order[g.value] < order[best]:
+                            best = g.value
+            where_cache[node] = files.get(best) if best else None
+        return where_cache[node]
+
+    exact = {}
+
+    def as_written(focus, value):
+        # an engine may give a literal in its canonical form ("95" for 95.0): take the data's
+        if not isinstance(value, Literal) or not isinstance(focus, URIRef):
+            return value
+        key = (focus, value)
+        if key not in exact:
+            exact[key] = value
+            lexical = ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype))) \
+                if value.datatype is not None else None
+            if lexical is not None and not any(
+                True for _ in store.quads_for_pattern(ox.NamedNode(str(focus)), None, lexical)
+            ):
+                query = (
+                    f"SELECT ?o WHERE {{ VALUES ?g {{ {_values(names)} }} "
+                    f"GRAPH ?g {{ <{focus}> ?p ?o }} FILTER(isLiteral(?o) && "
+                    f"DATATYPE(?o) = <{value.datatype}> && ?o = {lexical}) }} LIMIT 1"
+                )
+                for row in store.query(query):
+                    with _quiet_rdflib():
+                        exact[key] = to_rdflib(row["o"])
+        return exact[key]
+
+    found = {}
+    for row in rows:
+        row["value"] = as_written(row["focus"], row["value"])
+        result = Result(file=file_of(row["focus"]), **row)
+        # one value failing two constraints of one shape (a datatype and a range) is one
+        # finding; the same one whatever order the engine gave them in
+        key = (result.shape, result.focus, result.path, result.value)
+        if key not in found or str(result.component) < str(found[key].component):
+            found[key] = result
+    results = list(found.values())
+    check_names = focus_names if focus_names is not None else names
+    covered = {(r.focus, r.path, r.value) for r in results}
+    ill_rows = None  # the ill-typed literals, queried once for the check and for the lines
+
+    def ill_typed():
+        nonlocal ill_rows
+        if ill_rows is None:
+            ill_rows = list(ill_typed_literals(store, check_names))
+        return ill_rows
+
+    for check in CHECKS if checks is None else checks:
+        if check is _check_ill_typed:
+            checked = check(store, check_names, files, rows=ill_typed())
+        else:
+            checked = check(store, check_names, files)
+        for result in checked:
+            if focus is not None and str(result.focus) not in focus:
+                continue
+            if (result.focus, result.path, result.value) not in covered:
+                covered.add((result.focus, result.path, result.value))
+                results.append(result)
+    # an ill-typed value is shown with the line that writes it
+    lines = {}
+    ill = {
+        (to_rdflib(s), to_rdflib(p), to_rdflib(o)): files.get(g.value)
+        for g, s, p, o in ill_typed()
+    } if any(isinstance(r.value, Literal) for r in results) else {}
+    with _quiet_rdflib():
+        for i, r in enumerate(results):
+            key = (r.focus, r.path, r.value)
+            if key in ill and ill[key]:
+                line = _literal_line(ill[key], r.focus, r.value, lines)
+                results[i] = replace(r, file=ill[key], line=line)
+            elif r.line is None and r.file and isinstance(r.focus, URIRef):
+                # every other finding: the line writing the value, or the focus node's statement
+                line = _node_line(r.file, r.focus, r.value, lines)
+                if line is not None:
+                    results[i] = replace(r, line=line)
+    results.sort(key=_sort_key)
+    return Report(files=tuple(files[n] for n in names), results=tuple(results))
+
+
+def validate(paths, shapes_dir=SHAPES_DIR, ontology_dir=ONTOLOGY_DIR, engine=None,
+             context=(), checks=None):
+    """Validate Turtle files with the ontology and the SHACL shapes; return a :class:`Report`.
+
+    Every file is parsed before anything is validated, so a syntax error in
+    one of them (:class:`~citygraph.errors.ParseError`, with file and line)
+    or a missing file (:class:`~citygraph.errors.InputError`) stops the run.
+    The ontology is loaded beside the data, so that shapes aimed at a class
+    also reach its subclasses (a cg:City is a cg:Place) without any
+    inference. Files in ``context`` are read too, but only the results about
+    nodes described in ``paths`` are reported (``validate FILE`` in a project).
+
+    >>> fixtures = PROJECT_ROOT / "tests" / "data" / "shapes"
+    >>> report = validate([fixtures / "context.ttl", fixtures / "membership-valid.ttl"])
+    >>> report.conforms, len(report.results)
+    (True, 0)
+    >>> report = validate([fixtures / "context.ttl", fixtures / "membership-invalid.ttl"])
+    >>> r = report.violations[3]
+    >>> shorten(r.focus), shorten(r.path), shorten(r.shape), Path(r.file).name
+    ('fact:900-membership-no-role', 'org:role', 'cgsh:Membership-role', 'membership-invalid.ttl')
+    """
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise UsageError("no data files to validate")
+    given = {p.resolve() for p in paths if p.exists()}
+    context = [Path(p) for p in context if Path(p).resolve() not in given]
+    given |= {p.resolve() for p in context}
+    ontology_files = [
+        p for p in sorted(Path(ontology_dir).glob("*.ttl")) if p.resolve() not in given
+    ]
+    with progress.step("loading", total=len(paths) + len(context) + len(ontology_files),
+                       unit="file") as bar:
+        store = ox.Store()
+        _, files = load_store(paths, store)
+        bar.update(len(paths))
+        focus_graphs = list(files) if context else None
+        _, more = load_store([*context, *ontology_files], store)
+        bar.update(len(context) + len(ontology_files))
+    names = list(files) + list(more)
+    report = validate_store(
+        store, graphs=names, files={**files, **more}, shapes_dir=shapes_dir,
+        focus_graphs=focus_graphs, engine=engine, checks=checks,
+    )
+    return Report(files=tuple(str(p) for p in paths), results=report.results)
