@@ -36,12 +36,16 @@ import time
 from pathlib import Path
 
 from bench.generate import generate
-from citygraph.graph.validation import DATA_DIR, ONTOLOGY_DIR, SHAPES_DIR, data_files
+from citygraph.graph.project import find
+from citygraph.graph.validation import data_files
 
 __all__ = ["ENGINES", "run_engine", "main"]
 
 ENGINES = ["citygraph", "pyshacl", "cg-pyshacl", "pyrudof"]
 ROOT = Path(__file__).resolve().parents[1]
+#: the folders of this repository, which the bench measures on whatever folder it runs from
+_PROJECT = find(ROOT)
+SHAPES_DIR, ONTOLOGY_DIR, DATA_DIR = _PROJECT.shapes_dir, _PROJECT.ontology_dir, _PROJECT.data_dir
 
 
 def _plain_pyshacl(files, out):

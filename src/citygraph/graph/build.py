@@ -137,8 +137,8 @@ class BuildReport:
         return out
 
 
-def _validate(data_paths, ontology_dir, store=None, files=None):
-    """Run the shapes on the data; (conforms, violations, readable report) or None.
+def _validate(data_paths, project, ontology_dir, store=None, files=None):
+    """Run the shapes of ``project`` on the data; (conforms, violations, readable report) or None.
 
     With ``store`` (what the build has just loaded: one graph per file, the
     inferred graph aside) the shapes run on its graphs, and ``files`` names the
@@ -151,13 +151,13 @@ def _validate(data_paths, ontology_dir, store=None, files=None):
     if not data_paths:
         return None
     if store is not None:
-        result = validate_store(store, files=files)
+        result = validate_store(store, files=files, project=project)
         result = Report(files=tuple(str(p) for p in data_paths), results=result.results)
     else:
-        result = validate(data_paths, ontology_dir=ontology_dir)
+        result = validate(data_paths, ontology_dir=ontology_dir, project=project)
     from citygraph.graph.evidence import check_files, render
 
-    problems = check_files(data_paths)  # every quote against its source text
+    problems = check_files(data_paths, project=project)  # every quote against its source text
     bad = sum(p.violation for p in problems)
     text = "\n".join(t for t in (render_text(result), render(problems)) if t)
     return result.conforms and not bad, len(result.violations) + bad, text
@@ -205,14 +205,15 @@ def build(
     ['ontology/citygraph.ttl', 'ontology/schemes.ttl']
     """
     root = Path(root or project_root())
+    project = _project(root)  # once: its folders, shapes and sources serve the whole build
+    ontology_dir = Path(ontology_dir) if ontology_dir else project.ontology_dir
     paths = source_files(root, data_dir, ontology_dir)
-    ontology_dir = Path(ontology_dir) if ontology_dir else _project(root).ontology_dir
     data_paths = [p for p in paths if p.parent.resolve() != ontology_dir.resolve()]
     names = {_relative(p, root): p for p in paths}
     # the file of each graph, for validation to name files and lines
     files = {graph_iri(p, root).value: str(p) for p in paths}
     hashes = {name: _sha256(p) for name, p in names.items()}
-    rules = rule_paths(Path(queries_dir) if queries_dir else _project(root).queries_dir)
+    rules = rule_paths(Path(queries_dir) if queries_dir else project.queries_dir)
     rule_hashes = {p.name: _sha256(p) for p in rules}
 
     if memory:
@@ -223,7 +224,7 @@ def build(
         report.seconds["load"] = time.perf_counter() - start
         _infer(store, report, rules)
         report.graphs = _graph_counts(store)
-        _check(report, data_paths, ontology_dir, validate, lambda: store, files)
+        _check(report, data_paths, project, ontology_dir, validate, lambda: store, files)
         return report
 
     store_path = Path(store_path) if store_path else default_store_path(root)
@@ -258,7 +259,7 @@ def build(
         version = store_path / f"{_VERSION}{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
         try:
             make_version(version, paths, rules, root, report)
-            _check(report, data_paths, ontology_dir, validate,
+            _check(report, data_paths, project, ontology_dir, validate,
                    lambda: ox.Store.read_only(str(version / _DB)), files)
             if report.validated and not report.conforms:
                 return report
@@ -315,13 +316,13 @@ def _infer(store, report, rules):
     report.asserted = count_asserted(store)
 
 
-def _check(report, data_paths, ontology_dir, validate, loaded=None, files=None):
+def _check(report, data_paths, project, ontology_dir, validate, loaded=None, files=None):
     # ``loaded`` opens the store the build has just written (read-only for an
     # on-disk version), so validation reads its graphs instead of the files again.
     if validate:
         start = time.perf_counter()
         with progress.step("validating"):
-            outcome = _validate(data_paths, ontology_dir,
+            outcome = _validate(data_paths, project, ontology_dir,
                                 loaded() if loaded is not None else None, files)
         report.seconds["validate"] = time.perf_counter() - start
         if outcome is not None:

@@ -64,10 +64,6 @@ from citygraph.graph.validation.scope import (
 from citygraph.rdfio import parse_turtle, to_rdflib, turtle_source
 
 __all__ = [
-    "PROJECT_ROOT",
-    "SHAPES_DIR",
-    "ONTOLOGY_DIR",
-    "DATA_DIR",
     "SHAPES_NS",
     "ENGINES",
     "DEFAULT_ENGINE",
@@ -89,32 +85,27 @@ __all__ = [
     "render_json",
 ]
 
-#: the project of the current folder (citygraph.toml), with the shipped shapes and ontology
-_PROJECT = find_project()
-
-PROJECT_ROOT = _PROJECT.root
-
-SHAPES_DIR = _PROJECT.shapes_dir
-
-ONTOLOGY_DIR = _PROJECT.ontology_dir
-
-DATA_DIR = _PROJECT.data_dir
-
-
-def data_files(root=DATA_DIR):
+def data_files(root=None, project=None):
     """Every ``*.ttl`` file under ``root`` (its own and its subfolders'), sorted.
 
-    >>> [p.name for p in data_files(PROJECT_ROOT / "shapes")][:2]
+    ``root`` defaults to the data folder of ``project`` (default: the project
+    of the current folder, looked up now).
+
+    >>> [p.name for p in data_files(find_project().root / "shapes")][:2]
     ['agreements.ttl', 'concepts.ttl']
     """
-    root = Path(root)
+    root = Path(root) if root is not None else (project or find_project()).data_dir
     if not root.is_dir():
         raise InputError(f"{root}: no such folder")
     return sorted(p for p in root.rglob("*.ttl") if p.is_file())
 
 
-def load_shapes(shapes_dir=SHAPES_DIR):
+def load_shapes(shapes_dir=None, project=None):
     """The shapes graph: every ``*.ttl`` of ``shapes_dir`` parsed into one graph.
+
+    ``shapes_dir`` defaults to the shapes of ``project`` (default: the project
+    of the current folder, looked up now); with that folder come the folders
+    of shapes the project's config adds (``[extend] shapes``).
 
     >>> from citygraph.namespaces import CG
     >>> from rdflib.namespace import SH
@@ -122,10 +113,11 @@ def load_shapes(shapes_dir=SHAPES_DIR):
     >>> shapes.value(None, SH.targetClass, CG.PostHolding) is not None
     True
     """
-    files = sorted(Path(shapes_dir).glob("*.ttl"))
-    if Path(shapes_dir) == SHAPES_DIR:  # and the folders of shapes the project's config adds
-        extra = find_project().shapes_dirs[1:]
-        files += [f for d in extra for f in sorted(Path(d).glob("*.ttl"))]
+    project = project or find_project()
+    shapes_dir = Path(shapes_dir) if shapes_dir is not None else project.shapes_dir
+    files = sorted(shapes_dir.glob("*.ttl"))
+    if shapes_dir == project.shapes_dir:  # and the folders of shapes the project's config adds
+        files += [f for d in project.shapes_dirs[1:] for f in sorted(Path(d).glob("*.ttl"))]
     if not files:
         raise InputError(f"{shapes_dir}: no shapes (*.ttl) found")
     return parse_turtle(files)
@@ -143,7 +135,7 @@ def load_store(paths, store=None):
     file as given. A missing file is an :class:`~citygraph.errors.InputError`,
     a syntax error a :class:`~citygraph.errors.ParseError` with line and column.
 
-    >>> store, files = load_store([ONTOLOGY_DIR / "schemes.ttl"])
+    >>> store, files = load_store([find_project().ontology_dir / "schemes.ttl"])
     >>> [Path(f).name for f in files.values()], len(store) > 100
     (['schemes.ttl'], True)
     """
@@ -168,6 +160,7 @@ def load_store(paths, store=None):
         files[name.value] = str(path)
     return store, files
 
+
 #: Checks that run beside the SHACL engine on every validation. Each is a
 #: function ``(store, graph_names, files)`` yielding :class:`Result`; ``files``
 #: maps a graph's IRI to its file. A module with a further check (such as the
@@ -179,12 +172,13 @@ def validate_store(
     store,
     graphs=None,
     files=None,
-    shapes_dir=SHAPES_DIR,
+    shapes_dir=None,
     focus_graphs=None,
     focus=None,
     engine=None,
     checks=None,
     shapes=None,
+    project=None,
 ):
     """Validate the named graphs of an already loaded pyoxigraph store; return a :class:`Report`.
 
@@ -196,25 +190,28 @@ def validate_store(
     subjects) in those graphs are checked, the other graphs serving as
     context; with ``focus`` (IRIs), only those nodes. Literals whose text is
     not of their datatype are violations with file and line, whatever the
-    engine (see :data:`CHECKS`).
+    engine (see :data:`CHECKS`). The shapes are ``shapes`` (a graph) or those
+    of ``shapes_dir``, by default the shapes of ``project`` (see
+    :func:`load_shapes`).
 
-    >>> store, files = load_store([PROJECT_ROOT / "tests" / "data" / "shapes" / "context.ttl",
-    ...                            *sorted(ONTOLOGY_DIR.glob("*.ttl"))])
+    >>> project = find_project()
+    >>> store, files = load_store([project.root / "tests" / "data" / "shapes" / "context.ttl",
+    ...                            *sorted(project.ontology_dir.glob("*.ttl"))])
     >>> report = validate_store(store, files=files)
     >>> report.conforms, len(report.results)
     (True, 0)
     """
     with _quiet_rdflib():
-        return _validate_store(store, graphs, files, shapes_dir, focus_graphs, focus, engine,
-                               checks, shapes)
+        if shapes is None:
+            shapes = load_shapes(shapes_dir, project)
+        return _validate_store(store, graphs, files, focus_graphs, focus, engine, checks,
+                               shapes)
 
 
-def _validate_store(store, graphs, files, shapes_dir, focus_graphs, focus, engine, checks,
-                    shapes):
+def _validate_store(store, graphs, files, focus_graphs, focus, engine, checks, shapes):
     engine = _engine(engine)
     names = _graph_names(store, graphs)
     files = {**{n: _shown_graph(n) for n in names}, **(files or {})}
-    shapes = load_shapes(shapes_dir) if shapes is None else shapes
     if focus_graphs is not None:
         focus_names = [g.value if isinstance(g, ox.NamedNode) else str(g) for g in focus_graphs]
         chosen = _subjects(store, focus_names)
@@ -321,8 +318,8 @@ def _validate_store(store, graphs, files, shapes_dir, focus_graphs, focus, engin
     return Report(files=tuple(files[n] for n in names), results=tuple(results))
 
 
-def validate(paths, shapes_dir=SHAPES_DIR, ontology_dir=ONTOLOGY_DIR, engine=None,
-             context=(), checks=None):
+def validate(paths, shapes_dir=None, ontology_dir=None, engine=None, context=(), checks=None,
+             project=None):
     """Validate Turtle files with the ontology and the SHACL shapes; return a :class:`Report`.
 
     Every file is parsed before anything is validated, so a syntax error in
@@ -332,8 +329,10 @@ def validate(paths, shapes_dir=SHAPES_DIR, ontology_dir=ONTOLOGY_DIR, engine=Non
     also reach its subclasses (a cg:City is a cg:Place) without any
     inference. Files in ``context`` are read too, but only the results about
     nodes described in ``paths`` are reported (``validate FILE`` in a project).
+    The shapes and the ontology default to those of ``project`` (default: the
+    project of the current folder, looked up now).
 
-    >>> fixtures = PROJECT_ROOT / "tests" / "data" / "shapes"
+    >>> fixtures = find_project().root / "tests" / "data" / "shapes"
     >>> report = validate([fixtures / "context.ttl", fixtures / "membership-valid.ttl"])
     >>> report.conforms, len(report.results)
     (True, 0)
@@ -345,11 +344,13 @@ def validate(paths, shapes_dir=SHAPES_DIR, ontology_dir=ONTOLOGY_DIR, engine=Non
     paths = [Path(p) for p in paths]
     if not paths:
         raise UsageError("no data files to validate")
+    project = project or find_project()
+    ontology_dir = Path(ontology_dir) if ontology_dir is not None else project.ontology_dir
     given = {p.resolve() for p in paths if p.exists()}
     context = [Path(p) for p in context if Path(p).resolve() not in given]
     given |= {p.resolve() for p in context}
     ontology_files = [
-        p for p in sorted(Path(ontology_dir).glob("*.ttl")) if p.resolve() not in given
+        p for p in sorted(ontology_dir.glob("*.ttl")) if p.resolve() not in given
     ]
     with progress.step("loading", total=len(paths) + len(context) + len(ontology_files),
                        unit="file") as bar:
@@ -362,6 +363,6 @@ def validate(paths, shapes_dir=SHAPES_DIR, ontology_dir=ONTOLOGY_DIR, engine=Non
     names = list(files) + list(more)
     report = validate_store(
         store, graphs=names, files={**files, **more}, shapes_dir=shapes_dir,
-        focus_graphs=focus_graphs, engine=engine, checks=checks,
+        focus_graphs=focus_graphs, engine=engine, checks=checks, project=project,
     )
     return Report(files=tuple(str(p) for p in paths), results=report.results)
