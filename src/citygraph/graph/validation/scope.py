@@ -4,7 +4,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.namespace import SH
 
-__all__ = ["GRAPH_BASE", "INFERRED_GRAPH", "shape_depth", "affected_nodes"]
+__all__ = ["GRAPH_BASE", "INFERRED_GRAPH", "shape_depth", "affected_nodes", "neighbourhood"]
 
 #: named graphs of a store (as ``build`` names them: GRAPH_BASE + "data/places.ttl")
 GRAPH_BASE = "https://w3id.org/citygraph/graph/"
@@ -50,7 +50,8 @@ def shape_depth(shapes):
     ``sh:class`` and ``sh:node`` on a value also read that value's triples.
     Incremental validation (:func:`affected_nodes`) looks this far back from
     what changed. Shapes with paths it cannot bound (sequence, inverse,
-    transitive) or SPARQL constraints give None: then only a full run is sound.
+    transitive), SPARQL constraints, or targets found from other nodes' triples
+(``sh:targetObjectsOf``, ``sh:target``) give None: then only a full run is sound.
 
     >>> from citygraph.graph.validation import load_shapes
     >>> shape_depth(load_shapes())
@@ -59,8 +60,9 @@ def shape_depth(shapes):
     from rdflib.collection import Collection
     from rdflib.namespace import RDF
 
-    if any(True for _ in shapes.subject_objects(SH.sparql)):
-        return None
+    for predicate in (SH.sparql, SH.targetObjectsOf, SH.target):
+        if any(True for _ in shapes.subject_objects(predicate)):
+            return None
     memo = {}
 
     def path_ok(path):
@@ -138,3 +140,54 @@ def affected_nodes(store, graphs, changed, depth):
         frontier = {row["s"].value for row in store.query(query)} - found
         found |= frontier
     return found
+
+
+_SUBCLASS = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")
+#: the one graph of :func:`neighbourhood`'s store
+NEAR_GRAPH = ox.NamedNode(GRAPH_BASE + "neighbourhood")
+
+
+def neighbourhood(store, names, focus, depth):
+    """What shapes reading ``depth`` links from the ``focus`` nodes can read: a new store.
+
+    The triples (of the graphs ``names``) of the focus nodes, of the nodes
+    they link to, and so on ``depth`` links out (see :func:`shape_depth`),
+    with every ``rdfs:subClassOf`` triple (a node's class is reached through
+    them), in the one graph :data:`NEAR_GRAPH`. The results of a validation of
+    this store about the focus nodes are those of a validation of the whole;
+    results about other nodes may be wrong (their own links are cut) and are
+    to be dropped.
+
+    >>> s = ox.Store()
+    >>> g, p = ox.NamedNode(GRAPH_BASE + "a"), ox.NamedNode("http://example.org/p")
+    >>> n = [ox.NamedNode(f"http://example.org/{i}") for i in range(4)]
+    >>> s.extend(ox.Quad(n[i], p, n[i + 1], g) for i in range(3))
+    >>> near = neighbourhood(s, [g.value], {n[0].value}, 2)
+    >>> sorted(q.object.value[-1] for q in near)
+    ['1', '2']
+    """
+    wanted = {ox.NamedNode(name) for name in names}
+    near = ox.Store()
+    frontier = {ox.NamedNode(iri) for iri in focus}
+    seen = set(frontier)
+    quads = []
+    for _ in range(depth):
+        following = set()
+        for node in frontier:
+            for quad in store.quads_for_pattern(node, None, None, None):
+                if quad.graph_name not in wanted:
+                    continue
+                quads.append(ox.Quad(quad.subject, quad.predicate, quad.object, NEAR_GRAPH))
+                value = quad.object
+                if isinstance(value, (ox.NamedNode, ox.BlankNode)) and value not in seen:
+                    seen.add(value)
+                    following.add(value)
+        frontier = following
+        if len(quads) >= 100_000:
+            near.extend(quads)
+            quads = []
+    for graph in wanted:
+        quads.extend(ox.Quad(q.subject, q.predicate, q.object, NEAR_GRAPH)
+                     for q in store.quads_for_pattern(None, _SUBCLASS, None, graph))
+    near.extend(quads)
+    return near
