@@ -25,15 +25,21 @@ __all__ = ["command"]
     help="Folder of data Turtle files (default: data/ of the project).",
 )
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL validation.")
-def command(store_dir, memory, data_dir, no_validate):
+@click.option("--full", is_flag=True,
+              help="Load every file anew and validate everything, instead of updating the live "
+                   "store with what changed.")
+def command(store_dir, memory, data_dir, no_validate, full):
     """Build the embedded store from ontology/*.ttl and data/**/*.ttl (imports included).
 
     Each file goes into its own named graph; the ontology's axioms are
     materialized into the graph https://w3id.org/citygraph/graph/inferred; the
     shapes validate the data. When nothing changed the store is kept as it is;
-    otherwise it is bulk-loaded anew from the files into a new version folder,
-    which replaces the live one in one atomic switch only when every file
-    parses and conforms. Until then, and on any failure or kill, the previous
+    otherwise a new version folder is made, which replaces the live one in one
+    atomic switch only when every file parses and conforms. It starts from a
+    copy of the live store: the changed files' graphs are replaced, the
+    inferred graph is updated and the nodes the change reaches are validated
+    again. With --full (and when the rules changed) every file is bulk-loaded
+    anew and everything is validated. Until then, and on any failure or kill, the previous
     store answers. The summary names every graph added, changed and removed
     (a graph no file backs, such as one loaded by hand, is removed).
 
@@ -43,7 +49,8 @@ def command(store_dir, memory, data_dir, no_validate):
     if memory and store_dir is not None:
         raise click.UsageError("give --store or --memory, not both")
     report = build(
-        store_path=store_dir, memory=memory, data_dir=data_dir, validate=not no_validate
+        store_path=store_dir, memory=memory, data_dir=data_dir, validate=not no_validate,
+        full=full,
     )
     for line in report.lines():
         click.echo(line)

@@ -21,11 +21,13 @@ import pyoxigraph as ox
 
 from citygraph import progress
 from citygraph.fileio import os_error, write_atomic
+from citygraph.graph.incremental import update_version, validate_affected
 from citygraph.graph.inference import INFERRED_GRAPH, materialize, rule_paths
 from citygraph.graph.store import (
     _DB,
     _FORMAT_VERSION,
     _VERSION,
+    GRAPH_BASE,
     MANIFEST,
     _checkpoint,
     _graph_counts,
@@ -90,6 +92,12 @@ class BuildReport:
 
     #: set when nothing changed and the store was kept as it was
     unchanged: bool = False
+    #: set when the new version was made from the live one (see citygraph.graph.incremental)
+    incremental: bool = False
+    inferred_added: int = 0
+    inferred_removed: int = 0
+    #: the nodes validated when only those the change reaches were (None: all)
+    checked_nodes: int | None = None
 
     @property
     def up_to_date(self):
@@ -120,8 +128,13 @@ class BuildReport:
             f"triples: {self.asserted} asserted, {self.inferred} inferred "
             f"({self.passes} inference passes)"
         )
+        if self.incremental:
+            out.append(f"  updated from the live version: {self.inferred_added} inferred triples "
+                       f"added, {self.inferred_removed} removed")
         took = self.seconds.get("validate")
-        took = "" if took is None else f" ({took:.1f} s)"
+        reach = "" if self.checked_nodes is None else (
+            f"{self.checked_nodes} nodes the change reaches; ")
+        took = "" if took is None else f" ({reach}{took:.1f} s)"
         if not self.validated:
             out.append("validation: skipped")
         elif self.conforms:
@@ -190,15 +203,20 @@ def build(
     queries_dir=None,
     root=None,
     validate=True,
+    full=False,
 ):
     """Load, infer and validate into a store; what ``citygraph build`` runs.
 
     With ``memory`` the store lives in memory (``report.store``). Otherwise it
     is the directory ``store_path`` (default ``.citygraph/store``): when no
-    file, rule or graph changed the store is kept as it is; otherwise every
-    file is bulk-loaded into a new version folder, which becomes the live one
-    only when every file parsed and (with ``validate``) conformed; until then
-    the previous store answers, and on failure it stays untouched.
+    file, rule or graph changed the store is kept as it is; otherwise a new
+    version folder is made, which becomes the live one only when every file
+    parsed and (with ``validate``) conformed; until then the previous store
+    answers, and on failure it stays untouched. The new version starts from a
+    checkpoint of the live one, with the changed files' graphs replaced, the
+    inferred graph updated and only the nodes the change reaches validated
+    (:mod:`citygraph.graph.incremental`); with ``full``, or when the rules
+    changed or there is no live version, every file is bulk-loaded anew.
 
     >>> report = build(memory=True, validate=False)
     >>> report.loaded[:2]
@@ -215,6 +233,10 @@ def build(
     hashes = {name: _sha256(p) for name, p in names.items()}
     rules = rule_paths(Path(queries_dir) if queries_dir else project.queries_dir)
     rule_hashes = {p.name: _sha256(p) for p in rules}
+    # what the shapes were, so that a build after a change of them validates everything
+    shape_hashes = {f"{i}/{p.name}": _sha256(p) for i, d in enumerate(project.shapes_dirs)
+                    for p in sorted(Path(d).glob("*.ttl"))}
+    ontology_names = sorted(name for name, p in names.items() if p not in data_paths)
 
     if memory:
         store = open_store()
@@ -257,10 +279,26 @@ def build(
             report.graphs = dict(manifest.get("graphs", {}))
             return report
         version = store_path / f"{_VERSION}{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        live_dir = live_folder(store_path)
+        report.incremental = (not full and manifest is not None and live_dir is not None
+                              and manifest.get("rules") == rule_hashes)
         try:
-            make_version(version, paths, rules, root, report)
-            _check(report, data_paths, project, ontology_dir, validate,
-                   lambda: ox.Store.read_only(str(version / _DB)), files)
+            opened = lambda: ox.Store.read_only(str(version / _DB))  # noqa: E731
+            if report.incremental:
+                changed = {name: names[name] for name in [*loaded, *reloaded]}
+                nodes = update_version(version, live_dir, changed, removed, manifest, rules,
+                                       report)
+                # only the nodes the change reaches, when the rest was validated as it is
+                if (validate and manifest.get("validated") and manifest.get("conforms")
+                        and manifest.get("shapes") == shape_hashes
+                        and manifest.get("ontology") == ontology_names
+                        and not set(changed) & set(ontology_names)):
+                    _check_affected(report, opened, nodes, changed, data_paths, files, project)
+                _check(report, data_paths, project, ontology_dir,
+                       validate and not report.validated, opened, files)
+            else:
+                make_version(version, paths, rules, root, report)
+                _check(report, data_paths, project, ontology_dir, validate, opened, files)
             if report.validated and not report.conforms:
                 return report
             record = {
@@ -273,6 +311,8 @@ def build(
                 "passes": report.passes,
                 "validated": report.validated,
                 "conforms": report.conforms,
+                "shapes": shape_hashes,
+                "ontology": ontology_names,
             }
             write_atomic(json.dumps(record, indent=1, sort_keys=True) + "\n", version / MANIFEST)
             _checkpoint("manifest")
@@ -286,7 +326,6 @@ def build(
                 shutil.rmtree(version, ignore_errors=True)
 
 
-#: the temporary graph of the in-memory copy of what the rules read
 def _live_graphs(store_path, manifest):
     """Triples per graph name in the live store (None when not counted), inferred aside."""
     counts = dict((manifest or {}).get("graphs", {}))
@@ -328,3 +367,20 @@ def _check(report, data_paths, project, ontology_dir, validate, loaded=None, fil
         if outcome is not None:
             report.validated = True
             report.conforms, report.violations, report.validation_text = outcome
+
+
+def _check_affected(report, opened, nodes, changed, data_paths, files, project):
+    """Validate only the nodes the change reaches (see :func:`validate_affected`)."""
+    start = time.perf_counter()
+    changed_paths = {Path(p).resolve() for p in changed.values()}
+    with progress.step("validating what the change reaches"):
+        store = opened()
+        outcome = validate_affected(
+            store, nodes, [GRAPH_BASE + name for name in changed],
+            [p for p in data_paths if p.resolve() in changed_paths], files, project)
+        del store
+    if outcome is not None:
+        report.seconds["validate"] = time.perf_counter() - start
+        report.validated = True
+        (report.conforms, report.violations, report.validation_text), report.checked_nodes = (
+            outcome[:3], outcome[3])

@@ -479,3 +479,26 @@ class Relevance:
     def grew_since(self, size):
         """Whether terms were learned since :attr:`size` was ``size``."""
         return self.size != size
+
+    def read_store(self, store, skip=()):
+        """Learn the schema of a loaded store and give the quads of it the rules may read.
+
+        The quads of the graphs in ``skip`` (NamedNodes, such as the inferred
+        graph) are left out. What is kept is what :meth:`keep` keeps once the
+        whole schema is known, found through the store's indexes by predicate
+        (and by class for ``rdf:type``), not by reading every quad.
+        """
+        skip = set(skip)
+
+        def having(predicate, value=None):
+            return [q for q in store.quads_for_pattern(None, predicate, value, None)
+                    if q.graph_name not in skip]
+
+        self.learn([q for p in (*_PROPERTY_LINKS, _SUBCLASS) for q in having(p)])
+        self.learn([q for c in _PROPERTY_TYPES for q in having(_RDF_TYPE, c)])
+        kept = [q for p in self.predicates if p != _RDF_TYPE for q in having(p)]
+        if self.all_types:
+            kept += having(_RDF_TYPE)
+        else:
+            kept += [q for c in self.classes for q in having(_RDF_TYPE, c)]
+        return kept

@@ -183,6 +183,7 @@ def validate_store(
     shapes=None,
     project=None,
     near=None,
+    check_graphs=None,
 ):
     """Validate the named graphs of an already loaded pyoxigraph store; return a :class:`Report`.
 
@@ -194,7 +195,8 @@ def validate_store(
     subjects) in those graphs are checked, the other graphs serving as
     context; with ``focus`` (IRIs), only those nodes. Literals whose text is
     not of their datatype are violations with file and line, whatever the
-    engine (see :data:`CHECKS`). The shapes are ``shapes`` (a graph) or those
+    engine (see :data:`CHECKS`; they read ``check_graphs``, by default the
+    graphs whose nodes are checked). The shapes are ``shapes`` (a graph) or those
     of ``shapes_dir``, by default the shapes of ``project`` (see
     :func:`load_shapes`).
 
@@ -215,7 +217,7 @@ def validate_store(
         if shapes is None:
             shapes = load_shapes(shapes_dir, project)
         return _validate_store(store, graphs, files, focus_graphs, focus, engine, checks,
-                               shapes, near)
+                               shapes, near, check_graphs)
 
 
 #: the neighbourhood of the focus nodes is validated alone when they are at most this share of
@@ -237,7 +239,8 @@ def _iris(nodes):
     return {n.value if isinstance(n, ox.NamedNode) else str(n) for n in nodes}
 
 
-def _validate_store(store, graphs, files, focus_graphs, focus, engine, checks, shapes, near):
+def _validate_store(store, graphs, files, focus_graphs, focus, engine, checks, shapes, near,
+                    check_graphs):
     engine = _engine(engine)
     names = _graph_names(store, graphs)
     files = {**{n: _shown_graph(n) for n in names}, **(files or {})}
@@ -310,6 +313,8 @@ def _validate_store(store, graphs, files, focus_graphs, focus, engine, checks, s
             found[key] = result
     results = list(found.values())
     check_names = focus_names if focus_names is not None else names
+    if check_graphs is not None:
+        check_names = _graph_names(store, check_graphs)
     covered = {(r.focus, r.path, r.value) for r in results}
     ill_rows = None  # the ill-typed literals, queried once for the check and for the lines
 
