@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from citygraph import progress
 from citygraph.fileio import os_error
-from citygraph.graph.inference import INFERRED_GRAPH, Relevance, materialize
+from citygraph.graph.inference import INFERRED_GRAPH, Relevance, count_graph, materialize
 from citygraph.graph.store import _DB, GRAPH_BASE, _checkpoint, _graph_counts
 from citygraph.rdfio import file_error, turtle_source
 
@@ -29,6 +29,43 @@ __all__ = ["update_version", "subjects"]
 
 #: the graph of the in-memory copy of what the rules read
 _ASSERTED = ox.NamedNode(GRAPH_BASE + "asserted")
+#: the graph of the in-memory copy of the live version's inferred triples
+_OLD = ox.NamedNode(GRAPH_BASE + "inferred-before")
+
+
+def _copy(source, target, graph, where):
+    """Copy the triples ``?s ?p ?o`` that the SPARQL pattern ``where`` matches in ``source``
+    into the graph ``graph`` of ``target``.
+
+    Triples of IRIs and literals go as N-Triples, from engine to engine (a
+    Python object per triple would take several times as long); triples with
+    a blank node go as Python terms, which keep the blank node's name (a load
+    of N-Triples names blank nodes anew).
+    """
+    plain = source.query(
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} FILTER (!isBlank(?s) && !isBlank(?o)) }}")
+    target.load(plain.serialize(format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.N_TRIPLES,
+                to_graph=graph)
+    rows = source.query(
+        f"SELECT ?s ?p ?o WHERE {{ {where} FILTER (isBlank(?s) || isBlank(?o)) }}")
+    target.extend(ox.Quad(row["s"], row["p"], row["o"], graph) for row in rows)
+
+
+def _only_in(store, graph, other):
+    """The triples of ``graph`` that ``other`` does not hold, as (s, p, o) tuples."""
+    rows = store.query(
+        f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph.value}> {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH <{other.value}> {{ ?s ?p ?o }} }} }}")
+    return [(row["s"], row["p"], row["o"]) for row in rows]
+
+
+def _iri(name):
+    """The graph of a name as the report gives it (see ``graph_name``): GRAPH_BASE is left out.
+
+    >>> _iri("data/places.ttl").value, _iri("http://example.org/g").value
+    ('https://w3id.org/citygraph/graph/data/places.ttl', 'http://example.org/g')
+    """
+    return ox.NamedNode(name if "://" in name else GRAPH_BASE + name)
 
 
 def subjects(store, graphs):
@@ -59,12 +96,12 @@ def update_version(version, live, changed, gone, manifest, rules, report):
         _checkpoint("checkpoint")
         disk = ox.Store(str(version / _DB))
         began = time.perf_counter()
-        touched = {ox.NamedNode(GRAPH_BASE + name) for name in [*changed, *gone]}
+        touched = {_iri(name) for name in [*changed, *gone]}
         nodes = subjects(disk, touched)  # before the change
         for graph in touched:
             disk.remove_graph(graph)
         for name, path in progress.bar(list(changed.items()), desc="loading", unit="file"):
-            graph = ox.NamedNode(GRAPH_BASE + name)
+            graph = _iri(name)
             try:
                 with turtle_source(path) as source:  # a UTF-8 BOM is skipped
                     disk.load(**source, format=ox.RdfFormat.TURTLE, to_graph=graph)
@@ -80,26 +117,27 @@ def update_version(version, live, changed, gone, manifest, rules, report):
             inferred = ox.NamedNode(INFERRED_GRAPH)
             relevance = Relevance(rules)
             sub = ox.Store()
-            sub.extend(ox.Quad(q.subject, q.predicate, q.object, _ASSERTED)
-                       for q in relevance.read_store(disk, skip={inferred}))
+            _copy(disk, sub, _ASSERTED, relevance.where(disk, skip=inferred))
+            report.seconds["read"] = time.perf_counter() - began
             inference = materialize(sub, rules, related=relevance.related)
-            new = {(q.subject, q.predicate, q.object)
-                   for q in sub.quads_for_pattern(None, None, None, inferred)}
+            # the inferred graph of the live version beside the new one, and the difference
+            _copy(disk, sub, _OLD, f"GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }}")
+            lost = _only_in(sub, _OLD, inferred)
+            come = _only_in(sub, inferred, _OLD)
+            report.inferred = count_graph(sub, INFERRED_GRAPH)
             del sub
-            old = {(q.subject, q.predicate, q.object)
-                   for q in disk.quads_for_pattern(None, None, None, inferred)}
-            for s, p, o in old - new:
+            for s, p, o in lost:
                 disk.remove(ox.Quad(s, p, o, inferred))
-            disk.extend(ox.Quad(s, p, o, inferred) for s, p, o in new - old)
+            disk.extend(ox.Quad(s, p, o, inferred) for s, p, o in come)
             disk.add_graph(inferred)
         report.seconds["infer"] = time.perf_counter() - began
-        report.inferred, report.passes = len(new), inference.passes
-        report.inferred_added, report.inferred_removed = len(new - old), len(old - new)
+        report.passes = inference.passes
+        report.inferred_added, report.inferred_removed = len(come), len(lost)
         _checkpoint("inferred")
 
         kept = {name: n for name, n in (manifest.get("graphs") or {}).items()
                 if name not in changed and name not in gone}
-        counted = _graph_counts(disk, [ox.NamedNode(GRAPH_BASE + name) for name in changed])
+        counted = _graph_counts(disk, [_iri(name) for name in changed])
         report.graphs = dict(sorted({**kept, **counted}.items()))
         report.asserted = sum(report.graphs.values())
         disk.flush()

@@ -126,7 +126,8 @@ def affected_nodes(store, graphs, changed, depth):
     only focus nodes to validate again; every other result stays as it was.
     """
     names = _graph_names(store, graphs)
-    values = _values(names)
+    # a filter on the graph, not VALUES: a join of the graphs with the nodes came first
+    inside = ", ".join(f"<{name}>" for name in names)
     frontier = set(changed)
     found = set(changed)
     for _ in range(max(depth - 1, 0)):
@@ -134,8 +135,7 @@ def affected_nodes(store, graphs, changed, depth):
             break
         query = (
             f"SELECT DISTINCT ?s WHERE {{ VALUES ?o {{ {_values(frontier)} }} "
-            f"VALUES ?g {{ {values} }} "
-            f"GRAPH ?g {{ ?s ?p ?o }} FILTER(isIRI(?s)) }}"
+            f"GRAPH ?g {{ ?s ?p ?o }} FILTER(isIRI(?s) && ?g IN ({inside})) }}"
         )
         frontier = {row["s"].value for row in store.query(query)} - found
         found |= frontier
