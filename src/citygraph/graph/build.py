@@ -377,7 +377,8 @@ def _check_affected(report, opened, nodes, changed, data_paths, files, project):
         store = opened()
         outcome = validate_affected(
             store, nodes, [GRAPH_BASE + name for name in changed],
-            [p for p in data_paths if p.resolve() in changed_paths], files, project)
+            [p for p in data_paths if p.resolve() in changed_paths], files, project,
+            report.asserted + report.inferred)
         del store
     if outcome is not None:
         report.seconds["validate"] = time.perf_counter() - start

@@ -152,16 +152,18 @@ def update_version(version, live, changed, gone, manifest, rules, report):
         raise
 
 
-def validate_affected(store, nodes, changed_graphs, data_paths, files, project):
+def validate_affected(store, nodes, changed_graphs, data_paths, files, project, size):
     """Validate the nodes a change can reach; (conforms, violations, text, nodes validated), or
     None when only a full validation is sound (shapes whose reach ``shape_depth`` cannot bound).
 
     ``nodes`` are the subjects of the changed graphs before and after;
     ``changed_graphs`` (IRIs) are read for ill-typed literals, ``data_paths``
-    (the changed data files) for the quotes against their sources.
+    (the changed data files) for the quotes against their sources. ``size``:
+    the store's triples (counting an on-disk store's takes a while).
     """
     from citygraph.graph.evidence import check_files, render
     from citygraph.graph.validation import (
+        NEAR_SHARE,
         Report,
         affected_nodes,
         load_shapes,
@@ -176,7 +178,7 @@ def validate_affected(store, nodes, changed_graphs, data_paths, files, project):
         return None
     focus = affected_nodes(store, None, nodes, depth)
     result = validate_store(store, files=files, focus=focus, shapes=shapes,
-                            check_graphs=changed_graphs)
+                            check_graphs=changed_graphs, near=len(focus) <= NEAR_SHARE * size)
     result = Report(files=tuple(str(p) for p in data_paths), results=result.results)
     problems = check_files(data_paths, project=project) if data_paths else []
     bad = sum(p.violation for p in problems)

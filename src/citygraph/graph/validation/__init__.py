@@ -82,6 +82,7 @@ __all__ = [
     "affected_nodes",
     "shape_depth",
     "neighbourhood",
+    "NEAR_SHARE",
     "ill_typed_literals",
     "shorten",
     "render_text",
@@ -222,14 +223,14 @@ def validate_store(
 
 #: the neighbourhood of the focus nodes is validated alone when they are at most this share of
 #: the store's triples (a node has several triples: this is about a third of the nodes)
-_NEAR_SHARE = 0.05
+NEAR_SHARE = 0.05
 
 
 def _engine_input(store, names, focus, shapes, near):
     """The N-Triples the engine reads: the graphs ``names``, or the focus nodes' neighbourhood."""
     if focus is not None and near is not False:
         depth = shape_depth(shapes)
-        if depth is not None and (near or len(focus) <= _NEAR_SHARE * len(store)):
+        if depth is not None and (near or len(focus) <= NEAR_SHARE * len(store)):
             return _union_ntriples(neighbourhood(store, names, focus, depth),
                                    [NEAR_GRAPH.value])
     return _union_ntriples(store, names)
