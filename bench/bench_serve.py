@@ -323,7 +323,8 @@ def _switches(port, place_path, data, store, builds=3):
     """Rebuild the store ``builds`` times while a client reads a page and asks the endpoint:
     seconds from each switch to the first answers from the new version; versions seen in
     order, each page from one version."""
-    from citygraph.graph.store import build, state_id
+    from citygraph.graph.build import build
+    from citygraph.graph.store import state_id
 
     numbers = {state_id(store): 0}
     seen, problems, stop = [], [], threading.Event()
@@ -404,7 +405,7 @@ def main(argv=None):
         if store is None:
             import shutil
 
-            from citygraph.graph.store import build
+            from citygraph.graph.build import build
 
             store, data = Path(scratch) / "store", Path(scratch) / "data"
             shutil.copytree(ROOT / "tests" / "data" / "seed", data)

@@ -4,7 +4,7 @@ Two graphs: the seed graph (ontology + data/) and a synthetic graph of about
 1M triples from ``bench/generate.py`` (plus the seed files, so that the example
 parameter values of the catalog name real nodes). For each:
 
-* build: ``citygraph.graph.store.build`` (load into named graphs + inference +
+* build: ``citygraph.graph.build.build`` (load into named graphs + inference +
   validation + swap into place) against plain pyoxigraph loading into an
   on-disk store plus pySHACL validation of the same files; then a rebuild on
   unchanged files and a rebuild after one changed file;
@@ -24,6 +24,16 @@ and prints the min / median wall time and the peak memory (maximum resident
 set of each child, from ``os.wait4``) of both, and their ratios:
 
     python -m bench.bench_store --compare-build --sizes 100000 1000000 --runs 3
+
+``--edit-loop`` times the edit loop at each of ``--sizes``: a clean synthetic graph
+(``bench.generate --clean``) with the seed files, built with validation; then one
+seed file changed (a sister-city tie of ``001_*.ttl`` made a cooperation, which
+takes inferred triples away) and built again, incrementally, and the same change
+built with ``--full`` into another store; it prints the wall and CPU seconds of each
+and whether the two stores' manifests (files, triples per graph, inferred, validation)
+are equal:
+
+    python -m bench.bench_store --edit-loop --sizes 100000 1000000
 """
 
 import argparse
@@ -41,7 +51,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from bench.generate import generate
-from citygraph.graph.store import build, open_existing, project_root, source_files
+from citygraph.graph.build import build
+from citygraph.graph.store import open_existing, project_root, source_files
 from citygraph.querying.catalog import bind_params, list_queries, run_query
 from citygraph.querying.sparql import connect
 
@@ -235,6 +246,49 @@ def compare_build(data_dir, work, runs):
     return figures
 
 
+def edit_loop(size, tmp):
+    """Seconds (wall, CPU) of a full validated build, of one edit built incrementally and
+    of the same edit built with ``full``; whether both stores' manifests are equal."""
+    from citygraph.graph.store import read_manifest
+
+    data = tmp / f"edit-{size}" / "data"
+    written = generate(data, size, seed=42, clean=True)
+    shutil.copytree(ROOT / "data", data / "seed", ignore=shutil.ignore_patterns("gazetteer"))
+    store, other = tmp / f"edit-{size}" / "store", tmp / f"edit-{size}" / "full"
+
+    def timed(**kwargs):
+        wall, cpu = time.perf_counter(), time.process_time()
+        report = build(data_dir=data, root=ROOT, **kwargs)
+        return time.perf_counter() - wall, time.process_time() - cpu, report
+
+    figures = {"triples": written}
+    figures["first"] = timed(store_path=store)
+    timed(store_path=other, full=True)
+    changed = next((data / "seed").glob("001_*.ttl"))
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("tiet:sister-city", "tiet:cooperation", 1), "utf-8")
+    figures["incremental"] = timed(store_path=store)
+    figures["full"] = timed(store_path=other, full=True)
+    figures["equal"] = read_manifest(store) == read_manifest(other)
+    return figures
+
+
+def print_edit_loop(f):
+    print(f"\n### Edit loop: {f['triples']:,} synthetic triples (--clean) + seed, validated\n")
+    print("| build | wall s | CPU s | written | validated | conforms | checked nodes |")
+    print("|---|---|---|---|---|---|---|")
+    for key, name in (("first", "first build"), ("incremental", "one file changed"),
+                      ("full", "the same, --full")):
+        wall, cpu, r = f[key]
+        checked = "all" if r.checked_nodes is None else r.checked_nodes
+        print(f"| {name} | {wall:.1f} | {cpu:.1f} | {r.written} | {r.validated} | {r.conforms} "
+              f"| {checked} |")
+    ratio = f["full"][0] / f["incremental"][0]
+    print(f"\nincremental {ratio:.1f}x faster than --full; stores equal (manifests): {f['equal']}")
+    print("steps of the incremental build: "
+          + ", ".join(f"{k} {v:.2f} s" for k, v in f["incremental"][2].seconds.items()))
+
+
 def print_compare(name, f):
     """The table of one size: min / median seconds and peak MB, and the ratios."""
     def stats(key):
@@ -325,9 +379,18 @@ def main(argv=None):
     parser.add_argument("--compare-build", action="store_true",
                         help="only build --no-validate against a plain bulk load, in child "
                              "processes, at each of --sizes")
+    parser.add_argument("--edit-loop", action="store_true",
+                        help="only the edit loop: one changed file, incremental and --full, "
+                             "at each of --sizes")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
+    if args.edit_loop:
+        with tempfile.TemporaryDirectory(prefix="citygraph-bench-") as tmp:
+            for size in args.sizes:
+                print(f"timing the edit loop at {size} triples ...", file=sys.stderr)
+                print_edit_loop(edit_loop(size, Path(tmp)))
+        return
     if args.compare_build:
         results = {}
         with tempfile.TemporaryDirectory(prefix="citygraph-bench-") as tmp:

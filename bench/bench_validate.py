@@ -11,6 +11,12 @@ plain pySHACL, and whether the findings agree.
 Engines:
   citygraph   ``citygraph --quiet validate --format json --no-context FILES``
               (pyshacl-turbo on a pyoxigraph store)
+  cg-context  ``citygraph --quiet validate --format json FILES`` without the seed files: the
+              project's ``data/`` (the seed) is read as context, the synthetic files' nodes are
+              the focus
+  cg-one      one synthetic file in the context of the whole synthetic graph and the seed
+              (``validate --context DIR FILE``): the edit loop; its findings are those of that
+              file's nodes, so they are not compared
   cg-pyshacl  the same command with ``CITYGRAPH_SHACL_ENGINE=pyshacl`` (the reference engine)
   pyshacl     plain pySHACL on rdflib: ``Graph.parse`` of each file, ``pyshacl.validate``
   pyrudof     pyrudof's native SHACL engine (counts only; when installed)
@@ -36,12 +42,17 @@ import time
 from pathlib import Path
 
 from bench.generate import generate
-from citygraph.graph.validation import DATA_DIR, ONTOLOGY_DIR, SHAPES_DIR, data_files
+from citygraph.graph.project import find
+from citygraph.graph.validation import data_files
 
 __all__ = ["ENGINES", "run_engine", "main"]
 
-ENGINES = ["citygraph", "pyshacl", "cg-pyshacl", "pyrudof"]
+ENGINES = ["citygraph", "pyshacl", "cg-pyshacl", "pyrudof", "cg-context", "cg-one"]
+_CLI = ("citygraph", "cg-pyshacl", "cg-context", "cg-one")
 ROOT = Path(__file__).resolve().parents[1]
+#: the folders of this repository, which the bench measures on whatever folder it runs from
+_PROJECT = find(ROOT)
+SHAPES_DIR, ONTOLOGY_DIR, DATA_DIR = _PROJECT.shapes_dir, _PROJECT.ontology_dir, _PROJECT.data_dir
 
 
 def _plain_pyshacl(files, out):
@@ -50,7 +61,8 @@ def _plain_pyshacl(files, out):
     from rdflib import Graph
     from rdflib.namespace import RDF, SH
 
-    from citygraph.graph.validation import _path_text_rdflib, shorten
+    from citygraph.graph.validation.engines import _path_text_rdflib
+    from citygraph.graph.validation.report import shorten
 
     data = Graph()
     for path in files:
@@ -113,11 +125,25 @@ def run_engine(engine, files, work):
     out = Path(work) / f"{engine}.json"
     file_list = Path(work) / "files.txt"
     file_list.write_text("\n".join(str(f) for f in files), encoding="utf-8")
-    if engine in ("citygraph", "cg-pyshacl"):
+    if engine in _CLI:
         if engine == "cg-pyshacl":
             env["CITYGRAPH_SHACL_ENGINE"] = "pyshacl"
+        given = ["--no-context", *map(str, files)]
+        seed = {p.resolve() for p in data_files(DATA_DIR)}
+        synthetic = [f for f in files if "synthetic-" in Path(f).parent.name]
+        if engine == "cg-context":
+            given = [str(f) for f in files if Path(f).resolve() not in seed]
+        elif engine == "cg-one":
+            # the whole graph (synthetic and seed, with the ontology) in one context folder
+            context = Path(work) / f"context-{Path(synthetic[0]).parent.name}"
+            if not context.is_dir():
+                context.mkdir()
+                for f in files:
+                    if Path(f).resolve() not in {p.resolve() for p in ONTOLOGY_DIR.glob("*")}:
+                        (context / f"{Path(f).parent.name}-{Path(f).name}").symlink_to(f)
+            given = ["--context", str(context), str(sorted(synthetic)[-1])]
         command = [sys.executable, "-c", "import sys; from citygraph.cli import main; main()",
-                   "--quiet", "validate", "--format", "json", "--no-context", *map(str, files)]
+                   "--quiet", "validate", "--format", "json", *given]
     else:
         command = [sys.executable, "-m", "bench.bench_validate", "--run", engine,
                    str(file_list), str(out)]
@@ -134,7 +160,7 @@ def run_engine(engine, files, work):
         raise RuntimeError(f"{engine} failed ({code}): {error.strip()[-500:]}")
     peak = usage.ru_maxrss / 1024
     cpu = usage.ru_utime + usage.ru_stime
-    if engine in ("citygraph", "cg-pyshacl"):
+    if engine in _CLI:
         found = _findings_of_cli(out.with_suffix(".stdout").read_text(encoding="utf-8"))
     else:
         found = json.loads(out.read_text(encoding="utf-8"))
@@ -216,7 +242,7 @@ def main(argv=None):
                 cpu = statistics.median(r[2] for r in runs[engine])
                 peak = max(r[1] for r in runs[engine])
                 violations, warnings = _counts(found[engine])
-                if reference is None or engine == "pyshacl":
+                if reference is None or engine in ("pyshacl", "cg-one"):
                     same = "-"
                 elif isinstance(found[engine], dict):
                     same = "counts equal" if (violations, warnings) == _counts(reference) \

@@ -9,6 +9,15 @@ city networks do: a few hubs, a long tail. Every label says "Synthetic", so the
 data can never be mistaken for sourced facts. Deterministic for a given seed.
 
     python -m bench.generate --triples 1000000 --out bench/out/synthetic-1m
+    python -m bench.generate --triples 1000000 --clean --out bench/out/synthetic-1m-clean
+
+By default the graph holds violations of the shapes, as real data in the
+making does: countries without their ISO code, and the hubs (cities and an
+event of the seed data, see :data:`HUBS`) described a second time with another
+country, population and start date than the seed gives them. ``--clean``
+leaves them out (the same graph otherwise: the same nodes and links, drawn by
+the same random choices), so that the graph with the seed data conforms and a
+validated build of it can be measured.
 """
 
 import argparse
@@ -103,8 +112,25 @@ class _Writer:
             handle.close()
 
 
-def generate(out, triples=1_000_000, seed=42, files=10):
-    """Write about ``triples`` triples of synthetic data under ``out``; return the exact count."""
+def _country_code(i):
+    """A two-letter code for the ``i``-th synthetic country, from the ranges ISO 3166 leaves
+    to users (XA-XZ, QM-QZ) first.
+
+    >>> [_country_code(i) for i in (0, 25, 26, 39, 40)]
+    ['XA', 'XZ', 'QM', 'QZ', 'AA']
+    """
+    user = [f"X{chr(65 + k)}" for k in range(26)] + [f"Q{chr(77 + k)}" for k in range(14)]
+    if i < len(user):
+        return user[i]
+    i -= len(user)
+    return f"{chr(65 + i // 26 % 26)}{chr(65 + i % 26)}"
+
+
+def generate(out, triples=1_000_000, seed=42, files=10, clean=False):
+    """Write about ``triples`` triples of synthetic data under ``out``; return the exact count.
+
+    ``clean``: without the violations of the shapes (see the module's text).
+    """
     rng = random.Random(seed)
     count = {k: max(3, int(v * triples / 1_000_000)) for k, v in _PER_MILLION.items()}
     writer = _Writer(Path(out), files)
@@ -117,7 +143,10 @@ def generate(out, triples=1_000_000, seed=42, files=10):
 
     countries = [f"place:synthetic-country-{i}" for i in range(60)]
     for i, c in enumerate(countries):
-        writer.node(c, [("a", "cg:Country"), ("rdfs:label", f'"Synthetic country {i}"@en')])
+        pairs = [("a", "cg:Country"), ("rdfs:label", f'"Synthetic country {i}"@en')]
+        if clean:
+            pairs.append(("cg:iso3166Code", f'"{_country_code(i)}"'))
+        writer.node(c, pairs)
     regions = []
     for i in range(count["regions"]):
         r = f"place:synthetic-region-{i}"
@@ -132,9 +161,12 @@ def generate(out, triples=1_000_000, seed=42, files=10):
         if i >= len(HUBS["city"]):
             cities.append(city)
         region, country = rng.choice(regions)
-        writer.node(city, [("a", "cg:City"), ("rdfs:label", f'"Synthetic city {i}"@en'),
-                           ("cg:country", country), ("cg:partOf", region),
-                           ("cg:population", str(int(rng.paretovariate(1.2) * 20000)))])
+        pairs = [("a", "cg:City"), ("rdfs:label", f'"Synthetic city {i}"@en'),
+                 ("cg:country", country), ("cg:partOf", region),
+                 ("cg:population", str(int(rng.paretovariate(1.2) * 20000)))]
+        if clean and i < len(HUBS["city"]):
+            pairs = pairs[:2]  # the seed data gives the hub its country and population
+        writer.node(city, pairs)
         gov = f"cgorg:synthetic-government-{i}"
         governments[city] = gov
         writer.node(gov, [("a", "cg:LocalGovernment"),
@@ -190,10 +222,13 @@ def generate(out, triples=1_000_000, seed=42, files=10):
     events = list(HUBS["event"]) + [f"event:synthetic-{i}" for i in range(count["events"])]
     for i, e in enumerate(events):
         day = _date(rng)
-        writer.node(e, [("a", "cg:Event"), ("cg:eventType", "evt:plenary-meeting"),
-                        ("schema:name", f'"Synthetic meeting {i}"'), ("schema:startDate", day),
-                        ("cg:hostPlace", rng.choices(cities, cum_weights=city_weights)[0]),
-                        ("prov:wasDerivedFrom", rng.choice(docs)), ("cg:evidence", lit)])
+        pairs = [("a", "cg:Event"), ("cg:eventType", "evt:plenary-meeting"),
+                 ("schema:name", f'"Synthetic meeting {i}"'), ("schema:startDate", day),
+                 ("cg:hostPlace", rng.choices(cities, cum_weights=city_weights)[0]),
+                 ("prov:wasDerivedFrom", rng.choice(docs)), ("cg:evidence", lit)]
+        if clean and e in HUBS["event"]:
+            del pairs[3]  # the seed data gives the hub its start date
+        writer.node(e, pairs)
         writer.node(f"{e}-session-1", [
             ("a", "cg:Event"), ("cg:eventType", "evt:session"), ("schema:superEvent", e),
             ("schema:name", '"Synthetic session"'), ("prov:wasDerivedFrom", rng.choice(docs)),
@@ -244,14 +279,17 @@ def generate(out, triples=1_000_000, seed=42, files=10):
 
 
 def main(argv=None):
-    """Command line: ``python -m bench.generate --triples N --out DIR``."""
+    """Command line: ``python -m bench.generate --triples N [--clean] --out DIR``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--files", type=int, default=10)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--clean", action="store_true",
+                        help="without the violations of the shapes: with the seed data, the "
+                             "graph conforms")
     args = parser.parse_args(argv)
-    written = generate(args.out, args.triples, args.seed, args.files)
+    written = generate(args.out, args.triples, args.seed, args.files, clean=args.clean)
     print(f"wrote {written} triples in {args.files} files under {args.out}", file=sys.stderr)
 
 

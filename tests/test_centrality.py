@@ -4,7 +4,7 @@ import networkx as nx
 import pytest
 
 from citygraph.errors import UsageError
-from citygraph.graph.store import build
+from citygraph.graph.build import build
 from citygraph.networks import centrality as c
 from citygraph.networks.projection import project
 from citygraph.querying.sparql import connect

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from citygraph.cli import cli
-from citygraph.graph.store import build
+from citygraph.graph.build import build
 from citygraph.networks.export import (
     GEXF_NS,
     VIZ_NS,

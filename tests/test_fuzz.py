@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 
 from citygraph.cli import cli
 from citygraph.errors import CitygraphError, InputError
-from citygraph.graph.store import build, load_files
+from citygraph.graph.build import build
+from citygraph.graph.store import load_files
 from citygraph.rdfio import read_triples
 
 _ASKED = os.environ.get("CITYGRAPH_FUZZ_EXAMPLES")

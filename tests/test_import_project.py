@@ -213,7 +213,7 @@ def combined(tmp_path_factory):
     """The seed graph built, the full Wikidata file imported with --store, then rebuilt."""
     if not (P190 / "relations.tsv").is_file():
         pytest.skip("the shared Wikidata file is not beside the clone")
-    from citygraph.graph.store import build
+    from citygraph.graph.build import build
 
     folder = tmp_path_factory.mktemp("combined")
     root, store = make_project(folder / "project"), folder / "store"

@@ -6,8 +6,9 @@ import pyoxigraph as ox
 import pytest
 
 from citygraph.errors import QueryError
+from citygraph.graph.build import build
 from citygraph.graph.inference import INFERRED_GRAPH, RULE_ORDER, materialize, rule_paths
-from citygraph.graph.store import build, load_files, open_store
+from citygraph.graph.store import load_files, open_store
 from citygraph.namespaces import PREFIXES
 from citygraph.querying.sparql import connect
 from conftest import FIXTURES, ONTOLOGY, QUERIES, ROOT

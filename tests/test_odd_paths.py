@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from citygraph.cli import cli
 from citygraph.errors import InputError
-from citygraph.graph.store import build, open_existing
+from citygraph.graph.build import build
+from citygraph.graph.store import open_existing
 from citygraph.rdfio import parse_turtle, read_triples
 from conftest import ROOT
 

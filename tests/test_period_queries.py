@@ -5,7 +5,7 @@ Figures are pinned on the frozen seed graph and on the seed graph plus the froze
 
 import pytest
 
-from citygraph.graph.store import build
+from citygraph.graph.build import build
 from citygraph.querying.sparql import connect
 from conftest import ROOT, SEED
 from gcom_slice import built

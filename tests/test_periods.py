@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from citygraph.graph.store import build
+from citygraph.graph.build import build
 from citygraph.networks.periods import periods, snapshot
 from citygraph.networks.projection import LAYERS, incidence, project
 from citygraph.querying.sparql import connect

@@ -6,8 +6,9 @@ from click.testing import CliRunner
 from citygraph import resources
 from citygraph.cli import cli
 from citygraph.errors import InputError
+from citygraph.graph.build import build
 from citygraph.graph.project import CONFIG, find, load
-from citygraph.graph.store import build, source_files
+from citygraph.graph.store import source_files
 from citygraph.querying.catalog import find_query, list_queries
 from conftest import QUERIES, ROOT, SEEDS
 

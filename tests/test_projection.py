@@ -13,7 +13,8 @@ import networkx as nx
 import pytest
 
 from citygraph.errors import UsageError
-from citygraph.graph.store import build, load_files, open_store
+from citygraph.graph.build import build
+from citygraph.graph.store import load_files, open_store
 from citygraph.networks.projection import (
     LAYERS,
     incidence,

@@ -14,7 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from citygraph.cli import cli
-from citygraph.graph.store import GRAPH_BASE, build
+from citygraph.graph.build import build
+from citygraph.graph.store import GRAPH_BASE
 from citygraph.querying.sparql import connect
 from conftest import FIXTURES, ROOT
 

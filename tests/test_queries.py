@@ -2,8 +2,9 @@
 
 import pytest
 
+from citygraph.graph.build import build
 from citygraph.graph.inference import INFERRED_GRAPH
-from citygraph.graph.store import build, load_files, open_store, source_files
+from citygraph.graph.store import load_files, open_store, source_files
 from citygraph.querying.catalog import find_query, list_queries, plain, run_query
 from citygraph.querying.sparql import connect
 from conftest import ROOT, SEED

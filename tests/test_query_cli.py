@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from citygraph.cli import cli
-from citygraph.graph.store import build
+from citygraph.graph.build import build
 from citygraph.querying.catalog import list_queries
 from conftest import ROOT, SEED
 from oxigraph_server import free_port

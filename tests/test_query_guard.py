@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from citygraph.cli import cli
-from citygraph.graph.store import build
+from citygraph.graph.build import build
 from oxigraph_server import free_port
 
 SERVICE = "SELECT * WHERE {{ SERVICE <{}> {{ ?s ?p ?o }} }}"

@@ -13,7 +13,8 @@ from rdflib import Literal, URIRef
 
 from citygraph.cli import cli
 from citygraph.errors import EndpointError, QueryError
-from citygraph.graph.store import INFERRED_GRAPH, build, open_existing
+from citygraph.graph.build import build
+from citygraph.graph.store import INFERRED_GRAPH, open_existing
 from citygraph.namespaces import CG, PREFIXES
 from citygraph.querying.remote import push
 from citygraph.querying.sparql import connect

@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 from rdflib import Literal
 
-from citygraph.graph.store import build
+from citygraph.graph.build import build
 from citygraph.querying.catalog import list_queries, run_query
 from citygraph.querying.remote import push
 from citygraph.querying.sparql import connect

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from citygraph.cli import cli
 from citygraph.errors import UsageError
-from citygraph.graph.store import build
+from citygraph.graph.build import build
 from citygraph.networks.report import analyze, nodes_csv, ranked, top_table, write_report
 from conftest import FIXTURES
 

@@ -11,7 +11,8 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from citygraph.errors import InputError, ParseError, QueryError
-from citygraph.graph.store import GRAPH_BASE, INFERRED_GRAPH, build, load_files, open_store
+from citygraph.graph.build import build
+from citygraph.graph.store import GRAPH_BASE, INFERRED_GRAPH, load_files, open_store
 from citygraph.namespaces import CG, PREFIXES
 from citygraph.querying.sparql import connect, inject_values, to_python
 from conftest import FIXTURES, ROOT

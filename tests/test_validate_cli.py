@@ -1,11 +1,16 @@
 """``citygraph validate`` in-process: exit codes, the report by shape, one-line errors."""
 
 import json
+import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+import citygraph
 from citygraph.cli import cli
 from conftest import DATA, ROOT
 
@@ -146,3 +151,86 @@ def test_a_dangling_reference_in_one_file_validated_in_its_project_has_file_and_
     assert ("  Violation  fact:002-participation-colombo  cg:participant  = place:colomboo  "
             f"(data/002_0916525940670b2c.ttl:{number})") in result.stdout.splitlines()
     assert "does not conform: 1 violation, 0 warnings in 1 file" in result.stdout.splitlines()
+
+
+#: the one shape of a project that carries its own vocabulary: every city states its population
+_OWN_SHAPE = """@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix cg: <https://w3id.org/citygraph/ontology#> .
+@prefix cgsh: <https://w3id.org/citygraph/shapes#> .
+
+cgsh:City-population a sh:PropertyShape ;
+    sh:targetClass cg:City ;
+    sh:path cg:population ;
+    sh:minCount 1 ;
+    sh:message "A city states its population." .
+"""
+
+_OWN_DATA = """@prefix cg: <https://w3id.org/citygraph/ontology#> .
+@prefix place: <https://w3id.org/citygraph/id/place/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+
+place:testville a cg:City ;
+    rdfs:label "Testville"@en .
+"""
+
+
+def _own_project(folder):
+    """A project with its own ontology (the shipped one) and its own shapes (one shape)."""
+    shutil.copytree(ROOT / "ontology", folder / "ontology")
+    (folder / "shapes").mkdir()
+    (folder / "shapes" / "population.ttl").write_text(_OWN_SHAPE, encoding="utf-8")
+    (folder / "data").mkdir()
+    (folder / "data" / "one.ttl").write_text(_OWN_DATA, encoding="utf-8")
+    (folder / "citygraph.toml").write_text("[project]\n", encoding="utf-8")
+    return folder
+
+
+_OWN_REPORT = [
+    "cgsh:City-population: 1 violation",
+    "  A city states its population.",
+    "  Violation  place:testville  cg:population  (data/one.ttl:5)",
+    "",
+    "does not conform: 1 violation, 0 warnings in 1 file",
+]
+
+
+def test_validate_run_in_one_project_after_import_in_another_uses_the_shapes_of_the_first(
+        tmp_path):
+    """The validation modules are imported in this repository (a project with its own shapes);
+    the command then runs in another project: its shapes, not those seen at import, apply."""
+    project = _own_project(tmp_path / "a")
+    code = ("import os, sys; import citygraph.graph.validation, citygraph.commands.validate; "
+            "from citygraph.cli import cli; os.chdir(sys.argv[1]); "
+            "cli.main(['validate', 'data/one.ttl'], prog_name='citygraph')")
+    env = {**os.environ, "CITYGRAPH_QUIET": "1",
+           "PYTHONPATH": str(Path(citygraph.__file__).parents[1])}
+    done = subprocess.run([sys.executable, "-c", code, str(project)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.splitlines() == _OWN_REPORT
+
+
+def test_validate_in_process_uses_the_project_it_runs_in(tmp_path, monkeypatch):
+    import citygraph.graph.validation  # noqa: F401  (imported here, in this repository)
+
+    project = _own_project(tmp_path / "a")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(cli, ["validate", "data/one.ttl"])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.splitlines() == _OWN_REPORT
+
+
+def test_a_build_of_another_project_validates_with_that_projects_shapes(tmp_path, monkeypatch):
+    from citygraph.graph.build import build
+
+    project = _own_project(tmp_path / "a")
+    monkeypatch.chdir(ROOT)  # run from this repository, build the other project
+    report = build(store_path=tmp_path / "store", root=project)
+    assert (report.validated, report.conforms, report.violations) == (True, False, 1)
+    assert report.validation_text.splitlines() == [
+        "cgsh:City-population: 1 violation",
+        "  A city states its population.",
+        f"  Violation  place:testville  cg:population  ({project / 'data' / 'one.ttl'}:5)",
+        "",
+        "does not conform: 1 violation, 0 warnings in 1 file",
+    ]

@@ -244,6 +244,23 @@ def test_a_file_in_context_reports_what_a_full_run_says_about_its_nodes(seed):
     assert alone.files == (str(changed),)
 
 
+def test_the_focus_nodes_neighbourhood_alone_gives_what_the_whole_store_gives(seed, tmp_path):
+    """Each file's nodes as focus: validated on the whole store (results kept by a set
+    lookup) and on their neighbourhood alone, the same findings, those of a full run."""
+    _synthetic(tmp_path)
+    paths = [*data_files(seed), *sorted(tmp_path.glob("*.ttl")), *sorted(ONTOLOGY.glob("*.ttl"))]
+    store, files = load_store(paths)
+    full = validate_store(store, files=files)
+    assert len(full.violations) >= 40
+    shapes = load_shapes()
+    for path in [*data_files(seed), *sorted(tmp_path.glob("*.ttl"))]:
+        focus = _subjects(path)
+        expected = sorted(str(r.key()) for r in full.results if str(r.focus) in focus)
+        for near in (True, False):
+            report = validate_store(store, files=files, focus=focus, near=near, shapes=shapes)
+            assert sorted(str(r.key()) for r in report.results) == expected, (path.name, near)
+
+
 def test_no_correct_seed_file_gives_a_finding_when_validated_alone_in_context():
     everything = data_files(SEED)
     for path in everything:
@@ -304,7 +321,7 @@ def test_validate_dir_walks_the_folder_and_reports_its_files(seed, monkeypatch):
 
 
 def test_validate_store_reads_the_graphs_build_loaded():
-    from citygraph.graph.store import build
+    from citygraph.graph.build import build
 
     built = build(memory=True, validate=False, data_dir=SEED)
     report = validate_store(built.store)

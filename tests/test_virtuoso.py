@@ -41,7 +41,7 @@ def virtuoso(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    from citygraph.graph.store import build
+    from citygraph.graph.build import build
 
     path = tmp_path_factory.mktemp("store") / "store"
     build(store_path=path, data_dir=SEED, root=ROOT, validate=False)

@@ -13,7 +13,8 @@ import urllib.request
 
 import pytest
 
-from citygraph.graph.store import build, state_id
+from citygraph.graph.build import build
+from citygraph.graph.store import state_id
 from conftest import ROOT, SEED
 from web_server import start_server
 

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from citygraph.cli import cli
 from citygraph.errors import WriteError
 from citygraph.fileio import atomic_path, write_atomic
-from citygraph.graph.store import build
+from citygraph.graph.build import build
 
 
 @pytest.fixture(scope="module")

@@ -45,7 +45,7 @@ class WebServer:
 
 def build_store(path, data_dir=None):
     """A store built from ``data_dir`` (default: the project's data) at ``path``."""
-    from citygraph.graph.store import build
+    from citygraph.graph.build import build
 
     report = build(store_path=path, data_dir=data_dir, root=ROOT, validate=False)
     assert report.written or path.is_dir()

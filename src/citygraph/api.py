@@ -20,7 +20,7 @@ a value is matched literally whatever characters it holds.
 """
 
 from citygraph.errors import UsageError
-from citygraph.graph.store import build
+from citygraph.graph.build import build
 from citygraph.querying.catalog import adhoc_query, find_query, run_query
 from citygraph.querying.sparql import connect, to_python
 

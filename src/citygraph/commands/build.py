@@ -6,7 +6,8 @@ import click
 
 from citygraph.commands import project_option, writable_project
 from citygraph.errors import EXIT_NO
-from citygraph.graph.store import build, default_store_path, live_folder
+from citygraph.graph.build import build
+from citygraph.graph.store import default_store_path, live_folder
 
 __all__ = ["command", "unchecked_sources", "summary"]
 
@@ -87,16 +88,22 @@ def summary(report, project, had_store=True):
     help="Folder of data Turtle files (default: data/ of the project).",
 )
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL validation.")
+@click.option("--full", is_flag=True,
+              help="Load every file anew and validate everything, instead of updating the live "
+                   "store with what changed.")
 @project_option
-def command(store_dir, memory, data_dir, no_validate, project):
+def command(store_dir, memory, data_dir, no_validate, full, project):
     """Build the embedded store from ontology/*.ttl and data/**/*.ttl (imports included).
 
     Each file goes into its own named graph; the ontology's axioms are
     materialized into the graph https://w3id.org/citygraph/graph/inferred; the
     shapes validate the data. When nothing changed the store is kept as it is;
-    otherwise it is bulk-loaded anew from the files into a new version folder,
-    which replaces the live one in one atomic switch only when every file
-    parses and conforms. Until then, and on any failure or kill, the previous
+    otherwise a new version folder is made, which replaces the live one in one
+    atomic switch only when every file parses and conforms. It starts from a
+    copy of the live store: the changed files' graphs are replaced, the
+    inferred graph is updated and the nodes the change reaches are validated
+    again. With --full (and when the rules changed) every file is bulk-loaded
+    anew and everything is validated. Until then, and on any failure or kill, the previous
     store answers. The summary names every graph added, changed and removed
     (a graph no file backs, such as one loaded by hand, is removed).
 
@@ -113,6 +120,7 @@ def command(store_dir, memory, data_dir, no_validate, project):
     report = build(
         store_path=store_dir, memory=memory, data_dir=data_dir, validate=not no_validate,
         root=found.root,
+        full=full,
     )
     for line in summary(report, found, had_store):
         click.echo(line)

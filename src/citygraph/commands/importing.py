@@ -121,8 +121,9 @@ def _decision_files(given, paths):
 
 def _build(store, root, validate):
     from citygraph.commands.build import summary
+    from citygraph.graph.build import build
     from citygraph.graph.project import find
-    from citygraph.graph.store import build, live_folder
+    from citygraph.graph.store import live_folder
 
     had_store = live_folder(store) is not None
     with step("building the store"):

@@ -5,16 +5,7 @@ from pathlib import Path
 import click
 
 from citygraph.errors import EXIT_NO, EXIT_OK, InputError
-from citygraph.graph.validation import (
-    DATA_DIR,  # noqa: F401  (the doctest of expand)
-    ENGINES,
-    ONTOLOGY_DIR,
-    SHAPES_DIR,
-    data_files,
-    render_json,
-    render_text,
-    validate,
-)
+from citygraph.graph.validation import ENGINES, data_files, render_json, render_text, validate
 
 __all__ = ["command", "expand", "project_data_dir"]
 
@@ -60,7 +51,8 @@ def _readable_format(path):
 def expand(paths):
     """Files as given, and every ``*.ttl`` below each folder given (``validate DIR``), once each.
 
-    >>> [p.name for p in expand([DATA_DIR])][-2:]
+    >>> from citygraph.graph.project import find
+    >>> [p.name for p in expand([find().data_dir])][-2:]
     ['places.ttl', 'themes.ttl']
     """
     out, seen = [], set()
@@ -80,11 +72,11 @@ def expand(paths):
     return out
 
 
-def project_data_dir():
-    """The data folder of the project the command runs in (found by its citygraph.toml)."""
+def project_data_dir(project=None):
+    """The data folder of ``project`` (default: the project the command runs in)."""
     from citygraph.graph.project import find
 
-    return find().data_dir
+    return (project or find()).data_dir
 
 
 @click.command(name="validate")
@@ -101,7 +93,7 @@ def project_data_dir():
     "--shapes",
     "shapes_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=SHAPES_DIR,
+    default=None,
     show_default="shapes/",
     help="Folder of SHACL shapes (*.ttl).",
 )
@@ -109,7 +101,7 @@ def project_data_dir():
     "--ontology",
     "ontology_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=ONTOLOGY_DIR,
+    default=None,
     show_default="ontology/",
     help="Folder of the ontology (*.ttl), loaded beside the data so that shapes reach subclasses.",
 )
@@ -148,24 +140,27 @@ def command(files, fmt, shapes_dir, ontology_dir, context_dir, no_context, engin
     Exit codes: 0 no violations; 1 violations found; 2 a file is missing or
     does not parse (reported as FILE:LINE:COLUMN, and nothing is validated).
     """
+    from citygraph.graph.project import find
+
+    project = find()  # once: its folders, shapes and sources serve the whole run
     if files:
         paths = [_shown(p) for p in expand(files)]
         if not paths:
             raise InputError(f"{files[0]}: no *.ttl files found")
         context = []
         if not no_context:
-            folder = Path(context_dir) if context_dir else project_data_dir()
+            folder = Path(context_dir) if context_dir else project_data_dir(project)
             if folder.is_dir():
                 context = expand([folder])
     else:
         paths = [_shown(p) for p in data_files(Path(context_dir) if context_dir
-                                               else project_data_dir())]
+                                               else project_data_dir(project))]
         context = []
     report = validate(paths, shapes_dir=shapes_dir, ontology_dir=ontology_dir, engine=engine,
-                      context=context)
+                      context=context, project=project)
     from citygraph.graph.evidence import attach, check_files  # every quote against its source text
 
-    problems = check_files(paths)
+    problems = check_files(paths, project=project)
     click.echo(attach(render_json(report) if fmt == "json" else render_text(report), problems, fmt))
     ok = report.conforms and not any(p.violation for p in problems)
     click.get_current_context().exit(EXIT_OK if ok else EXIT_NO)

@@ -479,3 +479,40 @@ class Relevance:
     def grew_since(self, size):
         """Whether terms were learned since :attr:`size` was ``size``."""
         return self.size != size
+
+    def where(self, store, skip):
+        """Learn the schema of a loaded store; the SPARQL pattern of its triples the rules may
+        read, ``?s ?p ?o``, in any graph but ``skip`` (a NamedNode: the inferred graph).
+
+        It matches what :meth:`keep` keeps once the whole schema is known, by
+        predicate (and by class for ``rdf:type``), through the store's indexes.
+
+        >>> store = ox.Store()
+        >>> near, a = ox.NamedNode("http://e/near"), ox.NamedNode("http://e/a")
+        >>> g = ox.NamedNode("http://e/g")
+        >>> store.add(ox.Quad(near, _RDF_TYPE, ox.NamedNode(_OWL + "SymmetricProperty"), g))
+        >>> store.add(ox.Quad(a, near, a, g))
+        >>> relevance = Relevance([])
+        >>> len(list(store.query(f"SELECT * WHERE {{ {relevance.where(store, g)} }}")))
+        0
+        >>> len(list(store.query(f"SELECT * WHERE {{ {relevance.where(store, None)} }}")))
+        2
+        """
+
+        def having(predicate, value=None):
+            return [q for q in store.quads_for_pattern(None, predicate, value, None)
+                    if q.graph_name != skip]
+
+        self.learn([q for p in (*_PROPERTY_LINKS, _SUBCLASS) for q in having(p)])
+        self.learn([q for c in _PROPERTY_TYPES for q in having(_RDF_TYPE, c)])
+        predicates = " ".join(str(p) for p in sorted(self.predicates - {_RDF_TYPE},
+                                                     key=lambda n: n.value))
+        if self.all_types:
+            types = f"VALUES ?p {{ {_RDF_TYPE} }}"
+        else:
+            pairs = " ".join(f"({_RDF_TYPE} {c})" for c in sorted(self.classes,
+                                                                  key=lambda n: n.value))
+            types = f"VALUES (?p ?o) {{ {pairs} }}"
+        outside = f"FILTER (?g != {skip})" if skip is not None else ""
+        return (f"{{ VALUES ?p {{ {predicates} }} GRAPH ?g {{ ?s ?p ?o }} {outside} }} UNION "
+                f"{{ {types} GRAPH ?g {{ ?s ?p ?o }} {outside} }}")

@@ -1,0 +1,136 @@
+"""An incremental build equals a full one, graph by graph, over a sequence of edits."""
+
+import shutil
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+from rdflib.compare import to_isomorphic
+
+from citygraph.graph.build import build
+from citygraph.graph.store import GRAPH_BASE, INFERRED_GRAPH, open_existing, read_manifest
+from citygraph.namespaces import PREFIXES
+from conftest import FIXTURES, ROOT
+
+PREAMBLE = "".join(f"PREFIX {p}: <{n}>\n" for p, n in PREFIXES.items())
+INFERRED = ox.NamedNode(INFERRED_GRAPH)
+
+#: a ward of Tomsk: through Tomsk it is part of Tomsk Region (the part-of closure infers it)
+WARD = """@prefix cg: <https://w3id.org/citygraph/ontology#> .
+@prefix place: <https://w3id.org/citygraph/id/place/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+
+place:test-ward a cg:City ;
+    rdfs:label "Test Ward"@en ;
+    cg:country place:country-ru ;
+    cg:partOf place:tomsk ;
+    cg:uncertainty "A place made for a test: it has no GeoNames id." .
+"""
+
+
+@pytest.fixture
+def data(tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "store" / "data", target)
+    return target
+
+
+def _graphs(store_path):
+    """Every named graph of the live store, comparable as RDF graphs are (blank nodes by
+    their place in the graph, not by their names, which each load makes anew)."""
+    store = open_existing(store_path)
+    graphs = {}
+    for g in store.named_graphs():
+        text = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g).decode("utf-8")
+        graphs[g.value] = to_isomorphic(Graph().parse(data=text, format="nt"))
+    return graphs
+
+
+def _ask(store_path, pattern):
+    store = open_existing(store_path)
+    return bool(store.query(PREAMBLE + f"ASK {{ GRAPH <{INFERRED_GRAPH}> {{ {pattern} }} }}"))
+
+
+def _edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_incremental_build_equals_a_full_build_after_each_edit(data, tmp_path):
+    store = tmp_path / "store"
+    first = build(store_path=store, data_dir=data, root=ROOT)
+    assert first.written and not first.incremental
+    places = data / "places.ttl"
+    tie = data / "001_1d554e3414d9cb96.ttl"
+    edits = [
+        # a new file: its ward is part of Tomsk Region through Tomsk
+        ("add", lambda: (data / "010_ward.ttl").write_text(WARD, encoding="utf-8"),
+         [("place:test-ward cg:partOf place:tomsk-oblast", True)]),
+        # a sister-city tie becomes a cooperation: its inferred twinnedWith goes away
+        ("change", lambda: _edit(tie, "tiet:sister-city", "tiet:cooperation"),
+         [("place:toyama-prefecture cg:twinnedWith place:liaoning", False),
+          ("place:liaoning cg:cooperatesWith place:toyama-prefecture", True)]),
+        # the middle of a part-of chain moves: Tomsk is no longer part of its region
+        ("chain", lambda: _edit(places, "; cg:partOf place:tomsk-oblast .", "."),
+         [("place:test-ward cg:partOf place:tomsk-oblast", False),
+          ("place:test-ward cg:partOf place:tomsk", False)]),
+        ("delete", lambda: (data / "010_ward.ttl").unlink(), []),
+    ]
+    for step, (name, edit, facts) in enumerate(edits):
+        edit()
+        report = build(store_path=store, data_dir=data, root=ROOT)
+        full = build(store_path=tmp_path / f"full-{step}", data_dir=data, root=ROOT, full=True)
+        assert report.written and report.incremental and not full.incremental, name
+        assert (report.validated, report.conforms) == (True, True), name
+        assert report.checked_nodes is not None, name  # only the nodes the change reaches
+        assert _graphs(store) == _graphs(tmp_path / f"full-{step}"), name
+        assert read_manifest(store) == read_manifest(tmp_path / f"full-{step}"), name
+        assert (report.asserted, report.inferred, report.graphs) == (
+            full.asserted, full.inferred, full.graphs), name
+        for pattern, holds in facts:
+            assert _ask(store, pattern) is holds, (name, pattern)
+    assert sorted(_graphs(store)) == sorted(
+        GRAPH_BASE + name for name in ["ontology/citygraph.ttl", "ontology/schemes.ttl",
+                                       "data/000_6225120ee05bea0d.ttl",
+                                       "data/001_1d554e3414d9cb96.ttl", "data/places.ttl",
+                                       "inferred"])
+
+
+def test_an_incremental_build_that_breaks_a_shape_is_not_written(data, tmp_path):
+    store = tmp_path / "store"
+    build(store_path=store, data_dir=data, root=ROOT)
+    before = _graphs(store)
+    doc = data / "001_1d554e3414d9cb96.ttl"
+    text = doc.read_text(encoding="utf-8")
+    doc.write_text("\n".join(x for x in text.splitlines() if "dcterms:title" not in x),
+                   encoding="utf-8")
+    report = build(store_path=store, data_dir=data, root=ROOT)
+    full = build(store_path=tmp_path / "full", data_dir=data, root=ROOT, full=True)
+    assert report.incremental and not report.written
+    assert (report.conforms, report.violations) == (full.conforms, full.violations) == (False, 1)
+    assert "cgsh:SourceDocument-title: 1 violation" in report.validation_text
+    assert _graphs(store) == before
+    # put back: the next build starts again from the live version, which it equals
+    doc.write_text(text, encoding="utf-8")
+    again = build(store_path=store, data_dir=data, root=ROOT)
+    assert again.up_to_date and _graphs(store) == before
+
+
+def test_full_forces_a_bulk_load_and_a_whole_validation(data, tmp_path):
+    store = tmp_path / "store"
+    build(store_path=store, data_dir=data, root=ROOT)
+    (data / "010_ward.ttl").write_text(WARD, encoding="utf-8")
+    report = build(store_path=store, data_dir=data, root=ROOT, full=True)
+    assert report.written and not report.incremental and report.checked_nodes is None
+    assert report.loaded == ["data/010_ward.ttl"]
+
+
+def test_a_change_of_the_shapes_validates_everything(data, tmp_path):
+    store = tmp_path / "store"
+    build(store_path=store, data_dir=data, root=ROOT, validate=False)
+    (data / "010_ward.ttl").write_text(WARD, encoding="utf-8")
+    # the live version was not validated: the whole new one is
+    report = build(store_path=store, data_dir=data, root=ROOT)
+    assert report.incremental and report.validated and report.checked_nodes is None
+    assert read_manifest(store)["validated"] is True
