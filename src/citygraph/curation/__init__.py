@@ -3,6 +3,7 @@
 Takes: a document (text, PDF, HTML) and the curator's sheets (CSV) in ``sheets/NNN/``.
 Gives: the stored text and the document's data file (:mod:`.sources`), sheet
 templates and their reading (:mod:`.sheets`), and the compiled Turtle of the sheets
-(:mod:`.sheets_compile`), whose facts the graph stage then loads.
+(:mod:`.sheets_compile`, with :mod:`.sheet_names` resolving names, :mod:`.sheet_cells`
+reading cells and :mod:`.turtle_out` writing Turtle), whose facts the graph stage then loads.
 Uses: graph, querying, places.
 """
