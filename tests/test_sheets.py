@@ -186,15 +186,17 @@ def test_unresolved_and_ambiguous_names_are_reported_with_sheet_row_and_column(
     assert result.exit_code == 2
     assert result.output.splitlines() == [
         "citygraph: error: 6 cell(s) cannot be compiled; nothing written:",
-        "  ties.csv:2: parties: 'Busan' names no place or organization or person of the graph or "
+        "  ties.csv:2:parties: 'Busan' names no place or organization or person of the graph or "
         "the sheets (add it to a sheet, the gazetteer, or write its IRI)",
-        "  ties.csv:3: date: 'next spring': not a form citygraph reads (2016-06-08, 4-6 September "
+        "  ties.csv:3:date: 'next spring': not a form citygraph reads (2016-06-08, 4-6 September "
         "2014, Sept. 2015, 2018, ...)",
-        "  ties.csv:3: evidence: empty: every fact needs its quote from the source",
-        "  ties.csv:3: parties: 'SMG' names 2 entities: cgorg:seoul-a, cgorg:seoul-b; write the "
+        "  ties.csv:3:evidence: empty: every fact needs its quote from the source",
+        "  ties.csv:3:parties: 'SMG' names 2 entities: cgorg:seoul-a, cgorg:seoul-b; write the "
         "IRI of one",
-        "  ties.csv:3: type: 'twinning' is not a tiet: concept of the vocabulary",
-        "  ties.csv:4: parties: 'Colmbo' names no place or organization or person of the graph "
+        "  ties.csv:3:type: 'twinning' is not a tiet: concept of the vocabulary; one of "
+        "collaboration, cooperation, friendship, pilot-partnership, policy-advice, "
+        "policy-transfer, sister-city",
+        "  ties.csv:4:parties: 'Colmbo' names no place or organization or person of the graph "
         "or the sheets (add it to a sheet, the gazetteer, or write its IRI); did you mean "
         "'Colombo' (place:colombo)?",
     ]
@@ -247,8 +249,8 @@ def test_an_unknown_column_is_refused_with_the_columns_of_its_sheet(tmp_path):
     result = run("sheets", "compile", "002", "--sheets", tmp_path, "--output", tmp_path / "x.ttl")
     assert result.exit_code == 2
     assert result.output == ("citygraph: error: memberships.csv:1: unknown column 'network'; the "
-                             "columns of memberships are member, organization, role, as_of, date, "
-                             "evidence, note\n")
+                             "columns of memberships are id, member, organization, role, as_of, "
+                             "date, end, ended, evidence, note\n")
 
 
 def test_the_modelling_guide_describes_every_column_of_every_sheet():

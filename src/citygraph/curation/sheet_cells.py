@@ -1,5 +1,7 @@
 """Reading the cells of a sheet row: dates, numbers, yes/no, evidence, themes and names."""
 
+import re
+
 from rdflib import Literal
 from rdflib.namespace import XSD
 
@@ -74,13 +76,52 @@ def _themes(state, row, node, column="themes"):
         state.add(node, CG.theme, _theme(state, row, column, value))
 
 
+_TAGGED = re.compile(r"^(.*\S)@([a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)$", re.S)
+
+
+def _name(text):
+    """A name cell as a literal: ``서울특별시@ko`` is a name in a language, else plain text.
+
+    >>> _name("서울특별시@ko"), _name("Seoul")
+    (rdflib.term.Literal('서울특별시', lang='ko'), rdflib.term.Literal('Seoul'))
+    """
+    m = _TAGGED.match(text)
+    if m:
+        return Literal(m.group(1), lang=m.group(2))
+    return Literal(text)
+
+
 def _labels(state, node, row, name_pred="rdfs:label"):
     if row.get("name"):
-        state.add(node, _p(name_pred), Literal(row.get("name")))
+        state.add(node, _p(name_pred), _name(row.get("name")))
     if row.get("label"):
-        state.add(node, _p("rdfs:label"), Literal(row.get("label")))
+        state.add(node, _p("rdfs:label"), _name(row.get("label")))
     for alt in row.many("alt_names"):
-        state.add(node, _p("skos:altLabel"), Literal(alt))
+        state.add(node, _p("skos:altLabel"), _name(alt))
+
+
+def _precise_date(state, row, column):
+    """One date at the precision the cell gives: xsd:date, xsd:gYearMonth or xsd:gYear."""
+    span = _span(state, row, column)
+    if span is None:
+        return None
+    if span.precision == "day" and span.single:
+        return _date_literal(span.first)
+    if span.precision == "month" and (span.first.year, span.first.month) == \
+            (span.last.year, span.last.month):
+        return Literal(f"{span.first.year:04d}-{span.first.month:02d}", datatype=XSD.gYearMonth)
+    if span.precision == "year" and span.first.year == span.last.year:
+        return Literal(f"{span.first.year:04d}", datatype=XSD.gYear)
+    state.problem(row, column, f"{row.get(column)!r}: give one day, month or year here")
+    return None
+
+
+def _between(state, row, column, node):
+    """A range the fact fell within: cg:dateEarliest and cg:dateLatest."""
+    span = _span(state, row, column)
+    if span is not None:
+        state.add(node, CG.dateEarliest, _date_literal(span.first))
+        state.add(node, CG.dateLatest, _date_literal(span.last))
 
 
 def _integer(state, row, column):

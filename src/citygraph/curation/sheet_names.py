@@ -19,13 +19,28 @@ from citygraph.places.lookup import Index
 
 __all__ = ["Problem", "CompileError", "person_names"]
 
+#: the organization types a sheet's `type` takes (compared without case or spaces): the
+#: ontology's classes, and two names for them the guide also accepts
 _ORG_TYPES = {
-    "localgovernment": "LocalGovernment", "department": "Department",
-    "citynetwork": "CityNetwork", "internationalorganization": "InternationalOrganization",
-    "nationalbody": "NationalBody", "company": "Company", "university": "University",
-    "legislature": "Legislature", "ngo": "NGO", "organization": "Organization",
-    "venue": "Venue",
+    name.lower(): name for name in (
+        "LocalGovernment", "Legislature", "Department", "Secretariat", "CityNetwork",
+        "InternationalOrganization", "NationalBody", "Embassy", "Ministry", "Association",
+        "AcademicInstitution", "Company", "CivilSocietyOrganization", "Organization", "Venue")
 }
+_ORG_TYPES.update({"university": "AcademicInstitution", "ngo": "CivilSocietyOrganization"})
+
+
+def _org_class(kind):
+    """The class of an organization type: cg:<kind>, or org:FormalOrganization for any other.
+
+    >>> str(_org_class("Organization"))
+    'http://www.w3.org/ns/org#FormalOrganization'
+    >>> str(_org_class("CivilSocietyOrganization")).rsplit("#", 1)[1]
+    'CivilSocietyOrganization'
+    """
+    if kind == "Organization":
+        return URIRef(PREFIXES["org"] + "FormalOrganization")
+    return CG[kind]
 
 
 @dataclass(frozen=True)
@@ -38,7 +53,7 @@ class Problem:
     message: str
 
     def __str__(self):
-        return f"{self.sheet}:{self.row}: {self.column}: {self.message}"
+        return f"{self.sheet}:{self.row}:{self.column}: {self.message}"
 
 
 class CompileError(CitygraphError):
@@ -91,6 +106,7 @@ def person_names(cell):
 
 
 _CURIE = re.compile(r"^([a-z][a-z0-9]*):([^\s]+)$")
+_LANG_TAG = re.compile(r"@[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
 @dataclass
@@ -103,6 +119,7 @@ class _State:
     mentioned: list = field(default_factory=list)
     defined: set = field(default_factory=set)
     participations: set = field(default_factory=set)
+    participation_nodes: dict = field(default_factory=dict)
     cache: dict = field(default_factory=dict)
 
     def ns(self, prefix):
@@ -139,9 +156,20 @@ def _concept(state, row, column, prefix, value):
     local = m.group(2) if m and m.group(1) == prefix else slug(value)
     iri = URIRef(PREFIXES[prefix] + local)
     if not state.index.is_a(str(iri), "concept"):
-        state.problem(row, column, f"{value!r} is not a {prefix}: concept of the vocabulary")
+        state.problem(row, column, f"{value!r} is not a {prefix}: concept of the vocabulary; "
+                      "one of " + ", ".join(_allowed(state, prefix)))
         return None
     return iri
+
+
+def _allowed(state, prefix):
+    """The local names of the concepts of one vocabulary (``mrole``: chair, member, ...)."""
+    key = ("allowed", prefix)
+    if key not in state.cache:
+        ns = PREFIXES[prefix]
+        state.cache[key] = sorted(i[len(ns):] for i in state.index.types
+                                  if i.startswith(ns) and state.index.is_a(i, "concept"))
+    return state.cache[key]
 
 
 def _theme(state, row, column, value):
@@ -246,8 +274,8 @@ def _register(state, sheets):
     def define(iri, cls, names):
         index.types[str(iri)].add(str(cls))
         for n in names:
-            if n:
-                index.names[fold_name(n)].add(str(iri))
+            if n:  # a name in a language (name@ko) is found by its text
+                index.names[fold_name(_LANG_TAG.sub("", n))].add(str(iri))
         state.defined.add(iri)
 
     for row in sheets.get("organizations", []):
@@ -259,7 +287,7 @@ def _register(state, sheets):
             state.problem(row, "type", f"{row.get('type')!r} is not one of "
                           + ", ".join(sorted(set(_ORG_TYPES.values()))))
             continue
-        define(_org_iri(state, row), CG[kind], [row.get("name"), *row.many("alt_names")])
+        define(_org_iri(state, row), _org_class(kind), [row.get("name"), *row.many("alt_names")])
     for row in sheets.get("people", []):
         if not row.get("name"):
             state.problem(row, "name", "empty")

@@ -15,12 +15,15 @@ the triples as Turtle blocks.
 from rdflib import Literal, URIRef
 
 from citygraph.curation.sheet_cells import (
+    _between,
     _boolean,
     _dates,
     _fact,
     _integer,
     _labels,
+    _name,
     _one_date,
+    _precise_date,
     _themes,
 )
 from citygraph.curation.sheet_names import (
@@ -28,9 +31,11 @@ from citygraph.curation.sheet_names import (
     _ORG_TYPES,
     CompileError,
     Problem,
+    _allowed,
     _concept,
     _event_iri,
     _local,
+    _org_class,
     _org_iri,
     _p,
     _person_iri,
@@ -55,7 +60,7 @@ def _organizations(state, rows):
         if kind is None or not row.get("name"):
             continue
         node = _org_iri(state, row)
-        state.add(node, _p("rdf:type"), CG[kind])
+        state.add(node, _p("rdf:type"), _org_class(kind))
         _labels(state, node, row)
         if row.get("part_of"):
             state.add(node, _p("org:subOrganizationOf"),
@@ -73,6 +78,8 @@ def _organizations(state, rows):
                           _ref(state, row, "based_in", row.get("based_in"), ["place"]))
             if node not in state.mentioned:
                 state.mentioned.append(node)
+        if row.get("founded"):
+            state.add(node, _p("schema:foundingDate"), _precise_date(state, row, "founded"))
         if row.get("comment"):
             state.add(node, _p("rdfs:comment"), Literal(row.get("comment"), lang="en"))
         if row.get("note"):
@@ -152,8 +159,16 @@ def _events(state, rows):
             state.add(node, _p("rdfs:label"), Literal(row.get("label")))
         for alt in row.many("alt_names"):
             state.add(node, _p("skos:altLabel"), Literal(alt))
+        if row.get("series"):
+            series = _ref(state, row, "series", row.get("series"), ["event"], mention=False)
+            state.add(node, CG.inSeries, series)
+            if series is not None:  # an event other events are in is a series
+                state.add(series, _p("rdf:type"), CG.EventSeries)
         if row.get("series_number"):
             state.add(node, CG.seriesNumber, _integer(state, row, "series_number"))
+        for value in row.many("held_with"):
+            state.add(node, CG.heldWith, _ref(state, row, "held_with", value, ["event"],
+                                              mention=False))
         if row.get("part_of"):
             state.add(node, _p("schema:superEvent"),
                       _ref(state, row, "part_of", row.get("part_of"), ["event"]))
@@ -161,14 +176,19 @@ def _events(state, rows):
             state.add(node, _p("schema:organizer"),
                       _ref(state, row, "organizer", value, ["organization", "place"]))
         _dates(state, row, "date", node, event=True)
+        _between(state, row, "between", node)
         for value in row.many("host"):
             state.add(node, CG.host, _ref(state, row, "host", value, ["organization", "place"]))
+        for value in row.many("supporter"):
+            state.add(node, CG.supporter, _ref(state, row, "supporter", value, ["organization"]))
         if row.get("host_place"):
             state.add(node, CG.hostPlace,
                       _ref(state, row, "host_place", row.get("host_place"), ["place"]))
         if row.get("venue"):
             state.add(node, CG.venue,
                       _ref(state, row, "venue", row.get("venue"), ["venue", "organization"]))
+        if row.get("attendance"):
+            state.add(node, _p("schema:eventAttendanceMode"), _attendance(state, row))
         _themes(state, row, node)
         if row.get("topic"):
             state.add(node, CG.topic, Literal(row.get("topic")))
@@ -177,6 +197,19 @@ def _events(state, rows):
             state.add(node, CG.evidence, Literal(quote))
         if row.get("note"):
             state.add(node, CG.uncertainty, Literal(row.get("note")))
+
+
+_ATTENDANCE = {"online": "OnlineEventAttendanceMode", "offline": "OfflineEventAttendanceMode",
+               "mixed": "MixedEventAttendanceMode"}
+
+
+def _attendance(state, row):
+    mode = _ATTENDANCE.get(row.get("attendance").lower())
+    if mode is None:
+        state.problem(row, "attendance", f"{row.get('attendance')!r} is not one of "
+                      + ", ".join(_ATTENDANCE))
+        return None
+    return _p("schema:" + mode)
 
 
 def _counts(state, rows):
@@ -192,15 +225,13 @@ def _counts(state, rows):
         if subject.lower() == "doc" or not subject:
             state.add(state.doc, CG.statedCount, node)
         else:
-            state.add(_ref(state, row, "subject", subject, ["event"]), CG.statedCount, node)
-
-
-def _participation(state, participant, event):
-    return state.iri("fact", f"{state.number}-participation-{_local(state, participant)}")
+            state.add(_ref(state, row, "subject", subject, ["event", "place", "organization"],
+                           mention=False), CG.statedCount, node)
 
 
 def _participations(state, rows):
-    for row in rows:
+    resolved = []
+    for row in rows:  # first the nodes, so that a person's row can name a delegation's own id
         who = _ref(state, row, "participant", row.get("participant"), list(_ACTORS))
         event = _ref(state, row, "event", row.get("event"), ["event"], mention=False)
         if who is None or event is None:
@@ -208,6 +239,9 @@ def _participations(state, rows):
         node = state.iri("fact", f"{state.number}-participation-"
                                  f"{row.get('id') or _local(state, who)}")
         state.participations.add((who, event))
+        state.participation_nodes.setdefault((who, event), node)
+        resolved.append((row, who, event, node))
+    for row, who, event, node in resolved:
         state.add(node, _p("rdf:type"), CG.Participation)
         state.add(node, CG.participant, who)
         state.add(node, CG.event, event)
@@ -216,6 +250,9 @@ def _participations(state, rows):
                       _concept(state, row, "role", "prole", row.get("role")))
         if row.get("attended"):
             state.add(node, CG.attended, _boolean(state, row, "attended"))
+        if row.get("online") and _boolean(state, row, "online") == Literal(True):
+            state.add(node, _p("schema:eventAttendanceMode"),
+                      _p("schema:OnlineEventAttendanceMode"))
         if row.get("proxy"):
             state.add(node, CG.proxySubmitted, _boolean(state, row, "proxy"))
         if row.get("size"):
@@ -227,7 +264,11 @@ def _participations(state, rows):
             delegation = _ref(state, row, "in_delegation", row.get("in_delegation"),
                               ["place", "organization"])
             if delegation is not None:
-                state.add(node, CG.inDelegation, _participation(state, delegation, event))
+                link = state.participation_nodes.get((delegation, event))
+                if link is None:
+                    state.problem(row, "in_delegation", f"{row.get('in_delegation')!r} has no "
+                                  "row of its own at this event; add the delegation's row")
+                state.add(node, CG.inDelegation, link)
         if row.get("on_behalf_of"):
             state.add(node, CG.onBehalfOf, _ref(state, row, "on_behalf_of",
                                                 row.get("on_behalf_of"), ["place", "organization"]))
@@ -340,21 +381,41 @@ def _ties(state, rows):
 
 
 def _memberships(state, rows):
+    seen = {}
     for row in rows:
         member = _ref(state, row, "member", row.get("member"), ["place", "organization"])
         network = _ref(state, row, "organization", row.get("organization"), ["organization"])
+        if not row.get("role"):
+            state.problem(row, "role", "empty: give the member's role ("
+                          + ", ".join(_allowed(state, "mrole")) + ")")
         if member is None or network is None:
             continue
-        node = state.iri("fact", f"{state.number}-membership-{_local(state, member)}-"
-                                 f"{_local(state, network)}")
+        local = row.get("id") or f"{_local(state, member)}-{_local(state, network)}"
+        node = state.iri("fact", f"{state.number}-membership-{local}")
+        if node in seen:
+            state.problem(row, "id", f"same membership as row {seen[node]} "
+                          f"(fact:{state.number}-membership-{local}); give each row its own id")
+            continue
+        seen[node] = row.number
         state.add(node, _p("rdf:type"), CG.Membership)
         state.add(node, _p("org:member"), member)
         state.add(node, _p("org:organization"), network)
         if row.get("role"):
             state.add(node, _p("org:role"), _concept(state, row, "role", "mrole", row.get("role")))
-        state.add(node, CG.asOf, _one_date(state, row, "as_of"))
+        former = row.get("ended").lower() == "former"
+        if former:
+            if not row.get("as_of"):
+                state.problem(row, "ended", "\"former\" needs the as_of date it ended before")
+            else:
+                state.add(node, CG.endedBefore, _one_date(state, row, "as_of"))
+        elif row.get("ended"):
+            state.problem(row, "ended", f"{row.get('ended')!r}: write former, or the date in end")
+        else:
+            state.add(node, CG.asOf, _one_date(state, row, "as_of"))
         if row.get("date"):
-            state.add(node, _p("schema:startDate"), _one_date(state, row, "date"))
+            state.add(node, _p("schema:startDate"), _precise_date(state, row, "date"))
+        if row.get("end"):
+            state.add(node, _p("schema:endDate"), _precise_date(state, row, "end"))
         _fact(state, row, node, None)
 
 
@@ -391,7 +452,11 @@ def _mentions(state, rows):
         if node is None:
             continue
         for alt in row.many("alt_names"):
-            state.add(node, _p("skos:altLabel"), Literal(alt))
+            state.add(node, _p("skos:altLabel"), _name(alt))
+        if row.get("comment"):
+            state.add(node, _p("rdfs:comment"), Literal(row.get("comment"), lang="en"))
+        if row.get("note"):
+            state.add(node, CG.uncertainty, Literal(row.get("note")))
 
 
 _COMPILERS = {
