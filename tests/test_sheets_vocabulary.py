@@ -7,6 +7,7 @@ from rdflib.namespace import RDF, XSD
 from citygraph.curation.sheets import MARKER, compile_source
 from citygraph.graph.project import find
 from citygraph.namespaces import CG, CGR, PREFIXES
+from conftest import ROOT
 from test_sheets import _project, run, write
 
 DATA_000 = "data/000_seoul-and-colombo-sign-an-mou.ttl"
@@ -178,4 +179,20 @@ def test_counts_series_supporters_ranges_and_names_in_a_language(tmp_path, monke
         Literal("The text names the city only in its title.")}
     assert g.value(CGR["fact/000-talk-muzammil-a-j-m"], CG.talkType) == CGR[
         "talk-type/welcoming-remarks"]
+    _validate(project)
+
+
+def test_a_new_project_has_the_themes_and_sdgs_the_guide_names(tmp_path, monkeypatch):
+    project = _project(tmp_path, monkeypatch)
+    assert (project / "data" / "themes.ttl").read_bytes() == (
+        find(ROOT).root / "data" / "themes.ttl").read_bytes()
+    write(project / "sheets" / "000", "agreements", [
+        {"type": "mou", "label": "MOU between Seoul and Colombo", "parties": "Seoul | Colombo",
+         "date": "2016-06-08", "themes": "smart-city", "sdgs": "11",
+         "evidence": "signed an MOU for the cooperating cities"}])
+    path, _ = compile_source(find(), "000")
+    g = Graph().parse(path)
+    mou = CGR["agreement/000-mou-seoul-colombo"]
+    assert (g.value(mou, CG.theme), g.value(mou, CG.sdg)) == (
+        CGR["theme/smart-city"], URIRef("http://metadata.un.org/sdg/11"))
     _validate(project)

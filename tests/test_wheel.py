@@ -53,7 +53,7 @@ def test_init_build_and_query_in_a_new_project(installed, tmp_path):
     _run(citygraph, "init", "trial", cwd=tmp_path)
     project = tmp_path / "trial"
     out = _run(citygraph, "build", cwd=project)
-    assert out.splitlines()[1] == "graphs: 2 (added 2, changed 0, kept 0, removed 0)"
+    assert out.splitlines()[1] == "graphs: 3 (added 3, changed 0, kept 0, removed 0)"
     assert (project / ".citygraph" / "store").is_dir()
     out = _run(citygraph, "queries", cwd=project / "sheets")
     assert "network-members  [report]" in out
