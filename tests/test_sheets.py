@@ -285,3 +285,26 @@ def test_a_former_post_is_not_current_and_hidden_labels_are_found(tmp_path, monk
     found = citygraph.query("find-name", target, plain=True, text="kalomba")
     assert [(r["entity"].rsplit("/", 1)[1], r["matched"], r["property"].rsplit("#", 1)[1])
             for r in found] == [("colombo", "Kalomba", "hiddenLabel")]
+
+
+def test_empty_required_cells_and_quotes_not_in_the_text_are_located_in_the_sheet(
+        tmp_path, monkeypatch):
+    project = _project(tmp_path, monkeypatch)
+    sheets = project / "sheets" / "000"
+    write(sheets, "projects", [{"name": "Smart city pilot", "evidence": "smart cities"}])
+    write(sheets, "agreements", [
+        {"type": "mou", "parties": "Seoul | Colombo", "date": "2016-06-08",
+         "evidence": "On Wednesday, June 8th, Seoul Mayor Won-soon Park and Colombo Mayor "
+                     "A.J.M Muzammil signed a MOU for the cooperating cities | at the forum"}])
+    result = run("sheets", "compile", "000")
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        "citygraph: error: 2 cell(s) cannot be compiled; nothing written:",
+        "  agreements.csv:2:evidence: 'On Wednesday, June 8th, Seoul Mayor Won-soon Park and "
+        "Colombo Mayor A.J.M Muzammil signed a MOU for the cooperating cities' is not in the "
+        "text of 000_seoul-and-colombo-sign-an-mou.txt; nearest: 'On Wednesday, June 8th, Seoul "
+        "Mayor Won-soon Park and Colombo Mayor A.J.M Muzammil signed an MOU for the cooperating "
+        "cities.'; it differs at 'a', where the text has 'an'",
+        "  projects.csv:2:type: empty: a row of projects needs its type; one of "
+        "cooperation-project, joint-project, pilot-program, pilot-project",
+    ]

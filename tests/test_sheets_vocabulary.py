@@ -60,9 +60,9 @@ def test_two_memberships_of_one_member_in_one_network_need_their_own_ids(tmp_pat
         "citygraph: error: 2 cell(s) cannot be compiled; nothing written:",
         "  memberships.csv:3:id: same membership as row 2 (fact:000-membership-seoul-citynet); "
         "give each row its own id",
-        "  memberships.csv:4:role: empty: give the member's role (associate-member, chair, "
-        "coordinator, executive-member, founding-member, member, observer, pilot-city, "
-        "secretariat, secretariat-host, vice-chair)",
+        "  memberships.csv:4:role: empty: a row of memberships needs its role; one of "
+        "associate-member, chair, coordinator, executive-member, founding-member, member, "
+        "observer, pilot-city, secretariat, secretariat-host, vice-chair",
     ]
     assert MARKER not in (project / DATA_000).read_text(encoding="utf-8")
     rows[0]["id"], rows[1]["id"], rows[2]["role"] = "seoul-chair", "seoul-secretariat", "member"

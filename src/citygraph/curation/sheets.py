@@ -362,7 +362,9 @@ def compile_source(project, number, sheets_dir=None, output=None):
         except SyntaxError as exc:
             raise InputError(f"{target}: the part above the compiled block does not parse "
                              f"({exc})") from None
-    triples = compile_sheets(sheets, number, index, base=project.base)
+    text, text_name = _source_text(project, own or target)
+    triples = compile_sheets(sheets, number, index, base=project.base, text=text,
+                             text_name=text_name)
     prefixes = {}
     for line in prefix_block(project.base).splitlines():
         m = re.match(r"@prefix\s+(\S*):\s+<([^>]*)>", line)
@@ -375,3 +377,21 @@ def compile_source(project, number, sheets_dir=None, output=None):
     text = f"{head}\n{MARKER}\n# from {sources}\n\n{body}"
     write_atomic(text, target, mkdir=True)
     return target, triples
+
+
+def _source_text(project, data_file):
+    """(text, file name) of the document a data file describes (cg:fileName), or (None, "")."""
+    from citygraph.rdfio import parse_quads
+    from citygraph.texts import read_text
+
+    if data_file is None or not Path(data_file).is_file():
+        return None, ""
+    try:
+        names = [q.object.value for q in parse_quads(data_file)
+                 if q.predicate.value == "https://w3id.org/citygraph/ontology#fileName"]
+    except InputError:
+        return None, ""  # compile reports the broken file itself
+    path = project.source_text(names[0]) if names else None
+    if path is None:
+        return None, ""
+    return read_text(path), names[0]

@@ -26,12 +26,12 @@ from citygraph.curation.sheet_cells import (
     _precise_date,
     _themes,
 )
+from citygraph.curation.sheet_checks import quotes_in_text, required_cells
 from citygraph.curation.sheet_names import (
     _ACTORS,
     _ORG_TYPES,
     CompileError,
     Problem,
-    _allowed,
     _concept,
     _event_iri,
     _local,
@@ -385,9 +385,6 @@ def _memberships(state, rows):
     for row in rows:
         member = _ref(state, row, "member", row.get("member"), ["place", "organization"])
         network = _ref(state, row, "organization", row.get("organization"), ["organization"])
-        if not row.get("role"):
-            state.problem(row, "role", "empty: give the member's role ("
-                          + ", ".join(_allowed(state, "mrole")) + ")")
         if member is None or network is None:
             continue
         local = row.get("id") or f"{_local(state, member)}-{_local(state, network)}"
@@ -466,9 +463,16 @@ _COMPILERS = {
 }
 
 
-def compile_sheets(sheets, number, index, base=PREFIXES["cgr"]):
-    """The triples of a source's sheets, in sheet and row order; raise CompileError on problems."""
+def compile_sheets(sheets, number, index, base=PREFIXES["cgr"], text=None, text_name=""):
+    """The triples of a source's sheets, in sheet and row order; raise CompileError on problems.
+
+    With ``text`` (the source's stored text, named ``text_name``) every quote is
+    checked against it too.
+    """
     state = _State(number=number, base=base, index=index)
+    required_cells(state, sheets)
+    if text is not None:
+        quotes_in_text(state, sheets, text, text_name)
     _register(state, sheets)
     for kind, compiler in _COMPILERS.items():
         compiler(state, sheets.get(kind, []))
@@ -476,7 +480,10 @@ def compile_sheets(sheets, number, index, base=PREFIXES["cgr"]):
     for node in state.mentioned:
         state.add(node, CG.mentionedIn, state.doc)
     if state.problems:
-        raise CompileError(sorted(state.problems, key=lambda p: (p.sheet, p.row, p.column)))
+        first = {}  # one problem per cell: the first found (an empty cell, then what follows)
+        for p in state.problems:
+            first.setdefault((p.sheet, p.row, p.column), p)
+        raise CompileError(sorted(first.values(), key=lambda p: (p.sheet, p.row, p.column)))
     seen, triples = set(), []
     for t in state.triples:
         if t[2] is not None and t not in seen:
