@@ -1,4 +1,4 @@
-"""``citygraph sheets template|compile``: a source's facts as spreadsheet rows."""
+"""``citygraph sheets template|draft|compile``: a source's facts as spreadsheet rows."""
 
 from pathlib import Path
 
@@ -50,3 +50,36 @@ def compile_command(number, sheets_dir, output):
     except ValueError:
         shown = path
     click.echo(f"{shown}: {len(triples)} triples from the sheets")
+
+
+@command.command("draft")
+@click.argument("number")
+def draft_command(number):
+    """Draft the sheets of source NUMBER from its text into sheets/NUMBER/draft/.
+
+    Every sentence is read for the names the graph and the gazetteers know, people
+    and their titles, dates (the year taken from the document's date where the text
+    leaves it out), counts, events with their number in a series and their host,
+    agreement words with their parties, and lists (one row per member or
+    participant). Each row carries its sentence as evidence, why it was proposed and
+    a confidence; unknown names are proposed as new entities. The curator's own
+    sheets are never written, nor a draft file a person has edited. Accept a row by
+    copying it (without why and confidence) into sheets/NUMBER/, or on the curation
+    page (`citygraph serve --curate`); `sheets compile` reads only those.
+    """
+    from citygraph.curation.draft import draft_source, write_draft
+
+    project = find()
+    draft = draft_source(project, number)
+    folder = project.sheets_dir / draft.number / "draft"
+    written, kept = write_draft(draft, folder)
+    root = project.root
+    for path in written:
+        rows = len(draft.rows[path.stem])
+        click.echo(f"{path.relative_to(root)}: {rows} row(s)")
+    for path in kept:
+        click.echo(f"{path.relative_to(root)}: kept (edited since it was drafted)")
+    known = sum(1 for m in draft.mentions if m.confidence >= 0.8)
+    click.echo(f"{len(draft.mentions)} mentions ({known} of known entities); next: review the "
+               f"rows, accept them into sheets/{draft.number}/, then "
+               f"citygraph sheets compile {draft.number}")
