@@ -88,3 +88,29 @@ def test_draft_writes_beside_the_sheets_and_keeps_an_edited_draft(tmp_path, monk
     assert "sheets/000/draft/people.csv: kept (edited since it was drafted)" in \
         again.output.splitlines()
     assert (folder / "people.csv").read_text(encoding="utf-8") == edited
+
+
+def test_accepted_rows_move_into_the_curators_sheet_and_compile(tmp_path, monkeypatch):
+    project = _project(tmp_path, monkeypatch)
+    assert run("sheets", "draft", "000").exit_code == 0
+    result = run("sheets", "accept", "000", "agreements", "2", "--set", "signatories=",
+                 "--set", "label=MOU between Seoul and Colombo")
+    assert result.output == "sheets/000/agreements.csv: 1 row(s) accepted\n", result.output
+    with (project / "sheets" / "000" / "agreements.csv").open(encoding="utf-8") as handle:
+        [row] = list(csv.DictReader(handle))
+    assert "why" not in row and (row["label"], row["parties"], row["signatories"]) == (
+        "MOU between Seoul and Colombo", "place:seoul | place:colombo", "")
+    # the accepted row leaves the draft; a rejected one too
+    with (project / "sheets" / "000" / "draft" / "agreements.csv").open(encoding="utf-8") as f:
+        assert list(csv.DictReader(f)) == []
+    assert run("sheets", "accept", "000", "people", "2", "--reject").exit_code == 0
+    result = run("sheets", "accept", "000", "people", "9")
+    assert result.exit_code == 2
+    assert result.output.endswith("people.csv: no drafted row 9 (rows 2-2)\n")
+    result = run("sheets", "compile", "000")
+    assert result.output == "data/000_seoul-and-colombo-sign-an-mou.ttl: 10 triples from the " \
+                            "sheets\n", result.output
+    assert run("validate", "data/000_seoul-and-colombo-sign-an-mou.ttl").exit_code == 0
+    # drafting again keeps what was decided: the drafts are still the draft's own files
+    again = run("sheets", "draft", "000")
+    assert "kept" not in again.output

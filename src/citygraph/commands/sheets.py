@@ -83,3 +83,32 @@ def draft_command(number):
     click.echo(f"{len(draft.mentions)} mentions ({known} of known entities); next: review the "
                f"rows, accept them into sheets/{draft.number}/, then "
                f"citygraph sheets compile {draft.number}")
+
+
+@command.command("accept")
+@click.argument("number")
+@click.argument("sheet")
+@click.argument("rows", nargs=-1, type=int, required=True)
+@click.option("--reject", is_flag=True, help="Drop the rows from the draft instead.")
+@click.option("--set", "changes", multiple=True, metavar="COLUMN=VALUE",
+              help="Change a cell of the accepted rows (repeatable; COLUMN= empties it).")
+def accept_command(number, sheet, rows, reject, changes):
+    """Accept drafted ROWS of SHEET (numbered as in sheets/NUMBER/draft/SHEET.csv, the header
+    being row 1) into sheets/NUMBER/SHEET.csv, or with --reject drop them from the draft."""
+    from citygraph.curation.draft_accept import accept_rows, reject_rows
+    from citygraph.curation.sheets import SHEETS
+    from citygraph.errors import UsageError
+
+    project = find()
+    if reject:
+        reject_rows(project, number, sheet, rows)
+        click.echo(f"rejected {len(rows)} row(s) of the draft of {sheet}")
+        return
+    edits = {}
+    for change in changes:
+        column, sep, value = change.partition("=")
+        if not sep or column not in [c for c, _, _ in SHEETS.get(sheet, [])]:
+            raise UsageError(f"--set {change!r}: give COLUMN=VALUE with a column of {sheet}")
+        edits[column] = value
+    path = accept_rows(project, number, sheet, rows, edits={n: edits for n in rows})
+    click.echo(f"{path.relative_to(project.root)}: {len(rows)} row(s) accepted")

@@ -233,12 +233,14 @@ class _Context:
                      "not in the graph", 0.6, name=name, alt_names=alt, type=_ORG_WORDS[word])
 
         # people and the posts their titles give
+        named_people = []
         for p in people_in(text):
             known = next((m for m in people if m.start - s.start <= p.start < m.end - s.start),
                          None)
             if any(a <= p.start < b for a, b in known_spans) and known is None:
                 continue  # the words are a place's or an organization's name
             name = self.cell(known) if known else p.name
+            named_people.append(name)
             org = next((self.cell(m) for m in orgs if p.title and m.text in p.title), "")
             head = _TITLE_WORD.search(p.title)
             role = head.group(0) if head else \
@@ -263,8 +265,7 @@ class _Context:
                      evidence=quote)
 
         parties = [self.cell(m) for m in places + orgs]
-        signers = [r["name"] for r in self.rows["people"] if r["evidence"] == quote] or \
-            [self.cell(m) for m in people]
+        signers = named_people or [self.cell(m) for m in people]
         # agreements and ties, their parties the places and organizations of the sentence
         for a, b, sheet, kind in agreements_in(text):
             if sheet == "agreements":

@@ -93,7 +93,9 @@ _DATE_FORMS = [
     # last September, the coming August, September 2015
     ("rel-month", re.compile(rf"\b(last|this|next|coming|in the coming)\s+{_MONTH}", re.I)),
     ("my", re.compile(rf"{_MONTH}\s+{_YEAR}")),
-    ("year", re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")),
+    # a year alone, where the text dates by it: "in 2021", "since 2019", "(2016)"
+    ("year", re.compile(r"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bof )|(?<=\()|"
+                        r"(?<=\bthe year ))((?:19|20)\d\d)(?![\d-])(?!\s+[A-Z])")),
 ]
 
 
@@ -328,7 +330,7 @@ _NOT_NAMES = {"city", "government", "metropolitan", "university", "council", "as
               "summit", "conference", "province", "prefecture", "region", "state", "republic",
               "seoul", "tcs", "near", "un", "cov", "covid-19", "ccea", "gaok", "clair", "cifca",
               "system", "program", "programme", "declaration", "plan", "agenda", "cities",
-              "smart", "group", "photo", "opening", "closing", "remarks"}
+              "smart", "group", "photo", "opening", "closing", "remarks", "platform"}
 
 
 # --- agreements and events ----------------------------------------------------------------------
@@ -370,7 +372,7 @@ _ORDINAL = r"(\d+)(?:st|nd|rd|th)"
 _QUOTED_EVENT = re.compile(rf"[“\"]([^”\"]*?\b(?:{_EVENT_WORDS})\b[^”\"]*?)[,.]?[”\"]")
 _NAMED_EVENT = re.compile(
     rf"\b(?:the\s+)?(?:{_ORDINAL}\s+)?((?:(?:19|20)\d\d\s+)?(?:[A-Z][\w&-]*\s+|of\s+|on\s+|for\s+|"
-    rf"and\s+)*?(?:{_EVENT_WORDS})(?:\s+(?:on|of|for)\s+(?:[A-Z][\w-]*\s*)+)?)")
+    rf"and\s+)*?(?:{_EVENT_WORDS})\b(?:\s+(?:on|of|for)\s+(?:[A-Z][\w-]*\s*)+)?)")
 _HOST = re.compile(r"\b(?:held|hosted|took place|organized)\s+(?:in|at|by)\s+(?:the\s+)?"
                    r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 
