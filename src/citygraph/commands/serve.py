@@ -35,8 +35,11 @@ __all__ = ["command"]
               type=click.Path(file_okay=False, path_type=Path),
               help="A folder holding the source documents' texts (default: sources/ and "
                    "../shared/seeds/). Repeat for several.")
+@click.option("--curate", is_flag=True,
+              help="Also serve the curation page (/curate): a source's text beside its drafted "
+                   "rows, to accept into the project's sheets (it writes sheets/ and data/).")
 def command(store, host, port, timeout, max_rows, workers, network_timeout, sample, decisions,
-            report, sources):
+            report, sources, curate):
     """Serve the graph: a read-only SPARQL 1.1 endpoint at /sparql and web pages.
 
     \b
@@ -60,7 +63,7 @@ def command(store, host, port, timeout, max_rows, workers, network_timeout, samp
         raise UsageError("--reconciliation-report needs --decisions FILE to write the choices to")
     settings = Settings(store=path, timeout=timeout, max_rows=max_rows, workers=workers,
                         network_timeout=network_timeout, decisions=decisions, report=report,
-                        sources=list(sources), sample=sample)
+                        sources=list(sources), sample=sample, curate=curate)
     click.echo(f"citygraph serve: http://{host}:{port}/ (SPARQL endpoint /sparql); Ctrl-C stops",
                err=True)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

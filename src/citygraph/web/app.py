@@ -36,6 +36,7 @@ class Settings:
     report: Path | None = None
     sources: list = field(default_factory=list)
     sample: int | None = None
+    curate: bool = False
 
 
 def _one_line(text):
@@ -137,6 +138,12 @@ async def server_error(request, exc):
     return error_response(request, 500, f"internal error: {type(exc).__name__}")
 
 
+def _curate_routes():
+    from citygraph.web.curate_views import routes
+
+    return routes()
+
+
 def create_app(settings, pool=None):
     """The ASGI app over ``settings.store``; starts its query workers on startup."""
     from contextlib import asynccontextmanager
@@ -160,6 +167,7 @@ def create_app(settings, pool=None):
     routes = [
         Route("/sparql", sparql, methods=["GET", "POST"]),
         *views.routes(),
+        *(_curate_routes() if settings.curate else []),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(
