@@ -27,6 +27,7 @@ from pathlib import Path
 
 from citygraph.curation.draft_mentions import Matcher
 from citygraph.curation.draft_text import (
+    NUMBER_WORDS,
     agreements_in,
     counts_in,
     dates_in,
@@ -73,6 +74,26 @@ _TITLE_WORD = re.compile(r"\b(?:(?:Vice|Deputy|Executive)\s+)?(?:Secretary-Gener
 _TITLE_OF = re.compile(r"^(?:(?:Vice|Deputy|Executive)\s+)?(?:Chairman|Chairperson|Chair|"
                        r"President|Director|Director General|Secretary-General|Secretary General|"
                        r"Governor|Mayor|Minister|Head|Member)\s+of\s+(?:the\s+)?")
+_TRANSFER = re.compile(r"\b(?P<verb>transfer|export|share|import|apply|adopt)(?:s|ed|ing)?\s+"
+                       r"(?:of\s+)?(?:(?P<owner>[A-Z][\w]*)[’']s\s+)?(?P<policy>(?:its\s+|the\s+)?"
+                       r"[a-z0-9][\w -]*?(?:system|policy|policies|program|programme|model|"
+                       r"service|technology|know-how)s?(?:\s+and\s+[\w -]*?(?:system|policy|"
+                       r"policies|program|programme|model|service)s?)?)\b")
+_BACK_REFERENCE = re.compile(r"\b[Tt]he (?:forum|symposium|conference|meeting|congress|summit|"
+                             r"seminar|workshop|plenary|session)\b")
+_HOSTED = re.compile(r"\bhosted by\b|\bco-hosted by\b|\borganized by\b", re.I)
+#: words of a sentence -> the policy domain (theme:) its facts are about
+_THEMES = [("tax", "taxation"), ("waste", "waste-management"), ("transport", "transport"),
+           ("traffic", "transport"), ("railroad", "transport"), ("smart city", "smart-city"),
+           ("smart transport", "smart-city"), ("fire", "disaster-management"),
+           ("disaster", "disaster-management"), ("training", "capacity-building"),
+           ("capacity", "capacity-building"), ("electronic government", "e-government"),
+           ("e-government", "e-government"), ("city development", "urban-development"),
+           ("urban development", "urban-development"), ("sustainable development",
+                                                        "sustainable-development"),
+           ("youth", "youth"), ("culture", "culture"), ("tourism", "tourism"),
+           ("environment", "environment"), ("climate", "climate-action"),
+           ("health", "health"), ("education", "education"), ("trade", "trade")]
 _ROLES = [("founding member", "founding-member"), ("vice-chair", "vice-chair"),
           ("vice chair", "vice-chair"), ("chair", "chair"), ("executive", "executive-member"),
           ("secretariat", "secretariat"), ("observer", "observer"),
@@ -169,7 +190,10 @@ class _Context:
         return mention.text
 
     def sentence(self, s):
-        here = [m for m in self.mentions if s.start <= m.start and m.end <= s.end]
+        people_spans = [(p.start, p.end) for p in people_in(s.text)]
+        # a gazetteer's name inside a person's ("Lê Vǎn Khoa") is not a place
+        here = [m for m in self.mentions if s.start <= m.start and m.end <= s.end and not (
+            m.confidence < 0.8 and any(a <= m.start - s.start < b for a, b in people_spans))]
         text, quote = s.text, s.text
         dates = dates_in(text, self.doc_date)
         date = dates[0].value if dates else ""
@@ -192,6 +216,8 @@ class _Context:
 
         # events the sentence names that the graph lacks: proposed new events
         event_cells = [self.cell(m) for m in events]
+        events_found = sorted([m.start - s.start for m in events] +
+                              [e.start for e in events_in(text)])
         event_spans = [(m.start - s.start, m.end - s.start) for m in events]
         for e in events_in(text):
             if any(a < e.end and e.start < b for a, b in event_spans) or \
@@ -205,6 +231,9 @@ class _Context:
         if event_cells and self.main_event is None:
             self.main_event = event_cells[0]
         event = event_cells[0] if event_cells else (self.main_event or "")
+        back = _BACK_REFERENCE.search(text)  # "the forum was ...": the report's own event
+        if back and self.main_event and (not events_found or back.start() < events_found[0]):
+            event = self.main_event
 
         # organizations the sentence names that the graph lacks
         others = [(m.start - s.start, m.end - s.start) for m in here if m.kind != "place"]
@@ -218,13 +247,17 @@ class _Context:
                 continue
             word = next((w for w in reversed(re.findall(r"[A-Za-z]+", name))
                          if w.lower() in _ORG_WORDS), "organization")
+            inside = [x for x in here if m.start(1) <= x.start - s.start < m.end(1)]
+            based = next((self.cell(x) for x in inside if x.kind == "place"), "")
+            part = next((self.cell(x) for x in inside if x.kind == "organization"), "")
             self.add("organizations", name, f"name with {word!r}, new: not in the graph", 0.5,
-                     name=name, type=_ORG_WORDS[word.lower()])
+                     name=name, type=_ORG_WORDS[word.lower()], based_in=based, part_of=part)
 
         # "Long Name (SHORT)" or "Short (Long Name)": an organization and its other name
         for m in _PAIRED.finditer(text):
-            first, second = m.group(1).strip(), m.group(2).strip()
-            if any(a <= m.start(1) < b for a, b in known_spans) or \
+            first, second = re.sub(r"^(?:The|the)\s+", "", m.group(1).strip()), m.group(2).strip()
+            at = m.end(1) - len(first)
+            if any(a < m.end(1) and at < b for a, b in known_spans) or \
                     not (_ORG_WORD.search(first) or _ORG_WORD.search(second)):
                 continue
             name, alt = (first, second) if _ORG_WORD.search(first) else (second, first)
@@ -265,6 +298,8 @@ class _Context:
                      evidence=quote)
 
         parties = [self.cell(m) for m in places + orgs]
+        lower = text.lower()
+        themes = " | ".join(dict.fromkeys(theme for word, theme in _THEMES if word in lower))
         signers = named_people or [self.cell(m) for m in people]
         # agreements and ties, their parties the places and organizations of the sentence
         for a, b, sheet, kind in agreements_in(text):
@@ -276,10 +311,11 @@ class _Context:
                          .lower().replace("é", "e") else "",
                          parties=" | ".join(parties), signatories=" | ".join(signers)
                          if re.search(r"\bsign", text, re.I) else "", date=date,
-                         adopted_at=event, evidence=quote)
+                         adopted_at=event, themes=themes, evidence=quote)
             elif len(parties) >= 2:
                 self.add("ties", (kind, tuple(parties)), f"tie word {text[a:b]!r}", 0.6,
-                         type=kind, parties=" | ".join(parties), date=date, evidence=quote)
+                         type=kind, parties=" | ".join(parties), date=date, themes=themes,
+                         evidence=quote)
 
         # memberships: one row per member a sentence about members lists
         networks = [m for m in orgs if _CG + "CityNetwork" in self.index.classes(m.iri or "")]
@@ -292,7 +328,37 @@ class _Context:
                          member=self.cell(m), organization=self.cell(networks[0]), role=role,
                          as_of=as_of, evidence=quote)
 
-        # participations: one row per place, organization or person the sentence lists
+        # policy transfers: "X will transfer its A and B to Y", "export X's A to Y"
+        for m in _TRANSFER.finditer(text):
+            before = next((self.cell(x) for x in reversed(places + orgs)
+                           if x.end - s.start <= m.start()), "")
+            after = next((self.cell(x) for x in places + orgs
+                          if x.start - s.start >= m.start("policy")), "")
+            owner = next((self.cell(x) for x in places + orgs
+                          if m.group("owner") and x.start - s.start == m.start("owner")), "")
+            if m.group("verb") in ("import", "adopt", "apply"):  # the subject receives
+                giver, taker = owner, before
+            else:
+                giver, taker = owner or before, after
+            if not giver or not taker or giver == taker:
+                continue
+            for policy in re.split(r",\s*|\s+and\s+", m.group("policy")):
+                policy = policy.strip().removeprefix("its ").removeprefix("the ")
+                if len(policy.split()) >= 2 and policy.split()[0].lower() not in NUMBER_WORDS \
+                        and not policy[0].isdigit():
+                    self.add("ties", ("policy-transfer", giver, taker, policy),
+                             f"transfer word {m.group('verb')!r}: giver, policy, receiver",
+                             0.6, type="policy-transfer", **{"from": giver, "to": taker},
+                             policy=policy, date=date, themes=themes, evidence=quote)
+
+        # participations: hosts ("hosted by X with Y and Z") and those listed as taking part
+        if _HOSTED.search(text) and event:
+            at = _HOSTED.search(text).end()
+            for m in places + orgs:
+                if m.start - s.start >= at and self.cell(m) != event:
+                    self.add("participations", (self.cell(m), event), "host word: one row per "
+                             "host listed", 0.6, participant=self.cell(m), event=event,
+                             role="host", evidence=quote)
         if _PARTICIPATE.search(text) and event:
             for m in places + orgs + people:
                 cell = self.cell(m)
