@@ -53,6 +53,25 @@ def test_the_sheets_of_seed_002_compile_to_its_data_file(tmp_path):
     assert (sorted(missing), sorted(extra)) == ([], [])
 
 
+def test_the_sheets_of_seed_003_compile_to_its_data_file(tmp_path, shared):
+    """sheets/003 gives data/003 exactly, less the document's node (above the compiled block):
+    a series and its volumes, an online symposium and its sessions, supporters, two posts of one
+    person, talks at a session of the event their speakers take part in, dated projects."""
+    out = tmp_path / "003.ttl"
+    path, triples = compile_source(find(ROOT), "003", sheets_dir=ROOT / "sheets" / "003",
+                                   output=out)
+    assert path == out and len(triples) == 431
+    want = Graph().parse(DATA / "003_3a7fcbb99fd848f0.ttl")
+    got = Graph().parse(out)
+    doc = CGR["doc/003"]
+    above = [(s, p, o) for s, p, o in want if s == doc]
+    assert len(above) == 9
+    for triple in above:
+        got.add(triple)
+    _, missing, extra = graph_diff(to_isomorphic(want), to_isomorphic(got))
+    assert (sorted(missing), sorted(extra)) == ([], [])
+
+
 def test_compile_keeps_the_hand_written_part_and_replaces_the_compiled_one(tmp_path, shared):
     target = tmp_path / "002.ttl"
     head = SEED_002.read_text(encoding="utf-8").split("\n\n# Described in the file", 1)[0]

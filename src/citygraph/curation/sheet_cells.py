@@ -38,7 +38,8 @@ def _dates(state, row, column, node, event=False):
         return
     if span.exact and event:
         state.add(node, _p("schema:startDate"), _date_literal(span.first, span.time_start))
-        if not span.single or span.time_end:
+        # an end too for several days, a time, or a range the curator wrote out ("A/A")
+        if not span.single or span.time_end or "/" in row.get(column):
             state.add(node, _p("schema:endDate"), _date_literal(span.last, span.time_end))
     elif span.exact and span.single:
         state.add(node, _p("dcterms:date"), _date_literal(span.first, span.time_start))
@@ -117,11 +118,35 @@ def _precise_date(state, row, column):
 
 
 def _between(state, row, column, node):
-    """A range the fact fell within: cg:dateEarliest and cg:dateLatest."""
+    """A range the fact fell within: cg:dateEarliest and cg:dateLatest ("since DATE" gives
+    only the earliest, "until DATE" only the latest)."""
+    text = row.get(column)
+    bound = re.match(r"^(since|until)\s+(.+)$", text, re.I)
+    if bound:
+        row = type(row)(row.sheet, row.number, {**row.cells, column: bound.group(2)})
     span = _span(state, row, column)
-    if span is not None:
+    if span is None:
+        return
+    if not bound or bound.group(1).lower() == "since":
         state.add(node, CG.dateEarliest, _date_literal(span.first))
+    if not bound or bound.group(1).lower() == "until":
         state.add(node, CG.dateLatest, _date_literal(span.last))
+
+
+def _period(state, row, column, node):
+    """A period at the precision the cell gives: schema:startDate and schema:endDate
+    (a year: both xsd:gYear; a month: xsd:gYearMonth; days: xsd:date)."""
+    span = _span(state, row, column)
+    if span is None:
+        return
+    for prop, day in (("schema:startDate", span.first), ("schema:endDate", span.last)):
+        if span.precision == "year":
+            value = Literal(f"{day.year:04d}", datatype=XSD.gYear)
+        elif span.precision == "month":
+            value = Literal(f"{day.year:04d}-{day.month:02d}", datatype=XSD.gYearMonth)
+        else:
+            value = _date_literal(day)
+        state.add(node, _p(prop), value)
 
 
 def _integer(state, row, column):

@@ -120,6 +120,9 @@ class _State:
     defined: set = field(default_factory=set)
     participations: set = field(default_factory=set)
     participation_nodes: dict = field(default_factory=dict)
+    super_events: dict = field(default_factory=dict)
+    holdings: dict = field(default_factory=dict)
+    text: str = ""
     cache: dict = field(default_factory=dict)
 
     def ns(self, prefix):

@@ -67,6 +67,8 @@ SHEETS = OrderedDict([
         ("note", "what the source leaves vague (cg:uncertainty)", ""),
     ]),
     ("people", [
+        ("id", "the local name after fact:NNN-holding-, when not the person's (a second post "
+               "of one person needs one)", ""),
         ("name", "the person as the source writes it, FAMILY name in capitals "
                  "(\"A.J.M MUZAMMIL\", \"LÊ Vǎn Khoa\"); or person:... for a known person",
          "A.J.M MUZAMMIL"),
@@ -94,7 +96,8 @@ SHEETS = OrderedDict([
         ("date", "\"8-10 June 2016\", \"2016-06-08/2016-06-10\", \"Sept. 2015\", \"2018\"",
          "8-10 June 2016"),
         ("between", "a range the event fell within when the source does not give its dates "
-                    "(cg:dateEarliest, cg:dateLatest): \"2014-09-01/2014-10-15\"", ""),
+                    "(cg:dateEarliest, cg:dateLatest): \"2014-09-01/2014-10-15\"; \"since "
+                    "February 2021\" gives only the earliest, \"until ...\" the latest", ""),
         ("part_of", "the event it is a session or part of (schema:superEvent)", ""),
         ("series", "the event series it belongs to (cg:inSeries)", ""),
         ("series_number", "its number in a series (13th plenary: 13)", ""),
@@ -207,6 +210,9 @@ SHEETS = OrderedDict([
         ("reported_by", "who reported it (cg:reportedBy), separated by |", ""),
         ("reported_at", "the event it was reported at", ""),
         ("order", "its place in the source's list", ""),
+        ("part_of", "the project it is part of (schema:isPartOf)", ""),
+        ("date", "its period at the precision the source gives (schema:startDate, "
+                 "schema:endDate): \"2016\" is the year 2016", ""),
         ("themes", "theme:... or theme slugs, separated by |", ""),
         ("evidence", "the quote, verbatim (several separated by |)", ""),
         ("note", "what the source leaves vague", ""),

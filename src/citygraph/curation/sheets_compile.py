@@ -23,12 +23,14 @@ from citygraph.curation.sheet_cells import (
     _labels,
     _name,
     _one_date,
+    _period,
     _precise_date,
     _themes,
 )
 from citygraph.curation.sheet_checks import quotes_in_text, required_cells
 from citygraph.curation.sheet_names import (
     _ACTORS,
+    _CURIE,
     _ORG_TYPES,
     CompileError,
     Problem,
@@ -93,13 +95,17 @@ def _people(state, rows):
         node, names = _person_iri(state, row.get("name"))
         if names and node not in {s for s, _, _ in state.triples}:
             family, given, name, label, alt = names
+            written = bool(state.text) and label in state.text
+            if written and family:  # the source writes the family name in capitals: so is it
+                family = label[:len(label) - len(given)].strip()
             state.add(node, _p("rdf:type"), _p("foaf:Person"))
             if family:
                 state.add(node, _p("foaf:familyName"), Literal(family))
                 state.add(node, _p("foaf:givenName"), Literal(given))
             state.add(node, _p("foaf:name"), Literal(name))
             state.add(node, _p("rdfs:label"), Literal(label))
-            if alt:
+            # the name as the source writes it, unless that is the label already
+            if alt and not written:
                 state.add(node, _p("skos:altLabel"), Literal(alt))
             if row.get("honorific"):
                 state.add(node, CG.honorific, Literal(row.get("honorific")))
@@ -127,7 +133,14 @@ def _people(state, rows):
             state.add(post, _p("rdfs:label"), Literal(row.get("post") or row.get("title")))
             state.add(post, _p("org:postIn"), org)
             state.defined.add(post)
-        holding = state.iri("fact", f"{state.number}-holding-{_local(state, node)}")
+        holding = state.iri("fact", f"{state.number}-holding-"
+                                    f"{row.get('id') or _local(state, node)}")
+        if holding in state.holdings:
+            state.problem(row, "id", f"same holding as row {state.holdings[holding]} "
+                          f"(fact:{_local(state, holding)}); give each post of a person its "
+                          "own id")
+            continue
+        state.holdings[holding] = row.number
         state.add(holding, _p("rdf:type"), CG.PostHolding)
         state.add(holding, CG.holder, node)
         state.add(holding, CG.post, post)
@@ -146,11 +159,19 @@ def _people(state, rows):
 
 
 def _events(state, rows):
+    series = set()  # the events other rows are in: each a cg:EventSeries (a kind of event)
+    for row in rows:
+        if row.get("series"):
+            found = state.index.find(row.get("series"), "event")
+            m = _CURIE.match(row.get("series"))
+            series |= {URIRef(i) for i in found}
+            if m:
+                series.add(state.iri("event", m.group(2)))
     for row in rows:
         if not (row.get("name") or row.get("label")):
             continue
         node = _event_iri(state, row)
-        state.add(node, _p("rdf:type"), CG.Event)
+        state.add(node, _p("rdf:type"), CG.EventSeries if node in series else CG.Event)
         if row.get("type"):
             state.add(node, CG.eventType, _concept(state, row, "type", "evt", row.get("type")))
         if row.get("name"):
@@ -160,18 +181,17 @@ def _events(state, rows):
         for alt in row.many("alt_names"):
             state.add(node, _p("skos:altLabel"), Literal(alt))
         if row.get("series"):
-            series = _ref(state, row, "series", row.get("series"), ["event"], mention=False)
-            state.add(node, CG.inSeries, series)
-            if series is not None:  # an event other events are in is a series
-                state.add(series, _p("rdf:type"), CG.EventSeries)
+            state.add(node, CG.inSeries, _ref(state, row, "series", row.get("series"), ["event"],
+                                              mention=False))
         if row.get("series_number"):
             state.add(node, CG.seriesNumber, _integer(state, row, "series_number"))
         for value in row.many("held_with"):
             state.add(node, CG.heldWith, _ref(state, row, "held_with", value, ["event"],
                                               mention=False))
         if row.get("part_of"):
-            state.add(node, _p("schema:superEvent"),
-                      _ref(state, row, "part_of", row.get("part_of"), ["event"]))
+            parent = _ref(state, row, "part_of", row.get("part_of"), ["event"])
+            state.add(node, _p("schema:superEvent"), parent)
+            state.super_events[node] = parent
         for value in row.many("organizer"):
             state.add(node, _p("schema:organizer"),
                       _ref(state, row, "organizer", value, ["organization", "place"]))
@@ -298,7 +318,9 @@ def _talks(state, rows):
             state.add(node, CG.onBehalfOf, behalf)
         _themes(state, row, node)
         _fact(state, row, node, None)
-        if (speaker, event) not in state.participations:
+        # (a talk at a session of an event the speaker takes part in needs no other)
+        if (speaker, event) not in state.participations and \
+                (speaker, state.super_events.get(event)) not in state.participations:
             # a person who speaks also takes part: the participation the guide asks for
             state.participations.add((speaker, event))
             part = state.iri("fact", f"{state.number}-participation-{_local(state, speaker)}"
@@ -439,6 +461,10 @@ def _projects(state, rows):
                                                 ["event"], mention=False))
         if row.get("order"):
             state.add(node, CG.order, _integer(state, row, "order"))
+        if row.get("part_of"):
+            state.add(node, _p("schema:isPartOf"), _ref(state, row, "part_of", row.get("part_of"),
+                                                        ["project"], mention=False))
+        _period(state, row, "date", node)
         _themes(state, row, node)
         _fact(state, row, node, None)
 
@@ -469,7 +495,7 @@ def compile_sheets(sheets, number, index, base=PREFIXES["cgr"], text=None, text_
     With ``text`` (the source's stored text, named ``text_name``) every quote is
     checked against it too.
     """
-    state = _State(number=number, base=base, index=index)
+    state = _State(number=number, base=base, index=index, text=text or "")
     required_cells(state, sheets)
     if text is not None:
         quotes_in_text(state, sheets, text, text_name)
