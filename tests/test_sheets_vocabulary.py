@@ -196,3 +196,25 @@ def test_a_new_project_has_the_themes_and_sdgs_the_guide_names(tmp_path, monkeyp
     assert (g.value(mou, CG.theme), g.value(mou, CG.sdg)) == (
         CGR["theme/smart-city"], URIRef("http://metadata.un.org/sdg/11"))
     _validate(project)
+
+
+def test_two_posts_of_one_person_need_their_own_ids(tmp_path, monkeypatch):
+    project = _project(tmp_path, monkeypatch)
+    write(project / "sheets" / "000", "organizations", [
+        {"name": "City of Colombo", "type": "LocalGovernment", "governs": "Colombo"}])
+    rows = [{"name": "A.J.M MUZAMMIL", "title": "Colombo Mayor", "role": role, "post": post,
+             "organization": "City of Colombo", "as_of": "2016-06-08",
+             "evidence": "Colombo Mayor A.J.M Muzammil"}
+            for role, post in (("Mayor", "Mayor of Colombo"), ("Chair", "Chair of Colombo"))]
+    write(project / "sheets" / "000", "people", rows)
+    result = run("sheets", "compile", "000")
+    assert result.exit_code == 2
+    assert result.output.splitlines()[1:] == [
+        "  people.csv:3:id: same holding as row 2 (fact:000-holding-muzammil-a-j-m); give each "
+        "post of a person its own id"]
+    rows[1]["id"] = "muzammil-chair"
+    write(project / "sheets" / "000", "people", rows)
+    path, _ = compile_source(find(), "000")
+    g = Graph().parse(path)
+    assert sorted(str(s).rsplit("/", 1)[1] for s in g.subjects(CG.holder, None)) == [
+        "000-holding-muzammil-a-j-m", "000-holding-muzammil-chair"]
