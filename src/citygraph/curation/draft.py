@@ -161,6 +161,9 @@ class _Context:
         self.rows = OrderedDict((kind, []) for kind in SHEETS)
         self.keys = set()
         self.main_event = None
+        # the date a title is stated for: the document's day, else the first day the text gives
+        self.as_of = doc_date.isoformat() if doc_date and (doc_date.month, doc_date.day) != \
+            (12, 31) else None
         self.named = set()
         self.prefixes = {f"{base}{local}/": prefix for prefix, local in (
             ("place", "place"), ("cgorg", "org"), ("person", "person"), ("event", "event"),
@@ -197,8 +200,9 @@ class _Context:
         text, quote = s.text, s.text
         dates = dates_in(text, self.doc_date)
         date = dates[0].value if dates else ""
-        as_of = self.doc_date.isoformat() if self.doc_date and self.doc_date.day != 31 \
-            or self.doc_date and self.doc_date.month != 12 else ""
+        if self.as_of is None and dates and dates[0].precision == "day":
+            self.as_of = dates[0].value.split("/")[0]
+        as_of = self.as_of or ""
         by_kind = {}
         for m in here:
             by_kind.setdefault(m.kind, []).append(m)
@@ -216,6 +220,7 @@ class _Context:
 
         # events the sentence names that the graph lacks: proposed new events
         event_cells = [self.cell(m) for m in events]
+        event_kinds = [(self.cell(m), "") for m in events]
         events_found = sorted([m.start - s.start for m in events] +
                               [e.start for e in events_in(text)])
         event_spans = [(m.start - s.start, m.end - s.start) for m in events]
@@ -228,8 +233,10 @@ class _Context:
                      type=e.type, series_number=e.series_number, host_place=host, date=date,
                      evidence=quote)
             event_cells.append(e.name)
-        if event_cells and self.main_event is None:
-            self.main_event = event_cells[0]
+            event_kinds.append((e.name, e.type))
+        if self.main_event is None:  # the report's own event: the first that is not a series
+            self.main_event = next((c for c, kind in event_kinds if kind != "symposium-series"),
+                                   None)
         event = event_cells[0] if event_cells else (self.main_event or "")
         back = _BACK_REFERENCE.search(text)  # "the forum was ...": the report's own event
         if back and self.main_event and (not events_found or back.start() < events_found[0]):

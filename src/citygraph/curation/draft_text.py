@@ -362,8 +362,9 @@ def agreements_in(text):
 
 
 _EVENT_WORDS = (r"Forum|Conference|Summit|Congress|Meeting|Symposium|Seminar|Workshop|Plenary|"
-                r"Session|Festival|Expo|Assembly|Convention")
-_EVENT_TYPES = {"forum": "forum", "conference": "conference", "summit": "meeting",
+                r"Session|Festival|Expo|Assembly|Convention|Series")
+_EVENT_TYPES = {"series": "symposium-series", "forum": "forum", "conference": "conference",
+                "summit": "meeting",
                 "congress": "conference", "meeting": "meeting", "symposium": "symposium",
                 "seminar": "seminar", "workshop": "seminar", "plenary": "plenary-meeting",
                 "session": "session", "assembly": "meeting", "convention": "conference",
@@ -371,8 +372,12 @@ _EVENT_TYPES = {"forum": "forum", "conference": "conference", "summit": "meeting
 _ORDINAL = r"(\d+)(?:st|nd|rd|th)"
 _QUOTED_EVENT = re.compile(rf"[“\"]([^”\"]*?\b(?:{_EVENT_WORDS})\b[^”\"]*?)[,.]?[”\"]")
 _NAMED_EVENT = re.compile(
-    rf"\b(?:the\s+)?(?:{_ORDINAL}\s+)?((?:(?:19|20)\d\d\s+)?(?:[A-Z][\w&-]*\s+|of\s+|on\s+|for\s+|"
-    rf"and\s+)*?(?:{_EVENT_WORDS})\b(?:\s+(?:on|of|for)\s+(?:[A-Z][\w-]*\s*)+)?)")
+    rf"\b(?:[Tt]he\s+)?(?:{_ORDINAL}\s+)?((?:(?:19|20)\d\d\s+)?(?:[A-Z][\w&-]*\s+|of\s+|on\s+|for\s+|"
+    rf"and\s+|\d+(?:st|nd|rd|th)\s+)*?(?:{_EVENT_WORDS})\b(?:\s+Series\b)?"
+    rf"(?:\s+(?:on|of|for)\s+(?:[A-Z][\w-]*\s*)+)?)")
+#: "the online symposium on “Promoting ...”": an event named by its title in quotes
+_TITLED_EVENT = re.compile(rf"\b(?:{_EVENT_WORDS.lower()})\s+(?:on|titled|entitled)\s+[“\"]"
+                           rf"([^”\"]+)[”\"]")
 _HOST = re.compile(r"\b(?:held|hosted|took place|organized)\s+(?:in|at|by)\s+(?:the\s+)?"
                    r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 
@@ -398,9 +403,10 @@ def events_in(text):
     [('CITYNET Congress', 'conference', '7', 'Seoul')]
     """
     found, taken = [], []
-    for why, pattern in (("quoted event name", _QUOTED_EVENT), ("event name", _NAMED_EVENT)):
+    for why, pattern in (("event titled in quotes", _TITLED_EVENT),
+                         ("quoted event name", _QUOTED_EVENT), ("event name", _NAMED_EVENT)):
         for m in pattern.finditer(text):
-            group = 1 if why == "quoted event name" else 2
+            group = 2 if why == "event name" else 1
             name = " ".join(m.group(group).split()).strip(" ,.")
             a = m.start(group)
             b = a + len(m.group(group).rstrip(" ,."))
@@ -411,12 +417,16 @@ def events_in(text):
                 continue
             taken.append((a, b))
             number = m.group(1) if why == "event name" and m.group(1) else ""
+            if why == "event titled in quotes":
+                kind_word = m.group(0).split()[0].lower()
             if not number:
                 n = re.match(rf"^{_ORDINAL}\s", name)
                 number = n.group(1) if n else ""
             words = [w for w in re.findall(r"[A-Za-z]+", name)
                      if w.lower() in _EVENT_TYPES]
             kind = _EVENT_TYPES[words[-1].lower()] if words else "meeting"
+            if why == "event titled in quotes":
+                kind = _EVENT_TYPES.get(kind_word, kind)
             host = _HOST.search(text, b)
             found.append(EventFound(a, b, name, kind, number,
                                     host.group(1) if host and host.start() - b < 30 else "", why))
