@@ -117,3 +117,51 @@ def test_the_curation_page_is_served_only_when_asked_for(tmp_path):
     assert "/curate" not in paths() and not any(p.startswith("/curate") for p in paths())
     assert {"/curate", "/curate/{number}", "/curate/{number}/row",
             "/curate/{number}/compile"} <= paths(curate=True)
+
+
+def test_in_a_browser_an_edited_row_is_accepted_and_compiled(curate):
+    """Headless Chromium: edit a drafted row's cell on the page, accept it, compile."""
+    from test_web_browser import _chromium
+
+    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+    import shutil
+
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    binary, driver = _chromium(), shutil.which("chromedriver")
+    if binary is None or driver is None:
+        pytest.skip("Chromium or chromedriver is not installed")
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage"):
+        options.add_argument(argument)
+    try:
+        browser = webdriver.Chrome(options=options, service=Service(driver))
+    except Exception as exc:  # noqa: BLE001 - any start failure is a reason to skip
+        pytest.skip(f"Chromium did not start: {' '.join(str(exc).split())[:200]}")
+    server, project = curate
+    try:
+        browser.get(server.base + "/curate/000")
+        marks = browser.find_elements(By.CSS_SELECTOR, "#text mark.place")
+        assert [m.text for m in marks] == ["Seoul", "Colombo", "Seoul", "Colombo"]
+        label = browser.find_element(By.CSS_SELECTOR, '#agreements-2 input[name="cell-label"]')
+        label.send_keys("MOU between Seoul and Colombo")
+        browser.find_element(By.CSS_SELECTOR,
+                             '#agreements-2 input[name="cell-signatories"]').clear()
+        browser.find_element(By.CSS_SELECTOR,
+                             '#agreements-2 button[value="accept"]').click()
+        WebDriverWait(browser, 60).until(lambda b: not b.find_elements(By.ID, "agreements-2"))
+        browser.find_element(By.ID, "compile").click()
+        WebDriverWait(browser, 120).until(
+            lambda b: b.find_elements(By.CSS_SELECTOR, "#compiled h2"))
+        assert browser.find_element(By.CSS_SELECTOR, "#compiled h2").text == (
+            "Compiled: 10 triples in 000_seoul-and-colombo-sign-an-mou.ttl")
+        assert browser.find_element(By.CSS_SELECTOR, "#compiled .conforms").text == \
+            "Validation: conforms."
+    finally:
+        browser.quit()
+    with (project / "sheets" / "000" / "agreements.csv").open(encoding="utf-8") as handle:
+        [row] = list(csv.DictReader(handle))
+    assert (row["label"], row["signatories"]) == ("MOU between Seoul and Colombo", "")
