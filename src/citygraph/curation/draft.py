@@ -94,6 +94,9 @@ _THEMES = [("tax", "taxation"), ("waste", "waste-management"), ("transport", "tr
            ("youth", "youth"), ("culture", "culture"), ("tourism", "tourism"),
            ("environment", "environment"), ("climate", "climate-action"),
            ("health", "health"), ("education", "education"), ("trade", "trade")]
+_ACRONYM = re.compile(r"\b[A-Z]{3,8}\b(?![-’'&][a-zA-Z])")
+_NOT_ACRONYMS = {"COVID", "SDG", "SDGS", "GDP", "ICT", "USA", "MOU", "LOI", "CEO", "NGO", "DSG",
+                 "THE", "AND", "FOR", "PDF", "URL", "II", "III", "IV", "UN"}
 _ROLES = [("founding member", "founding-member"), ("vice-chair", "vice-chair"),
           ("vice chair", "vice-chair"), ("chair", "chair"), ("executive", "executive-member"),
           ("secretariat", "secretariat"), ("observer", "observer"),
@@ -148,6 +151,7 @@ def draft_rows(text, index, number, doc_date=None, base=PREFIXES["cgr"]):
     ctx = _Context(index, base, number, doc_date, mentions)
     for sentence in sentences(text):
         ctx.sentence(sentence)
+    ctx.acronyms(text)
     for rows in ctx.rows.values():
         for row in rows:
             del row["_key"]
@@ -178,14 +182,32 @@ class _Context:
     def add(self, kind, key, why, confidence, **cells):
         row = {c: cells.get(c, "") for c, _, _ in SHEETS[kind]}
         row["why"], row["confidence"] = why, f"{confidence:.1f}"
-        if (kind, key) in self.keys:  # the same fact again: keep the row that says more
+        if (kind, key) in self.keys:  # the same fact again: the row that says more, completed
             rows = self.rows[kind]
             at = next(i for i, r in enumerate(rows) if r["_key"] == key)
-            if sum(map(bool, row.values())) > sum(map(bool, rows[at].values())) - 1:
-                rows[at] = {**row, "_key": key}
+            old = rows[at]
+            if sum(map(bool, row.values())) > sum(map(bool, old.values())) - 1:
+                old, row = {**row, "_key": key}, old
+            rows[at] = {c: old[c] or row.get(c, "") for c in old}
             return
         self.keys.add((kind, key))
         self.rows[kind].append({**row, "_key": key})
+
+    def acronyms(self, text):
+        """Names in capitals the graph lacks, used twice or after 'of': proposed organizations."""
+        known = {m.text for m in self.mentions}
+        named = {r[c] for r in self.rows["organizations"] for c in ("name", "alt_names")}
+        people = {w for r in self.rows["people"] for w in r["name"].split()}
+        counts = {}
+        for m in _ACRONYM.finditer(text):
+            counts.setdefault(m.group(0), []).append(m.start())
+        for word, places in counts.items():
+            after_of = any(text[max(0, a - 3):a] == "of " for a in places)
+            if word in known | named | people or word in _NOT_ACRONYMS or \
+                    len(places) < 2 and not after_of:
+                continue
+            self.add("organizations", word, f"name in capitals used {len(places)} time(s), new: "
+                     "not in the graph (an organization?)", 0.4, name=word, type="Organization")
 
     def cell(self, mention):
         if mention.iri and not mention.iri.startswith(("iso3166:", "geonames:")):
@@ -246,6 +268,9 @@ class _Context:
         others = [(m.start - s.start, m.end - s.start) for m in here if m.kind != "place"]
         for m in _ORG_NAME.finditer(text):
             name = _TITLE_OF.sub("", m.group(1).strip())
+            head, of, tail = name.partition(" of ")
+            if of and not _ORG_WORD.search(head):  # "Professor YANG Kiho of X University"
+                name = tail
             a = m.end(1) - len(name)
             # a new organization's name may hold a known place's (Seoul ... Corporation)
             if any(x < m.end(1) and a < y for x, y in others) or \
@@ -281,7 +306,9 @@ class _Context:
                 continue  # the words are a place's or an organization's name
             name = self.cell(known) if known else p.name
             named_people.append(name)
-            org = next((self.cell(m) for m in orgs if p.title and m.text in p.title), "")
+            org = next((self.cell(m) for m in orgs if p.title and m.text in p.title), "") or \
+                next((r["name"] for r in self.rows["organizations"] if p.title and re.search(
+                    rf"\b{re.escape(r['alt_names'] or r['name'])}\b", p.title)), "")
             head = _TITLE_WORD.search(p.title)
             role = head.group(0) if head else \
                 p.title.split(" of ")[0].split(" at ")[0].strip()

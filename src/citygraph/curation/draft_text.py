@@ -318,6 +318,8 @@ def people_in(text):
                 continue
             taken.append((a, b))
             title = " ".join(title.split()).removeprefix("a ").removeprefix("an ")
+            if re.fullmatch(r"[A-Z]{1,3}", title):
+                title = ""  # an abbreviation ("SG") is not the title as a reader needs it
             found.append(PersonFound(a, b, _family_caps(written), written, title.strip(),
                                      f"person name ({form})"))
     return sorted(found, key=lambda p: p.start)
