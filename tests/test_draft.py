@@ -114,3 +114,14 @@ def test_accepted_rows_move_into_the_curators_sheet_and_compile(tmp_path, monkey
     # drafting again keeps what was decided: the drafts are still the draft's own files
     again = run("sheets", "draft", "000")
     assert "kept" not in again.output
+
+
+def test_a_possessive_is_still_a_name_and_a_near_miss_gets_a_did_you_mean():
+    text = "Seoul’s mayor met the mayor of Colmbo.\n"
+    draft = draft_rows(text, _index(), "005", doc_date=dt.date(2016, 11, 30))
+    assert [(m.text, m.iri.rsplit("/", 1)[1], m.confidence, m.why) for m in draft.mentions] == [
+        ("Seoul", "seoul", 0.9, "name of the graph"),
+        ("Colmbo", "colombo", 0.3, "no known name; did you mean 'Colombo'?")]
+    assert [(r["name"], r["why"]) for r in draft.rows["mentions"]] == [
+        ("place:seoul", "name of the graph: 'Seoul'"),
+        ("place:colombo", "no known name; did you mean 'Colombo'?: 'Colmbo'")]

@@ -148,6 +148,7 @@ def draft_rows(text, index, number, doc_date=None, base=PREFIXES["cgr"]):
     """Draft every sheet's rows from ``text`` with the names of ``index``."""
     matcher = Matcher(index)
     mentions = matcher.find(text)
+    mentions = sorted(mentions + matcher.near_misses(text, mentions), key=lambda m: m.start)
     ctx = _Context(index, base, number, doc_date, mentions)
     for sentence in sentences(text):
         ctx.sentence(sentence)
@@ -272,6 +273,11 @@ class _Context:
             if of and not _ORG_WORD.search(head):  # "Professor YANG Kiho of X University"
                 name = tail
             a = m.end(1) - len(name)
+            owner = next((x for x in here if x.kind == "organization" and x.start - s.start == a
+                          and text[x.end - s.start:x.end - s.start + 3] in ("’s ", "'s ")), None)
+            if owner is not None:  # "SMG’s International Cooperation Department": a unit of it
+                name = text[owner.end - s.start + 3:m.end(1)]
+                a = m.end(1) - len(name)
             # a new organization's name may hold a known place's (Seoul ... Corporation)
             if any(x < m.end(1) and a < y for x, y in others) or \
                     any(x <= a and m.end(1) <= y for x, y in known_spans) or \
@@ -282,8 +288,11 @@ class _Context:
             inside = [x for x in here if m.start(1) <= x.start - s.start < m.end(1)]
             based = next((self.cell(x) for x in inside if x.kind == "place"), "")
             part = next((self.cell(x) for x in inside if x.kind == "organization"), "")
+            alt = f"{owner.text}{text[owner.end - s.start:owner.end - s.start + 2]} {name}" \
+                if owner is not None else ""
             self.add("organizations", name, f"name with {word!r}, new: not in the graph", 0.5,
-                     name=name, type=_ORG_WORDS[word.lower()], based_in=based, part_of=part)
+                     name=name, type=_ORG_WORDS[word.lower()], based_in=based, part_of=part,
+                     alt_names=alt)
 
         # "Long Name (SHORT)" or "Short (Long Name)": an organization and its other name
         for m in _PAIRED.finditer(text):

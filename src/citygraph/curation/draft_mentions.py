@@ -18,7 +18,9 @@ from citygraph.places.names import fold_name
 
 __all__ = ["Mention", "Matcher"]
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_CAPITALIZED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}\b")
+#: words, an apostrophe inside a name kept ("Yuxin'ou"), a possessive's split off ("Seoul’s")
+_TOKEN = re.compile(r"[^\W_]+(?:['’](?!s\b)[^\W_]+)?", re.UNICODE)
 _CG = "https://w3id.org/citygraph/ontology#"
 _KINDS = ("place", "organization", "person", "event", "agreement", "project", "venue")
 
@@ -97,6 +99,31 @@ class Matcher:
             kept.append(self._mention(a, b, written, source, iris))
             reach = b
         return kept
+
+    def near_misses(self, text, mentions, cutoff=88):
+        """Capitalized names that match no known name but come close to one: "did you mean"."""
+        from rapidfuzz import fuzz, process
+
+        taken = [(m.start, m.end) for m in mentions]
+        if "choices" not in self.__dict__:
+            self.choices = {name: iris for name, iris in self.index.names.items()
+                            if len(name) >= 5 and any(self.index.is_a(i, k) for i in iris
+                                                      for k in ("place", "organization"))}
+        found = []
+        for m in _CAPITALIZED.finditer(text):
+            a, b = m.start(), m.end()
+            if any(x < b and a < y for x, y in taken) or len(m.group(0)) < 5:
+                continue
+            best = process.extractOne(fold_name(m.group(0)), list(self.choices),
+                                      scorer=fuzz.ratio, score_cutoff=cutoff)
+            if best is None or best[0] == fold_name(m.group(0)):
+                continue
+            iris = tuple(sorted(self.choices[best[0]]))
+            label = self.index.label.get(iris[0], best[0])
+            found.append(Mention(a, b, m.group(0), iris, "place" if self.index.is_a(
+                iris[0], "place") else "organization", 0.3,
+                f"no known name; did you mean {label!r}?"))
+        return found
 
     def _mention(self, a, b, written, source, iris):
         if source == "country":
