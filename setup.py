@@ -27,6 +27,8 @@ class BuildWithResources(build_py):
             shutil.rmtree(target / name, ignore_errors=True)
             shutil.copytree(source, target / name,
                             ignore=shutil.ignore_patterns("*~", ".*", "__pycache__"))
+        # the theme vocabulary `citygraph init` gives a new project
+        shutil.copy2(here / "data" / "themes.ttl", target / "themes.ttl")
 
 
 setup(cmdclass={"build_py": BuildWithResources})

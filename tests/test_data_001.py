@@ -584,3 +584,30 @@ def test_every_fact_names_document_001_and_quotes_it(own, graph):
     assert len(facts) > 100
     assert [f for f in facts if (f, PROV.wasDerivedFrom, DOC) not in own] == []
     assert [f for f in facts if own.value(f, CG.evidence) is None] == []
+
+
+def test_the_former_consul_general_does_not_hold_the_post_in_2023():
+    """He is 'Former' in the 2023 report: ended before 2023, so posts-at-date leaves his
+    consul-generalship out of 2023, where his undated professorship counts for the report's
+    year."""
+    import citygraph
+
+    target = citygraph.connect(citygraph.build(memory=True, validate=False).store)
+    holder = str(person("shin-bong-seop"))
+    for date in ("2023-01-01", "2023-06-30"):
+        rows = citygraph.query("posts-at-date", target, plain=True, date=date)
+        # (one row per stated title: the report writes 'School' and 'school')
+        assert sorted({(r["post_label"], r["basis"]) for r in rows if r["holder"] == holder}) == [
+            ("Professor at KwangWoon University Graduate School",
+             "undated, source of this year")], date
+
+
+def test_his_page_shows_the_consul_generalship_ended_before_2023():
+    import citygraph
+    from citygraph.web.pages import facts
+
+    target = citygraph.connect(citygraph.build(memory=True, validate=False).store)
+    titles = facts(target, person("shin-bong-seop"))["Titles"]
+    assert sorted((t["label"], t["date"]) for t in titles) == [
+        ("Korean Consul-General in Shenyang, China", "ended before 2023"),
+        ("Professor at KwangWoon University Graduate School", None)]

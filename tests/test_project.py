@@ -23,7 +23,7 @@ def test_init_creates_the_folders_and_the_config(tmp_path):
     assert result.output.splitlines()[0] == f"created {tmp_path / 'p' / CONFIG}"
     listed = sorted(p.relative_to(tmp_path / "p").as_posix() for p in (tmp_path / "p").rglob("*"))
     assert listed == [".gitignore", "citygraph.toml", "data", "data/gazetteer",
-                      "data/gazetteer/places.csv", "sheets", "sources"]
+                      "data/gazetteer/places.csv", "data/themes.ttl", "sheets", "sources"]
     project = load(tmp_path / "p" / CONFIG)
     assert project.base == "https://w3id.org/citygraph/id/"
     assert project.source_dirs == (tmp_path / "p" / "sources",)
@@ -67,9 +67,9 @@ def test_build_in_a_new_project_loads_the_shipped_ontology(tmp_path, monkeypatch
     run("init", tmp_path)
     monkeypatch.chdir(tmp_path)
     files = source_files()
-    assert [p.name for p in files] == ["citygraph.ttl", "schemes.ttl"]
+    assert [p.name for p in files] == ["citygraph.ttl", "schemes.ttl", "themes.ttl"]
     report = build(memory=True, validate=False)
-    assert report.loaded == ["ontology/citygraph.ttl", "ontology/schemes.ttl"]
+    assert report.loaded == ["ontology/citygraph.ttl", "ontology/schemes.ttl", "data/themes.ttl"]
 
 
 def test_config_adds_folders_of_queries_to_the_catalog(tmp_path, monkeypatch):

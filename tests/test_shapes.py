@@ -138,6 +138,13 @@ EXPECTED = {
     },
     "organizations": {
         ("cgorg:ungoverning-government", "cg:governs", "LocalGovernment-governs", "W", None),
+        (
+            "cgorg:ungoverning-government",
+            "schema:foundingDate",
+            "Founded-foundingDate",
+            "V",
+            '"in the late 1980s"',
+        ),
         ("cgorg:nameless", "cg:basedIn", "Organization-basedIn", "V", "person:im-jomh-seok"),
         ("cgorg:nameless", "cg:governs", "Organization-governs", "V", "cgorg:anmc21"),
         ("cgorg:nameless", "rdfs:label", "Organization-label", "V", None),

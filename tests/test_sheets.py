@@ -53,6 +53,25 @@ def test_the_sheets_of_seed_002_compile_to_its_data_file(tmp_path):
     assert (sorted(missing), sorted(extra)) == ([], [])
 
 
+def test_the_sheets_of_seed_003_compile_to_its_data_file(tmp_path, shared):
+    """sheets/003 gives data/003 exactly, less the document's node (above the compiled block):
+    a series and its volumes, an online symposium and its sessions, supporters, two posts of one
+    person, talks at a session of the event their speakers take part in, dated projects."""
+    out = tmp_path / "003.ttl"
+    path, triples = compile_source(find(ROOT), "003", sheets_dir=ROOT / "sheets" / "003",
+                                   output=out)
+    assert path == out and len(triples) == 431
+    want = Graph().parse(DATA / "003_3a7fcbb99fd848f0.ttl")
+    got = Graph().parse(out)
+    doc = CGR["doc/003"]
+    above = [(s, p, o) for s, p, o in want if s == doc]
+    assert len(above) == 9
+    for triple in above:
+        got.add(triple)
+    _, missing, extra = graph_diff(to_isomorphic(want), to_isomorphic(got))
+    assert (sorted(missing), sorted(extra)) == ([], [])
+
+
 def test_compile_keeps_the_hand_written_part_and_replaces_the_compiled_one(tmp_path, shared):
     target = tmp_path / "002.ttl"
     head = SEED_002.read_text(encoding="utf-8").split("\n\n# Described in the file", 1)[0]
@@ -186,15 +205,17 @@ def test_unresolved_and_ambiguous_names_are_reported_with_sheet_row_and_column(
     assert result.exit_code == 2
     assert result.output.splitlines() == [
         "citygraph: error: 6 cell(s) cannot be compiled; nothing written:",
-        "  ties.csv:2: parties: 'Busan' names no place or organization or person of the graph or "
+        "  ties.csv:2:parties: 'Busan' names no place or organization or person of the graph or "
         "the sheets (add it to a sheet, the gazetteer, or write its IRI)",
-        "  ties.csv:3: date: 'next spring': not a form citygraph reads (2016-06-08, 4-6 September "
+        "  ties.csv:3:date: 'next spring': not a form citygraph reads (2016-06-08, 4-6 September "
         "2014, Sept. 2015, 2018, ...)",
-        "  ties.csv:3: evidence: empty: every fact needs its quote from the source",
-        "  ties.csv:3: parties: 'SMG' names 2 entities: cgorg:seoul-a, cgorg:seoul-b; write the "
+        "  ties.csv:3:evidence: empty: every fact needs its quote from the source",
+        "  ties.csv:3:parties: 'SMG' names 2 entities: cgorg:seoul-a, cgorg:seoul-b; write the "
         "IRI of one",
-        "  ties.csv:3: type: 'twinning' is not a tiet: concept of the vocabulary",
-        "  ties.csv:4: parties: 'Colmbo' names no place or organization or person of the graph "
+        "  ties.csv:3:type: 'twinning' is not a tiet: concept of the vocabulary; one of "
+        "collaboration, cooperation, friendship, pilot-partnership, policy-advice, "
+        "policy-transfer, sister-city",
+        "  ties.csv:4:parties: 'Colmbo' names no place or organization or person of the graph "
         "or the sheets (add it to a sheet, the gazetteer, or write its IRI); did you mean "
         "'Colombo' (place:colombo)?",
     ]
@@ -247,8 +268,8 @@ def test_an_unknown_column_is_refused_with_the_columns_of_its_sheet(tmp_path):
     result = run("sheets", "compile", "002", "--sheets", tmp_path, "--output", tmp_path / "x.ttl")
     assert result.exit_code == 2
     assert result.output == ("citygraph: error: memberships.csv:1: unknown column 'network'; the "
-                             "columns of memberships are member, organization, role, as_of, date, "
-                             "evidence, note\n")
+                             "columns of memberships are id, member, organization, role, as_of, "
+                             "date, end, ended, evidence, note\n")
 
 
 def test_the_modelling_guide_describes_every_column_of_every_sheet():
@@ -283,3 +304,26 @@ def test_a_former_post_is_not_current_and_hidden_labels_are_found(tmp_path, monk
     found = citygraph.query("find-name", target, plain=True, text="kalomba")
     assert [(r["entity"].rsplit("/", 1)[1], r["matched"], r["property"].rsplit("#", 1)[1])
             for r in found] == [("colombo", "Kalomba", "hiddenLabel")]
+
+
+def test_empty_required_cells_and_quotes_not_in_the_text_are_located_in_the_sheet(
+        tmp_path, monkeypatch):
+    project = _project(tmp_path, monkeypatch)
+    sheets = project / "sheets" / "000"
+    write(sheets, "projects", [{"name": "Smart city pilot", "evidence": "smart cities"}])
+    write(sheets, "agreements", [
+        {"type": "mou", "parties": "Seoul | Colombo", "date": "2016-06-08",
+         "evidence": "On Wednesday, June 8th, Seoul Mayor Won-soon Park and Colombo Mayor "
+                     "A.J.M Muzammil signed a MOU for the cooperating cities | at the forum"}])
+    result = run("sheets", "compile", "000")
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        "citygraph: error: 2 cell(s) cannot be compiled; nothing written:",
+        "  agreements.csv:2:evidence: 'On Wednesday, June 8th, Seoul Mayor Won-soon Park and "
+        "Colombo Mayor A.J.M Muzammil signed a MOU for the cooperating cities' is not in the "
+        "text of 000_seoul-and-colombo-sign-an-mou.txt; nearest: 'On Wednesday, June 8th, Seoul "
+        "Mayor Won-soon Park and Colombo Mayor A.J.M Muzammil signed an MOU for the cooperating "
+        "cities.'; it differs at 'a', where the text has 'an'",
+        "  projects.csv:2:type: empty: a row of projects needs its type; one of "
+        "cooperation-project, joint-project, pilot-program, pilot-project",
+    ]

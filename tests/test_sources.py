@@ -245,3 +245,48 @@ def test_seed_texts_are_where_the_config_says(shared):
     # compared resolved: ../shared may be a symlink, which the project's folders resolve
     assert find(ROOT).source_text("000_6225120ee05bea0d.txt") == \
         (SEEDS / "000_6225120ee05bea0d.txt").resolve()
+
+
+def test_an_html_page_is_read_in_the_encoding_it_declares_or_refused(tmp_path):
+    body = "<html><head>{}</head><body><p>Medellín and 서울</p></body></html>"
+    utf8 = tmp_path / "utf8.html"
+    utf8.write_bytes(body.format("").encode("utf-8"))  # no <meta charset>: UTF-8 when it is
+    assert read_text(utf8) == "Medellín and 서울\n"
+    korean = tmp_path / "korean.html"
+    korean.write_bytes(body.replace("Medellín", "Busan").format('<meta charset="euc-kr">')
+                       .encode("euc-kr"))
+    assert read_text(korean) == "Busan and 서울\n"
+    latin = tmp_path / "latin.html"
+    latin.write_bytes(body.replace(" and 서울", "").format("").encode("windows-1252"))
+    with pytest.raises(InputError) as refused:
+        read_text(latin)
+    assert str(refused.value) == (
+        f"{latin}: the page declares no encoding (no <meta charset>) and is not UTF-8 (byte 34); "
+        "give its encoding: citygraph source add latin.html --encoding windows-1252 (or the one "
+        "it is written in)")
+    assert read_text(latin, encoding="windows-1252") == "Medellín\n"
+
+
+def test_source_remove_takes_the_text_and_an_empty_data_file_and_keeps_the_sheets(project):
+    assert run("source", "add", "news.txt", "--title", "Seoul and Colombo sign an MOU"
+               ).exit_code == 0
+    assert run("sheets", "template", "sheets/000").exit_code == 0
+    (project / "sheets" / "000" / "agreements.csv").write_text(
+        "type,label,parties,date,evidence\nmou,MOU,place:seoul | place:colombo,2016-06-08,"
+        "signed an MOU for the cooperating cities\n", encoding="utf-8")
+    data = project / "data" / "000_seoul-and-colombo-sign-an-mou.ttl"
+    data.write_text(data.read_text(encoding="utf-8") + "\nfact:x a cg:Tie ; cg:evidence "
+                    "\"signed an MOU\" .\n", encoding="utf-8")
+    refused = run("source", "remove", "0")
+    assert refused.exit_code == 2
+    assert refused.stderr == (f"citygraph: error: {data}: holds 1 fact(s); remove them (or the "
+                              "sheets' compiled block) first, or give --force\n")
+    result = run("source", "remove", "0", "--force")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "removed data/000_seoul-and-colombo-sign-an-mou.ttl",
+        "removed sources/000_seoul-and-colombo-sign-an-mou.txt",
+        "kept sheets/000/ (your sheets)"]
+    assert sorted(p.name for p in (project / "sheets" / "000").iterdir())[0] == "agreements.csv"
+    assert run("source", "remove", "0").stderr == (
+        "citygraph: error: no source 000: neither data/000_*.ttl nor sources/000_*.txt\n")

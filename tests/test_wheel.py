@@ -53,14 +53,14 @@ def test_init_build_and_query_in_a_new_project(installed, tmp_path):
     _run(citygraph, "init", "trial", cwd=tmp_path)
     project = tmp_path / "trial"
     out = _run(citygraph, "build", cwd=project)
-    assert out.splitlines()[1] == "graphs: 2 (added 2, changed 0, kept 0, removed 0)"
+    assert out.splitlines()[1] == "graphs: 3 (added 3, changed 0, kept 0, removed 0)"
     assert (project / ".citygraph" / "store").is_dir()
     out = _run(citygraph, "queries", cwd=project / "sheets")
     assert "network-members  [report]" in out
 
 
 def test_a_new_source_from_text_to_report(installed, tmp_path):
-    """init, gazetteer, source add, sheets template + compile, validate, build, report."""
+    """init, gazetteer, source add, sheets draft + accept + compile, validate, build, report."""
     citygraph = installed / "citygraph"
     _run(citygraph, "init", "trial", cwd=tmp_path)
     project = tmp_path / "trial"
@@ -78,11 +78,12 @@ def test_a_new_source_from_text_to_report(installed, tmp_path):
     out = _run(citygraph, "source", "add", tmp_path / "news.html", "--title",
                "Seoul and Colombo sign an MOU", "--date", "2016-06-23", cwd=project)
     assert out.splitlines()[1] == "data: data/000_seoul-and-colombo-sign-an-mou.ttl"
-    _run(citygraph, "sheets", "template", "sheets/000", cwd=project)
-    (project / "sheets" / "000" / "agreements.csv").write_text(
-        "type,label,parties,date,evidence\n"
-        "mou,MOU between Seoul and Colombo,Seoul | Colombo,2016-06-08,"
-        "signed an MOU for the cooperating cities\n", encoding="utf-8")
+    # the walk-through of the README: draft from the text, accept, compile
+    out = _run(citygraph, "sheets", "draft", "000", cwd=project)
+    assert "sheets/000/draft/agreements.csv: 1 row(s)" in out.splitlines()
+    out = _run(citygraph, "sheets", "accept", "000", "agreements", "2", "--set", "signatories=",
+               "--set", "label=MOU between Seoul and Colombo", cwd=project)
+    assert out == "sheets/000/agreements.csv: 1 row(s) accepted\n"
     out = _run(citygraph, "sheets", "compile", "000", cwd=project)
     assert out == "data/000_seoul-and-colombo-sign-an-mou.ttl: 10 triples from the sheets\n"
     _run(citygraph, "validate", "data/000_seoul-and-colombo-sign-an-mou.ttl", cwd=project)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from citygraph.errors import InputError
 
-__all__ = ["read_text", "sha256"]
+__all__ = ["read_text", "html_encoding", "sha256"]
 
 
 def _normalize(text):
@@ -19,8 +19,13 @@ def _normalize(text):
     return text if text.endswith("\n") else text + "\n"
 
 
-def read_text(path):
+def read_text(path, encoding=None):
     """The text of a source file: UTF-8 text, or text extracted from PDF or HTML.
+
+    An HTML page is decoded by the encoding it declares (a byte-order mark,
+    ``<meta charset>``, ``http-equiv`` or an XML declaration); a page that
+    declares none must be UTF-8, or ``encoding`` must say what it is: a guess
+    would store mojibake ("MedellÃ­n") that no quote could match.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"; _ = p.write_bytes(b"one\\r\\ntwo")
@@ -37,12 +42,16 @@ def read_text(path):
         return _normalize(_pdf_text(path))
     head = raw[:512].lstrip().lower()
     if suffix in (".html", ".htm", ".xhtml") or head.startswith((b"<!doctype html", b"<html")):
-        return _normalize(_html_text(raw, path))
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8, "
-                         "or give a PDF or HTML file") from None
+        return _normalize(_html_text(_decoded_html(raw, path, encoding), path))
+    if encoding:
+        text = _decode(raw, encoding, path, "--encoding")
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8, "
+                             "give its encoding (--encoding windows-1252), or give a PDF or "
+                             "HTML file") from None
     if "\x00" in text:
         raise InputError(f"{path}: a binary file; give plain text (UTF-8), PDF or HTML")
     return _normalize(text)
@@ -64,6 +73,60 @@ def _pdf_text(path):
     return text
 
 
+_DECLARED = (
+    re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I),
+    re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)", re.I),
+)
+
+
+def html_encoding(raw):
+    """The encoding an HTML page declares in its first 4 kB, or None.
+
+    >>> html_encoding(b'<html><head><meta charset="euc-kr"></head>')
+    'euc-kr'
+    >>> html_encoding(b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">')
+    'windows-1252'
+    >>> html_encoding(b"<html><body>Medell\\xc3\\xadn</body></html>") is None
+    True
+    """
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return "utf-8"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    for pattern in _DECLARED:
+        m = pattern.search(raw[:4096])
+        if m:
+            return m.group(1).decode("ascii").lower()
+    return None
+
+
+def _decode(raw, encoding, path, where):
+    try:
+        return raw.decode(encoding)
+    except LookupError:
+        raise InputError(f"{path}: {where} {encoding!r} is not an encoding Python knows "
+                         "(utf-8, windows-1252, euc-kr, shift_jis, gb18030, ...)") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not {encoding} (byte {exc.start}); give the encoding it is "
+                         "written in with --encoding") from None
+
+
+def _decoded_html(raw, path, encoding):
+    """The page as text: by --encoding, by what it declares, or as UTF-8 when it decodes as such."""
+    if encoding:
+        return _decode(raw, encoding, path, "--encoding")
+    declared = html_encoding(raw)
+    if declared:
+        return _decode(raw.removeprefix(b"\xef\xbb\xbf"), declared, path, "its declared charset")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: the page declares no encoding (no <meta charset>) and is not "
+                         f"UTF-8 (byte {exc.start}); give its encoding: citygraph source add "
+                         f"{path.name} --encoding windows-1252 (or the one it is written in)") \
+            from None
+
+
 _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
            "article", "header", "footer", "table", "ul", "ol", "blockquote", "title"}
 
@@ -72,6 +135,8 @@ def _html_text(raw, path):
     import lxml.html
     from lxml.etree import ParserError
 
+    # the text is decoded already: a declaration left in it would make lxml refuse the string
+    raw = re.sub(r"^\s*<\?xml[^>]*\?>", "", raw.lstrip("\ufeff"))
     try:
         root = lxml.html.document_fromstring(raw)
     except (ParserError, ValueError) as exc:

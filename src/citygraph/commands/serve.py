@@ -46,8 +46,11 @@ __all__ = ["command"]
               type=click.Path(file_okay=False, path_type=Path),
               help="A folder holding the source documents' texts (default: sources/ and "
                    "../shared/seeds/). Repeat for several.")
+@click.option("--curate", is_flag=True,
+              help="Also serve the curation page (/curate): a source's text beside its drafted "
+                   "rows, to accept into the project's sheets (it writes sheets/ and data/).")
 def command(store, host, allowed_host, port, timeout, max_rows, workers, query_workers,
-            client_queries, network_timeout, sample, decisions, report, sources):
+            client_queries, network_timeout, sample, decisions, report, sources, curate):
     """Serve the graph: a read-only SPARQL 1.1 endpoint at /sparql and web pages.
 
     \b
@@ -78,7 +81,7 @@ def command(store, host, allowed_host, port, timeout, max_rows, workers, query_w
                         query_workers=query_workers, client_queries=client_queries,
                         network_timeout=network_timeout, decisions=decisions, report=report,
                         sources=list(sources), sample=sample, host=host,
-                        allowed_hosts=list(allowed_host))
+                        allowed_hosts=list(allowed_host), curate=curate)
     click.echo(f"citygraph serve: http://{host}:{port}/ (SPARQL endpoint /sparql); Ctrl-C stops",
                err=True)
     click.echo(f"answering as {', '.join(sorted(allowed_hosts(host, allowed_host)))} only "

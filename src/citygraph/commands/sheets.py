@@ -1,4 +1,4 @@
-"""``citygraph sheets template|compile``: a source's facts as spreadsheet rows."""
+"""``citygraph sheets template|draft|compile``: a source's facts as spreadsheet rows."""
 
 from pathlib import Path
 
@@ -51,3 +51,67 @@ def compile_command(number, sheets_dir, output, project):
     except ValueError:
         shown = path
     click.echo(f"{shown}: {len(triples)} triples from the sheets")
+
+
+@command.command("draft")
+@click.argument("number")
+@project_option
+def draft_command(number, project):
+    """Draft the sheets of source NUMBER from its text into sheets/NUMBER/draft/.
+
+    Every sentence is read for the names the graph and the gazetteers know, people
+    and their titles, dates (the year taken from the document's date where the text
+    leaves it out), counts, events with their number in a series and their host,
+    agreement words with their parties, and lists (one row per member or
+    participant). Each row carries its sentence as evidence, why it was proposed and
+    a confidence; unknown names are proposed as new entities. The curator's own
+    sheets are never written, nor a draft file a person has edited. Accept a row by
+    copying it (without why and confidence) into sheets/NUMBER/, or on the curation
+    page (`citygraph serve --curate`); `sheets compile` reads only those.
+    """
+    from citygraph.curation.draft import draft_source, write_draft
+
+    project = writable_project(project)
+    draft = draft_source(project, number)
+    folder = project.sheets_dir / draft.number / "draft"
+    written, kept = write_draft(draft, folder)
+    root = project.root
+    for path in written:
+        rows = len(draft.rows[path.stem])
+        click.echo(f"{path.relative_to(root)}: {rows} row(s)")
+    for path in kept:
+        click.echo(f"{path.relative_to(root)}: kept (edited since it was drafted)")
+    known = sum(1 for m in draft.mentions if m.confidence >= 0.8)
+    click.echo(f"{len(draft.mentions)} mentions ({known} of known entities); next: review the "
+               f"rows, accept them into sheets/{draft.number}/, then "
+               f"citygraph sheets compile {draft.number}")
+
+
+@command.command("accept")
+@click.argument("number")
+@click.argument("sheet")
+@click.argument("rows", nargs=-1, type=int, required=True)
+@click.option("--reject", is_flag=True, help="Drop the rows from the draft instead.")
+@click.option("--set", "changes", multiple=True, metavar="COLUMN=VALUE",
+              help="Change a cell of the accepted rows (repeatable; COLUMN= empties it).")
+@project_option
+def accept_command(number, sheet, rows, reject, changes, project):
+    """Accept drafted ROWS of SHEET (numbered as in sheets/NUMBER/draft/SHEET.csv, the header
+    being row 1) into sheets/NUMBER/SHEET.csv, or with --reject drop them from the draft."""
+    from citygraph.curation.draft_accept import accept_rows, reject_rows
+    from citygraph.curation.sheets import SHEETS
+    from citygraph.errors import UsageError
+
+    project = writable_project(project)
+    if reject:
+        reject_rows(project, number, sheet, rows)
+        click.echo(f"rejected {len(rows)} row(s) of the draft of {sheet}")
+        return
+    edits = {}
+    for change in changes:
+        column, sep, value = change.partition("=")
+        if not sep or column not in [c for c, _, _ in SHEETS.get(sheet, [])]:
+            raise UsageError(f"--set {change!r}: give COLUMN=VALUE with a column of {sheet}")
+        edits[column] = value
+    path = accept_rows(project, number, sheet, rows, edits={n: edits for n in rows})
+    click.echo(f"{path.relative_to(project.root)}: {len(rows)} row(s) accepted")

@@ -51,17 +51,24 @@ SHEETS = OrderedDict([
         ("id", "the local name of the IRI, when not the slug of the name", "un-escap"),
         ("name", "the name the source gives (rdfs:label)",
          "UN Economic and Social Commission for Asia and the Pacific"),
-        ("type", "LocalGovernment, Department, CityNetwork, InternationalOrganization, "
-                 "NationalBody, Company, University, Legislature, Organization, or Venue",
+        ("type", "LocalGovernment, Legislature, Department, Secretariat, CityNetwork, "
+                 "InternationalOrganization, NationalBody, Embassy, Ministry, Association, "
+                 "AcademicInstitution (or University), Company, CivilSocietyOrganization "
+                 "(or NGO), Organization, or Venue",
          "InternationalOrganization"),
-        ("alt_names", "other names the source uses (skos:altLabel), separated by |", "UN ESCAP"),
+        ("alt_names", "other names the source uses (skos:altLabel), separated by |; "
+                      "name@ko gives a name in a language", "UN ESCAP"),
         ("part_of", "the organization it is part of (org:subOrganizationOf)", ""),
         ("based_in", "the place it is based in (cg:basedIn; for a venue cg:locatedIn)", ""),
         ("governs", "the place a local government governs (cg:governs)", ""),
+        ("founded", "when it was founded, at the precision the source gives "
+                    "(schema:foundingDate)", ""),
         ("comment", "a remark on the entity (rdfs:comment)", ""),
         ("note", "what the source leaves vague (cg:uncertainty)", ""),
     ]),
     ("people", [
+        ("id", "the local name after fact:NNN-holding-, when not the person's (a second post "
+               "of one person needs one)", ""),
         ("name", "the person as the source writes it, FAMILY name in capitals "
                  "(\"A.J.M MUZAMMIL\", \"LÊ Vǎn Khoa\"); or person:... for a known person",
          "A.J.M MUZAMMIL"),
@@ -88,12 +95,19 @@ SHEETS = OrderedDict([
         ("alt_names", "other names (skos:altLabel), separated by |", ""),
         ("date", "\"8-10 June 2016\", \"2016-06-08/2016-06-10\", \"Sept. 2015\", \"2018\"",
          "8-10 June 2016"),
+        ("between", "a range the event fell within when the source does not give its dates "
+                    "(cg:dateEarliest, cg:dateLatest): \"2014-09-01/2014-10-15\"; \"since "
+                    "February 2021\" gives only the earliest, \"until ...\" the latest", ""),
         ("part_of", "the event it is a session or part of (schema:superEvent)", ""),
+        ("series", "the event series it belongs to (cg:inSeries)", ""),
         ("series_number", "its number in a series (13th plenary: 13)", ""),
+        ("held_with", "events held together with it (cg:heldWith), separated by |", ""),
         ("organizer", "organizer (schema:organizer), separated by |", ""),
         ("host", "hosts (cg:host), separated by |", "Seoul Metropolitan Government"),
+        ("supporter", "organizations that support it (cg:supporter), separated by |", ""),
         ("host_place", "the place it was held in (cg:hostPlace)", "Seoul"),
         ("venue", "the venue (cg:venue)", ""),
+        ("attendance", "online, offline or mixed (schema:eventAttendanceMode)", ""),
         ("themes", "theme:... or theme slugs, separated by |", "sustainable-development"),
         ("topic", "the event's theme in the source's words (cg:topic)", ""),
         ("evidence", "the quote, verbatim (several separated by |)",
@@ -102,7 +116,8 @@ SHEETS = OrderedDict([
     ]),
     ("counts", [
         ("id", "the local name after fact:NNN-count-, when not the slug of `of`", ""),
-        ("subject", "the event the count is about, or doc for the document itself", ""),
+        ("subject", "the event, place or organization the count is about (a city's "
+                    "population, a network's members), or doc for the document itself", ""),
         ("of", "what is counted (cg:countOf)", "participants"),
         ("value", "the number", "107"),
         ("qualifier", "exactly, about, more than, at least", "exactly"),
@@ -119,6 +134,7 @@ SHEETS = OrderedDict([
         ("head", "the head of a delegation (a person)", ""),
         ("size", "the size of a delegation", ""),
         ("attended", "yes or no (no: absent)", ""),
+        ("online", "yes when the participant joined online (schema:eventAttendanceMode)", ""),
         ("proxy", "yes when an absent member submitted a proxy", ""),
         ("evidence", "the quote, verbatim (several separated by |)", ""),
         ("note", "what the source leaves vague", ""),
@@ -127,7 +143,8 @@ SHEETS = OrderedDict([
         ("id", "the local name after fact:NNN-talk-, when not the speaker's", ""),
         ("speaker", "the person who spoke", ""),
         ("event", "the event or session", ""),
-        ("type", "presentation, keynote, lecture, opening-remarks, ...", "presentation"),
+        ("type", "presentation, keynote, lecture, opening-remarks, welcoming-remarks, ...",
+         "presentation"),
         ("order", "the talk's place in the programme", ""),
         ("title", "the title of the talk, where the source gives one", ""),
         ("on_behalf_of", "the place or organization the speaker spoke for", ""),
@@ -168,11 +185,17 @@ SHEETS = OrderedDict([
         ("note", "what the source leaves vague", ""),
     ]),
     ("memberships", [
+        ("id", "the local name after fact:NNN-membership-, when not <member>-<network>; "
+               "two rows of the same member and network need one each", ""),
         ("member", "the member: a place or organization", "Tokyo"),
         ("organization", "the network or organization", "ANMC21"),
-        ("role", "member, founding-member, observer, chair, ...", "member"),
+        ("role", "member, associate-member, founding-member, chair, vice-chair, "
+                 "executive-member, secretariat, secretariat-host, observer, ...", "member"),
         ("as_of", "the date the source states the membership for", "2014-09-06"),
-        ("date", "when it started, where the source says", ""),
+        ("date", "when it started, at the precision the source gives (schema:startDate)", ""),
+        ("end", "when it ended, at the precision the source gives (schema:endDate)", ""),
+        ("ended", "\"former\" when the source calls the member former as of the as_of date "
+                  "(cg:endedBefore)", ""),
         ("evidence", "the quote, verbatim", ""),
         ("note", "what the source leaves vague", ""),
     ]),
@@ -187,13 +210,19 @@ SHEETS = OrderedDict([
         ("reported_by", "who reported it (cg:reportedBy), separated by |", ""),
         ("reported_at", "the event it was reported at", ""),
         ("order", "its place in the source's list", ""),
+        ("part_of", "the project it is part of (schema:isPartOf)", ""),
+        ("date", "its period at the precision the source gives (schema:startDate, "
+                 "schema:endDate): \"2016\" is the year 2016", ""),
         ("themes", "theme:... or theme slugs, separated by |", ""),
         ("evidence", "the quote, verbatim (several separated by |)", ""),
         ("note", "what the source leaves vague", ""),
     ]),
     ("mentions", [
         ("name", "a place, organization or person the source names", "Sri Lanka"),
-        ("alt_names", "names the source gives it that the graph lacks (skos:altLabel)", ""),
+        ("alt_names", "names the source gives it that the graph lacks (skos:altLabel); "
+                      "name@ko gives a name in a language", ""),
+        ("comment", "a description this source gives of it (rdfs:comment)", ""),
+        ("note", "what this source leaves vague about it (cg:uncertainty)", ""),
     ]),
 ])
 
@@ -339,7 +368,9 @@ def compile_source(project, number, sheets_dir=None, output=None):
         except SyntaxError as exc:
             raise InputError(f"{target}: the part above the compiled block does not parse "
                              f"({exc})") from None
-    triples = compile_sheets(sheets, number, index, base=project.base)
+    text, text_name = _source_text(project, own or target)
+    triples = compile_sheets(sheets, number, index, base=project.base, text=text,
+                             text_name=text_name)
     prefixes = {}
     for line in prefix_block(project.base).splitlines():
         m = re.match(r"@prefix\s+(\S*):\s+<([^>]*)>", line)
@@ -352,3 +383,21 @@ def compile_source(project, number, sheets_dir=None, output=None):
     text = f"{head}\n{MARKER}\n# from {sources}\n\n{body}"
     write_atomic(text, target, mkdir=True)
     return target, triples
+
+
+def _source_text(project, data_file):
+    """(text, file name) of the document a data file describes (cg:fileName), or (None, "")."""
+    from citygraph.rdfio import parse_quads
+    from citygraph.texts import read_text
+
+    if data_file is None or not Path(data_file).is_file():
+        return None, ""
+    try:
+        names = [q.object.value for q in parse_quads(data_file)
+                 if q.predicate.value == "https://w3id.org/citygraph/ontology#fileName"]
+    except InputError:
+        return None, ""  # compile reports the broken file itself
+    path = project.source_text(names[0]) if names else None
+    if path is None:
+        return None, ""
+    return read_text(path), names[0]

@@ -18,7 +18,7 @@ from citygraph.namespaces import KIND_PREFIXES, slug
 from citygraph.places.lookup import Index
 from citygraph.texts import read_text, sha256
 
-__all__ = ["next_number", "prefix_block", "Added", "add_source",
+__all__ = ["next_number", "prefix_block", "Added", "add_source", "remove_source",
            "SourceRow", "list_sources", "data_file_of"]
 
 _NUMBERED = re.compile(r"^(\d{3})_.+\.(?:ttl|txt)$")
@@ -85,9 +85,10 @@ def _date_literal(text):
                      "of the document")
 
 
-def add_source(project, file, title, publisher=None, date=None, url=None, language=None):
+def add_source(project, file, title, publisher=None, date=None, url=None, language=None,
+               encoding=None):
     """Register a source document; return :class:`Added`."""
-    text = read_text(file)
+    text = read_text(file, encoding=encoding)
     digest = sha256(text)
     if not title or not title.strip():
         raise UsageError("--title is required: the document's title as it gives it")
@@ -204,3 +205,28 @@ def list_sources(project):
         rows.append(SourceRow(path.name[:3], title, path.name, text_name, digest, facts, quotes,
                               status))
     return rows
+
+
+def remove_source(project, number, force=False):
+    """Remove document ``number``'s stored text and data file; return the removed paths.
+
+    Only the project's own ``sources/`` is touched (never a folder of other texts,
+    such as the seeds), and never its sheets. A data file with facts (compiled or
+    written by hand) is kept unless ``force``: removing it would lose them.
+    """
+    number = f"{int(number):03d}" if str(number).isdigit() else str(number)
+    data = data_file_of(project, number)
+    texts = sorted(project.sources_dir.glob(f"{number}_*.txt")) \
+        if project.sources_dir.is_dir() else []
+    if data is None and not texts:
+        raise UsageError(f"no source {number}: neither data/{number}_*.ttl nor "
+                         f"{project.sources_folder}/{number}_*.txt")
+    if data is not None and not force:
+        facts = next((r.facts for r in list_sources(project) if r.data_name == data.name), 0)
+        if facts:
+            raise UsageError(f"{data}: holds {facts} fact(s); remove them (or the sheets' "
+                             "compiled block) first, or give --force")
+    removed = [p for p in (data, *texts) if p is not None]
+    for path in removed:
+        path.unlink()
+    return removed

@@ -39,6 +39,7 @@ class Settings:
     client_queries: int = 2
     host: str = "127.0.0.1"
     allowed_hosts: list = field(default_factory=list)
+    curate: bool = False
 
 
 def _one_line(text):
@@ -78,6 +79,12 @@ async def server_error(request, exc):
     return error_response(request, 500, f"internal error: {type(exc).__name__}")
 
 
+def _curate_routes():
+    from citygraph.web.curate_views import routes
+
+    return routes()
+
+
 def create_app(settings):
     """The ASGI app over ``settings.store``; on startup it opens the store's live version
     and follows its switches (:mod:`citygraph.web.versions`)."""
@@ -99,6 +106,7 @@ def create_app(settings):
         *linked_data.routes(),
         *views.routes(),
         *timeline_views.routes(),
+        *(_curate_routes() if settings.curate else []),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
     app = Starlette(

@@ -216,6 +216,8 @@ def _fact_row(fact, node):
             if prop == CG.dateEarliest and values.get(CG.dateLatest):
                 date = f"{date}/{values[CG.dateLatest][0]}"
             break
+    if date is None and values.get(CG.endedBefore):  # "former" in the source of that date
+        date = f"ended before {values[CG.endedBefore][0]}"
     if date is None:
         for objects in values.values():
             for o in objects:

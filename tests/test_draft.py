@@ -1,0 +1,127 @@
+"""sheets draft: rows proposed from a source's text, with exact evidence, why and confidence."""
+
+import csv
+import datetime as dt
+
+import pyoxigraph as ox
+
+from citygraph.curation.draft import draft_rows
+from citygraph.curation.sheets import read_sheets
+from citygraph.graph.evidence import collapse
+from citygraph.places.lookup import Index
+from test_sheets import _project, run
+
+TEXT = ("The 7th CITYNET Congress held in Seoul on 7-9 November gathered more than 300 people "
+        "from 50 cities.\nThe members of CityNet include Seoul, Colombo and Bogor.\n"
+        "Seoul Mayor Won-soon Park and Colombo Mayor A.J.M Muzammil signed an MOU.\n")
+
+
+def _index():
+    base, label = "https://w3id.org/citygraph/id/", "http://www.w3.org/2000/01/rdf-schema#label"
+    turtle = "".join(
+        f"<{base}{kind}/{slug}> a <https://w3id.org/citygraph/ontology#{cls}> ; <{label}> "
+        f"\"{name}\" .\n" for kind, slug, cls, name in [
+            ("place", "seoul", "City", "Seoul"), ("place", "colombo", "City", "Colombo"),
+            ("place", "bogor", "City", "Bogor"), ("org", "citynet", "CityNetwork", "CityNet")])
+    schema = ("<https://w3id.org/citygraph/ontology#City> "
+              "<http://www.w3.org/2000/01/rdf-schema#subClassOf> "
+              "<https://w3id.org/citygraph/ontology#Place> .\n"
+              "<https://w3id.org/citygraph/ontology#CityNetwork> "
+              "<http://www.w3.org/2000/01/rdf-schema#subClassOf> "
+              "<http://www.w3.org/ns/org#Organization> .\n")
+    index = Index()
+    for t in ox.parse((schema + turtle).encode(), format=ox.RdfFormat.TURTLE):
+        index.add(t.subject, t.predicate, t.object)
+    return index
+
+
+def test_a_list_of_members_a_numbered_event_a_count_and_an_agreement():
+    draft = draft_rows(TEXT, _index(), "005", doc_date=dt.date(2016, 11, 30))
+    rows = draft.rows
+    assert [(r["member"], r["organization"], r["role"], r["as_of"]) for r in rows["memberships"]] \
+        == [("place:seoul", "cgorg:citynet", "member", "2016-11-30"),
+            ("place:colombo", "cgorg:citynet", "member", "2016-11-30"),
+            ("place:bogor", "cgorg:citynet", "member", "2016-11-30")]
+    assert [(r["name"], r["type"], r["series_number"], r["host_place"], r["date"])
+            for r in rows["events"]] == [
+        ("CITYNET Congress", "conference", "7", "place:seoul", "2016-11-07/2016-11-09")]
+    assert [(r["subject"], r["value"], r["of"], r["qualifier"]) for r in rows["counts"]] == [
+        ("CITYNET Congress", "300", "people", "more than"),
+        ("CITYNET Congress", "50", "cities", "exactly")]
+    [mou] = rows["agreements"]
+    assert (mou["type"], mou["parties"], mou["signatories"]) == (
+        "mou", "place:seoul | place:colombo", "Won-soon PARK | A.J.M MUZAMMIL")
+    assert [(r["name"], r["title"], r["role"]) for r in rows["people"]] == [
+        ("Won-soon PARK", "Seoul Mayor", "Mayor"), ("A.J.M MUZAMMIL", "Colombo Mayor", "Mayor")]
+    # every drafted row says why and how sure, and quotes its sentence exactly
+    for kind, kind_rows in rows.items():
+        for row in kind_rows:
+            assert row["why"] and 0 < float(row["confidence"]) <= 1, (kind, row)
+            if row.get("evidence"):
+                assert row["evidence"] in TEXT
+    assert mou["evidence"] == ("Seoul Mayor Won-soon Park and Colombo Mayor A.J.M Muzammil "
+                               "signed an MOU.")
+    assert [(m.text, m.iri.rsplit("/", 1)[1]) for m in draft.mentions[:3]] == [
+        ("CITYNET", "citynet"), ("Seoul", "seoul"), ("CityNet", "citynet")]
+
+
+def test_draft_writes_beside_the_sheets_and_keeps_an_edited_draft(tmp_path, monkeypatch):
+    project = _project(tmp_path, monkeypatch)
+    result = run("sheets", "draft", "0")
+    assert result.exit_code == 0, result.output
+    folder = project / "sheets" / "000" / "draft"
+    assert "sheets/000/draft/agreements.csv: 1 row(s)" in result.output.splitlines()
+    with (folder / "agreements.csv").open(encoding="utf-8") as handle:
+        [mou] = list(csv.DictReader(handle))
+    assert (mou["type"], mou["parties"], mou["signatories"], mou["date"]) == (
+        "mou", "place:seoul | place:colombo", "Won-soon PARK | A.J.M MUZAMMIL", "2016-06-08")
+    assert mou["why"] == "agreement word 'MOU' with the names of its sentence as parties"
+    text = (project / "sources" / "000_seoul-and-colombo-sign-an-mou.txt").read_text("utf-8")
+    assert collapse(mou["evidence"]) in collapse(text)
+    # compile reads only the curator's sheets: the drafts are not facts
+    assert read_sheets(project / "sheets" / "000") == {}
+    # a draft a person edited is kept; the others are drafted again
+    edited = (folder / "people.csv").read_text(encoding="utf-8") + "Kim,,,,,,,,,,,,\n"
+    (folder / "people.csv").write_text(edited, encoding="utf-8")
+    again = run("sheets", "draft", "000")
+    assert again.exit_code == 0, again.output
+    assert "sheets/000/draft/people.csv: kept (edited since it was drafted)" in \
+        again.output.splitlines()
+    assert (folder / "people.csv").read_text(encoding="utf-8") == edited
+
+
+def test_accepted_rows_move_into_the_curators_sheet_and_compile(tmp_path, monkeypatch):
+    project = _project(tmp_path, monkeypatch)
+    assert run("sheets", "draft", "000").exit_code == 0
+    result = run("sheets", "accept", "000", "agreements", "2", "--set", "signatories=",
+                 "--set", "label=MOU between Seoul and Colombo")
+    assert result.output == "sheets/000/agreements.csv: 1 row(s) accepted\n", result.output
+    with (project / "sheets" / "000" / "agreements.csv").open(encoding="utf-8") as handle:
+        [row] = list(csv.DictReader(handle))
+    assert "why" not in row and (row["label"], row["parties"], row["signatories"]) == (
+        "MOU between Seoul and Colombo", "place:seoul | place:colombo", "")
+    # the accepted row leaves the draft; a rejected one too
+    with (project / "sheets" / "000" / "draft" / "agreements.csv").open(encoding="utf-8") as f:
+        assert list(csv.DictReader(f)) == []
+    assert run("sheets", "accept", "000", "people", "2", "--reject").exit_code == 0
+    result = run("sheets", "accept", "000", "people", "9")
+    assert result.exit_code == 2
+    assert result.output.endswith("people.csv: no drafted row 9 (rows 2-2)\n")
+    result = run("sheets", "compile", "000")
+    assert result.output == "data/000_seoul-and-colombo-sign-an-mou.ttl: 10 triples from the " \
+                            "sheets\n", result.output
+    assert run("validate", "data/000_seoul-and-colombo-sign-an-mou.ttl").exit_code == 0
+    # drafting again keeps what was decided: the drafts are still the draft's own files
+    again = run("sheets", "draft", "000")
+    assert "kept" not in again.output
+
+
+def test_a_possessive_is_still_a_name_and_a_near_miss_gets_a_did_you_mean():
+    text = "Seoul’s mayor met the mayor of Colmbo.\n"
+    draft = draft_rows(text, _index(), "005", doc_date=dt.date(2016, 11, 30))
+    assert [(m.text, m.iri.rsplit("/", 1)[1], m.confidence, m.why) for m in draft.mentions] == [
+        ("Seoul", "seoul", 0.9, "name of the graph"),
+        ("Colmbo", "colombo", 0.3, "no known name; did you mean 'Colombo'?")]
+    assert [(r["name"], r["why"]) for r in draft.rows["mentions"]] == [
+        ("place:seoul", "name of the graph: 'Seoul'"),
+        ("place:colombo", "no known name; did you mean 'Colombo'?: 'Colmbo'")]
