@@ -111,8 +111,9 @@ def test_bad_rows_are_listed_with_line_and_reason(tmp_path):
         "line 5: unknown country 'Narnia'",
         "line 6: date '10 May 2010' is neither YYYY nor YYYY-MM-DD",
         "line 7: ends (2010) before it starts (2012)",
-        "line 8: unknown role 'patron' (known: coordinator, founding-member, member, "
-        "observer, pilot-city, secretariat)"]
+        "line 8: unknown role 'patron' (known: associate-member, chair, coordinator, "
+        "executive-member, founding-member, member, observer, pilot-city, secretariat, "
+        "secretariat-host, vice-chair)"]
     assert (result.memberships, result.undated) == (2, 1)
     dates = sorted((str(p).rsplit("/", 1)[-1], str(o)) for _s, p, o in result.triples
                    if str(p).endswith("Date"))
