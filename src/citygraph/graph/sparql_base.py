@@ -39,6 +39,8 @@ __all__ = [
     "syntax_error",
     "UPDATE_REFUSED",
     "within",
+    "names_dataset",
+    "dataset_options",
 ]
 
 #: the one-line reason an update given as a query is refused
@@ -265,6 +267,41 @@ def keywords(query):
         if after == "." and (following.isalnum() or following in "_-:"):
             continue  # the first part of a prefix such as ex.v2:name
         yield match.group().upper(), start
+
+
+def names_dataset(query):
+    """Whether a query names its own dataset with ``FROM`` or ``FROM NAMED``.
+
+    >>> names_dataset("SELECT * FROM <http://e/g> { ?s ?p ?o }")
+    True
+    >>> names_dataset('SELECT ?from { ?from <http://e/p> "FROM" } # FROM <x>')
+    False
+    """
+    return any(word == "FROM" for word, _ in keywords(query))
+
+
+def dataset_options(query, default_graphs=(), named_graphs=()):
+    """The dataset arguments of ``pyoxigraph.Store.query`` under the SPARQL 1.1 rules.
+
+    A dataset given by the protocol (``default-graph-uri``, ``named-graph-uri``)
+    wins over the query's own, and holds only the graphs it names: with only
+    named graphs, the default graph is empty. Otherwise a query's ``FROM`` and
+    ``FROM NAMED`` decide. Only a query that names no dataset at all gets the
+    union of every graph as its default graph, as the store has always given.
+
+    >>> dataset_options("ASK { ?s ?p ?o }")
+    {'use_default_graph_as_union': True}
+    >>> dataset_options("ASK FROM <http://e/g> { ?s ?p ?o }")
+    {}
+    >>> dataset_options("ASK { ?s ?p ?o }", named_graphs=["http://e/g"])
+    {'default_graph': [], 'named_graphs': [<NamedNode value=http://e/g>]}
+    """
+    if default_graphs or named_graphs:
+        return {"default_graph": [ox.NamedNode(g) for g in default_graphs],
+                "named_graphs": [ox.NamedNode(g) for g in named_graphs]}
+    if names_dataset(query):
+        return {}
+    return {"use_default_graph_as_union": True}
 
 
 def iris(query):

@@ -16,6 +16,7 @@ from citygraph.graph.sparql_base import (  # noqa: F401  (re-exported: the names
     UPDATE_REFUSED,
     Target,
     _check_name,
+    dataset_options,
     inject_values,
     keywords,
     parse_only,
@@ -56,6 +57,9 @@ __all__ = [
 class LocalTarget(Target):
     """Queries on a pyoxigraph Store, over the union of its named graphs.
 
+    A query with ``FROM`` or ``FROM NAMED`` gets the dataset it names instead,
+    by the SPARQL 1.1 rules (see :func:`~citygraph.graph.sparql_base.dataset_options`).
+
     ``timeout`` (seconds, or None for no limit) bounds each query, its
     evaluation and the reading of all its results: past it the query is
     abandoned and :class:`~citygraph.errors.QueryTimeout` raised (exit 3).
@@ -87,17 +91,15 @@ other endpoints (allow it with --allow-service)
     def _evaluate(self, query, bindings):
         """Run the query and read every result (pyoxigraph evaluates lazily)."""
         substitutions = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
+        dataset = dataset_options(query)
         try:
-            results = self.store.query(
-                query, use_default_graph_as_union=True, substitutions=substitutions or None
-            )
+            results = self.store.query(query, substitutions=substitutions or None, **dataset)
         except RuntimeError as exc:
             # pyoxigraph substitutes only projected variables; bind the others
             # the way a remote endpoint does, by a VALUES block.
             if "projection" not in str(exc):
                 raise
-            results = self.store.query(inject_values(query, bindings),
-                                       use_default_graph_as_union=True)
+            results = self.store.query(inject_values(query, bindings), **dataset)
         if isinstance(results, ox.QuerySolutions):
             names = [v.value for v in results.variables]
             return names, [[solution[name] for name in names] for solution in results]

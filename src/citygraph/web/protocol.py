@@ -13,7 +13,13 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from citygraph.errors import QueryError
-from citygraph.graph.sparql_base import iris, keywords, refuse_update, syntax_error
+from citygraph.graph.sparql_base import (
+    dataset_options,
+    iris,
+    keywords,
+    refuse_update,
+    syntax_error,
+)
 
 __all__ = ["ResultTooLarge", "READ_ONLY", "refusal", "negotiate", "evaluate", "SELECT_TYPES",
            "GRAPH_TYPES", "FORMAT_MEDIA"]
@@ -215,13 +221,7 @@ def evaluate(store, text, accept, default_graphs=(), named_graphs=(), max_rows=N
     client accepts no format of the query's form.
     """
 
-    options = {}
-    if default_graphs:
-        options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-    else:
-        options["use_default_graph_as_union"] = True
-    if named_graphs:
-        options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    options = dataset_options(text, default_graphs, named_graphs)
     try:
         answer = store.query(text, **options)
     except SyntaxError as exc:
