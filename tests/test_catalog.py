@@ -392,3 +392,62 @@ def test_unknown_format_is_refused():
     with pytest.raises(QueryError) as caught:
         format_result(ROWS, "xml")
     assert str(caught.value) == "unknown format 'xml'; formats: table, csv, tsv, json"
+
+
+# ---------------------------------------------------------------- names for IRI parameters
+
+
+@pytest.fixture(scope="module")
+def seed():
+    from citygraph.graph.store import build
+    from conftest import ROOT, SEED
+
+    return connect(build(memory=True, data_dir=SEED, root=ROOT, validate=False).store)
+
+
+ANMC21_MEMBERS = ["Bangkok", "Delhi", "Hanoi", "Jakarta", "Kuala Lumpur", "Metropolitan Manila",
+                  "Seoul", "Singapore", "Taipei", "Tokyo", "Tokyo", "Tomsk", "Ulaanbaatar",
+                  "Yangon"]
+
+
+@pytest.mark.parametrize("given", ["ANMC21", "anmc21", " ANMC21 ", "cgorg:anmc21",
+                                   "<https://w3id.org/citygraph/id/org/anmc21>"])
+def test_an_iri_parameter_takes_a_name_a_prefixed_name_or_an_iri(seed, given):
+    result = run_query(find_query("network-members"), seed, {"network": given})
+    assert sorted(str(r["member_label"]) for r in result.rows) == ANMC21_MEMBERS
+
+
+def test_a_name_is_resolved_through_a_kept_name_index_as_through_the_store(seed):
+    from citygraph.querying.names import name_index, resolve_params
+
+    query = find_query("posts-at-date")
+    index = name_index(seed)
+    for names in (index, None):
+        # 'Toyama Prefecture' names the place and its government: the example place:tomsk
+        # says the parameter wants a place
+        assert resolve_params(query, {"place": "Toyama Prefecture", "date": "2014-09-06"},
+                              names, seed) == {"place": URIRef(PLACE + "toyama-prefecture"),
+                                               "date": "2014-09-06"}
+
+
+@pytest.mark.parametrize(("values", "message", "candidates"), [
+    ({"place": "Singapore"},
+     "query 'posts-at-date': parameter 'place': 'Singapore' names 2 entities: Singapore "
+     "(place:country-sg), Singapore (place:singapore); give one of them",
+     ["country-sg", "singapore"]),
+    ({"place": "Kuala"},
+     "query 'posts-at-date': parameter 'place': no entity is called 'Kuala'; names containing "
+     "it: Kuala Lumpur (place:kuala-lumpur)", ["kuala-lumpur"]),
+    ({"place": "Atlantis"},
+     "query 'posts-at-date': parameter 'place': no entity is called 'Atlantis', nor does any "
+     "name contain it", []),
+])
+def test_an_ambiguous_or_unknown_name_is_refused_with_its_candidates(seed, values, message,
+                                                                      candidates):
+    from citygraph.querying.names import UnresolvedName
+
+    with pytest.raises(UnresolvedName) as caught:
+        run_query(find_query("posts-at-date"), seed, {"date": "2014-09-06", **values})
+    assert str(caught.value) == message
+    assert [str(e).rsplit("/", 1)[1] for e, _ in caught.value.candidates] == candidates
+    assert isinstance(caught.value, ParameterError) and caught.value.exit_code == 2

@@ -23,6 +23,7 @@ from citygraph.querying.headers import (
     parse_header,
     query_role,
 )
+from citygraph.querying.names import resolve_params
 from citygraph.querying.params import bind_params, parse_param_args
 from citygraph.querying.results import FORMATS, Result, compact, format_result, plain
 from citygraph.querying.sparql import parse_only, query_form, refuse_update, syntax_error
@@ -140,13 +141,16 @@ def _shift_position(message, offset):
     return re.sub(r"(?<=at )(\d+):(\d+)", shift, message, count=1)
 
 
-def run_query(query, target, params=None, bindings=None):
+def run_query(query, target, params=None, bindings=None, names=None):
     """Check and bind the parameters, run the query on ``target``, return a :class:`Result`.
 
     ``params`` maps parameter names to strings as typed on the command line
     (or to rdflib terms); they are bound through the target, never pasted
-    into the query text. ``bindings`` binds further variables as they are
-    (rdflib terms or Python values), whether the header declares them or not.
+    into the query text. An ``iri`` parameter may be given as a name
+    ("ANMC21"): it is resolved by :func:`citygraph.querying.names.resolve_params`
+    through ``names`` (a name index) or else the target. ``bindings`` binds
+    further variables as they are (rdflib terms or Python values), whether the
+    header declares them or not.
 
     >>> from citygraph.querying.sparql import connect
     >>> target = connect(ox.Store())
@@ -155,7 +159,8 @@ def run_query(query, target, params=None, bindings=None):
     ('SELECT', ['member', 'member_label', 'role'], [])
     """
     form, variables = check_syntax(query)
-    bindings = {**bind_params(query, dict(params or {})), **(bindings or {})}
+    values = resolve_params(query, dict(params or {}), names, target)
+    bindings = {**bind_params(query, values), **(bindings or {})}
     if form == "SELECT":
         rows = target.select(query.text, bindings or None)
         columns = list(variables) or (list(rows[0]) if rows else list(query.columns))

@@ -12,6 +12,7 @@ from rdflib import URIRef
 
 from citygraph.namespaces import CG, CGR, DCTERMS, FOAF, GEO, ORG, PROV, RDF, RDFS, SCHEMA, SKOS
 from citygraph.querying.catalog import adhoc_query, find_query, run_query
+from citygraph.querying.names import name_index, search
 
 __all__ = ["node_iri", "describe", "facts", "kind_of", "search_index", "search",
            "document_facts", "highlight", "enclosing", "catalog_rows"]
@@ -252,56 +253,9 @@ def catalog_rows(target, name, **params):
     return run_query(find_query(name), target, params).rows
 
 
-# --- search -------------------------------------------------------------------------
+# --- search: see citygraph.querying.names ----------------------------------------------
 
-_NAMES = """
-SELECT ?entity ?name ?property WHERE {
-  VALUES ?property { rdfs:label skos:prefLabel skos:altLabel skos:hiddenLabel schema:name
-                     foaf:name dcterms:title }
-  ?entity ?property ?name .
-  FILTER(isIRI(?entity) && isLiteral(?name))
-}"""
-
-
-def search_index(target):
-    """Every name of every node, accents and case folded: [(folded, name, entity, property)]."""
-    from citygraph.places.names import fold_name
-
-    index = []
-    for row in _select(target, _NAMES):
-        index.append((fold_name(str(row["name"])), str(row["name"]), row["entity"],
-                      row["property"]))
-    return index
-
-
-_RANK = {RDFS.label: 0, SKOS.prefLabel: 0, SCHEMA.name: 0, FOAF.name: 0, DCTERMS.title: 0,
-         SKOS.altLabel: 1, SKOS.hiddenLabel: 2}
-
-
-def search(index, text, limit=50):
-    """Entities whose names contain ``text`` (folded), exact names first; one row per entity.
-
-    >>> from rdflib import URIRef
-    >>> seoul = URIRef("https://w3id.org/citygraph/id/place/seoul")
-    >>> index = [("seoul", "Seoul", seoul, RDFS.label), ("seoel", "Séoel", seoul, SKOS.hiddenLabel)]
-    >>> [(str(e).rsplit("/", 1)[1], name) for e, name, _ in search(index, "SÉOEL")]
-    [('seoul', 'Séoel')]
-    """
-    from citygraph.places.names import fold_name
-
-    key = fold_name(text or "")
-    if not key:
-        return []
-    best = {}
-    for folded, name, entity, prop in index:
-        if key in folded:
-            score = (0 if folded == key else 1 if folded.startswith(key) else 2,
-                     _RANK.get(prop, 3), len(folded))
-            if entity not in best or score < best[entity][0]:
-                best[entity] = (score, name, prop)
-    ranked = sorted(best.items(), key=lambda item: (item[1][0], item[1][1]))
-    return [(entity, name, prop) for entity, (_, name, prop) in ranked[:limit]]
-
+search_index = name_index
 
 # --- source documents -------------------------------------------------------------------
 
