@@ -123,7 +123,8 @@ def test_the_catalog_page_runs_a_query_from_its_form_and_downloads_csv_and_json(
     status, html = get(server, "/queries")
     assert status == 200 and 'href="/queries/network-members"' in html
     status, html = get(server, "/queries/network-members")
-    assert 'name="network" value="cgorg:anmc21"' in html and "<table class" not in html
+    assert 'name="network" value="ASIAN NETWORK OF MAJOR CITIES 21"' in html
+    assert "<table class" not in html
     status, html = get(server, "/queries/network-members?run=1&network=cgorg%3Aanmc21")
     assert status == 200
     assert 'href="/id/place/bangkok">place:bangkok</a>' in html
@@ -134,8 +135,41 @@ def test_the_catalog_page_runs_a_query_from_its_form_and_downloads_csv_and_json(
                               "&format=json")[1])["rows"]
     assert len(rows) == len(csv_text.splitlines()) - 1
     assert "Bangkok" in {r["member_label"] for r in rows}
-    status, html = get(server, "/queries/network-members?run=1&network=not+an+iri")
-    assert status == 400 and "parameter &#39;network&#39; must be an IRI" in html
+    status, html = get(server, "/queries/network-members?run=1&network=cgorg%3Aanmc+21")
+    assert status == 400 and "parameter &#39;network&#39; must be an IRI without" in html
+
+
+def test_entity_fields_take_names_and_an_ambiguous_name_offers_its_candidates(server):
+    status, html = get(server, "/queries/network-members?run=1&network=ANMC21")
+    assert status == 200
+    members = re.findall(r'<td><a href="/id/place/[^"]+">place:[^<]+</a></td><td>([^<]+)</td>',
+                         html)
+    assert sorted(members) == ["Bangkok", "Delhi", "Hanoi", "Jakarta", "Kuala Lumpur",
+                               "Metropolitan Manila", "Seoul", "Singapore", "Taipei", "Tokyo",
+                               "Tokyo", "Tomsk", "Ulaanbaatar", "Yangon"]
+    status, html = get(server, "/queries/posts-at-date?run=1&date=2014-09-06&place=Singapore")
+    assert status == 400
+    assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a> <span class="muted">([^<]+)</span>',
+                      html) == [
+        ("/queries/posts-at-date?date=2014-09-06&amp;place=place%3Acountry-sg&amp;run=1",
+         "Singapore", "place:country-sg"),
+        ("/queries/posts-at-date?date=2014-09-06&amp;place=place%3Asingapore&amp;run=1",
+         "Singapore", "place:singapore")]
+    assert 'data-complete' in html and '<script src="/static/complete.js" defer>' in html
+
+
+def test_the_autocomplete_offers_names_with_their_kind_and_the_value_to_use(server):
+    status, body = get(server, "/complete?q=anmc")
+    rows = json.loads(body)
+    assert [(r["name"], r["kind"], r["value"]) for r in rows[:3]] == [
+        ("ANMC21", "organization", "ANMC21"),
+        ("ANMC21 Exhibition", "event", "ANMC21 Exhibition"),
+        ("ANMC21 Secretariat", "organization", "ANMC21 Secretariat")]
+    assert rows[0]["page"] == "/id/org/anmc21"
+    singapore = [r for r in json.loads(get(server, "/complete?q=singapore")[1])
+                 if r["name"] == "Singapore"]
+    assert sorted(r["value"] for r in singapore) == ["place:country-sg", "place:singapore"]
+    assert json.loads(get(server, "/complete?q=")[1]) == []
 
 
 def test_the_sparql_editor_runs_read_only_queries_with_the_project_prefixes(server):

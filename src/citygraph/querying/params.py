@@ -11,7 +11,7 @@ from citygraph.errors import ParameterError
 from citygraph.namespaces import PREFIXES
 from citygraph.querying.headers import PARAM_TYPES
 
-__all__ = ["parse_param_args", "bind_params"]
+__all__ = ["parse_param_args", "bind_params", "parse_iri"]
 
 
 def parse_param_args(args, query):
@@ -135,3 +135,15 @@ def _to_iri(text, wrong):
     if _IRI_FORBIDDEN.search(text):
         raise wrong("an IRI without spaces, quotes, braces or angle brackets")
     return URIRef(text)
+
+
+def parse_iri(text):
+    """An IRI, prefixed name or ``<IRI>`` as a URIRef; None when the text is none of these.
+
+    >>> parse_iri("cgorg:anmc21"), parse_iri("ANMC21")
+    (rdflib.term.URIRef('https://w3id.org/citygraph/id/org/anmc21'), None)
+    """
+    try:
+        return _to_iri(text, lambda _: ValueError())
+    except ValueError:
+        return None
