@@ -72,8 +72,14 @@ def test_the_place_page_shows_names_identifiers_enclosing_places_and_sourced_fac
     # the Colombo MOU row: its name, date, partner, source and verbatim quote
     row = re.search(r'<tr id="agreement:002-mou-seoul-colombo">(.*?)</tr>', html, re.S).group(1)
     assert ">MOU between Seoul and Colombo</a>" in row
-    assert "<td>2016-06-08</td>" in row
-    assert 'href="/id/place/colombo">Colombo</a>' in row
+    # one "when", in words, from the property that holds it; property labels, not CURIEs
+    assert '<td class="when" title="from its date" data-precision="day">8 June 2016</td>' in row
+    assert '<span class="muted">party:</span> <a href="/id/place/colombo">Colombo</a>' in row
+    assert '<span class="muted">signatory:</span> <a href="/id/person/park-won-soon">' in row
+    assert '<span class="muted">theme:</span> <a href="/id/theme/waste-management">' in row
+    assert "cg:" not in text_of(row) and "dcterms:" not in text_of(row)
+    assert ('<a class="rdf" href="/editor?query=DESCRIBE+%3Chttps%3A%2F%2Fw3id.org%2Fcitygraph'
+            '%2Fid%2Fagreement%2F002-mou-seoul-colombo%3E"') in row
     assert 'href="/id/doc/002">' in row
     assert f'<blockquote class="evidence">{COLOMBO_QUOTE}</blockquote>' in row
     for heading in ("Agreements", "Events", "Memberships", "Titles"):
@@ -93,6 +99,20 @@ def test_the_event_page_lists_speakers_and_delegations_by_size(server):
     assert sizes == sorted(sizes, reverse=True) and sizes
     status, html = get(server, "/id/event/near-forum-2023")
     assert "<h2>Sessions and speakers</h2>" in html
+
+
+def test_a_when_is_a_range_an_as_of_or_the_event_date_and_long_sections_are_paged(server):
+    html = get(server, "/id/place/seoul")[1]
+    whens = dict(re.findall(
+        r'<tr id="([^"]+)">\s*<td>.*?</td>\s*<td class="when"[^>]*>([^<]*)</td>', html, re.S))
+    assert whens["agreement:002-loi-seoul-bogor"] == "between 8 June 2016 and 10 June 2016"
+    assert whens["fact:000-membership-seoul-anmc21"] == "as of 6 September 2014"
+    status, page = get(server, "/facts/place/seoul?section=Ties&page=1")
+    assert status == 200
+    assert '<p class="muted" id="page-count">1–10 of 10 · page 1 of 1</p>' in page
+    assert len(re.findall(r'<td class="when"', page)) == 10
+    assert get(server, "/facts/place/seoul?section=Ties&page=2")[0] == 404
+    assert get(server, "/facts/place/seoul?section=Nothing")[0] == 404
 
 
 def test_organization_person_agreement_pages(server):

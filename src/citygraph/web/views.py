@@ -177,7 +177,7 @@ async def documents(request):
 
 def routes():
     """Every page route."""
-    from citygraph.web import catalog_views, network_views, reconcile_views
+    from citygraph.web import catalog_views, fact_views, network_views, reconcile_views
 
     return [
         Route("/", home),
@@ -186,6 +186,7 @@ def routes():
         Route("/docs", documents),
         Route("/id/{path:path}", entity),
         *catalog_views.routes(),
+        *fact_views.routes(),
         *network_views.routes(),
         *reconcile_views.routes(),
     ]
