@@ -43,10 +43,10 @@ def is_iri(term):
 FILTERS = {"page_url": page_url, "short": short}
 
 
-def _land_paths():
-    from citygraph.web.geo import land_paths
+def _land_paths(near=None):
+    from citygraph.web.geo import land_paths, land_paths_near
 
-    return land_paths()
+    return land_paths() if near is None else land_paths_near(*near)
 
 
 def rdf_url(iri):

@@ -149,14 +149,20 @@ def _source_text(request, name):
 
 async def entity(request):
     """The page of any node: place, event, organization, person, agreement, source document."""
+    from citygraph.web.page_cache import cached_page
+
     node = pages.node_iri(request.path_params["path"])
     if node is None:
         raise HTTPException(404)
-    info = await run_in_threadpool(_entity, request, node)
-    if info is None:
-        raise HTTPException(404)
-    template = {"document": "document.html"}.get(info["kind"], "entity.html")
-    return render(request, template, {"e": info})
+
+    def make():
+        info = _entity(request, node)
+        if info is None:
+            raise HTTPException(404)
+        template = {"document": "document.html"}.get(info["kind"], "entity.html")
+        return render(request, template, {"e": info})
+
+    return await cached_page(request, make)
 
 
 _DOCS = """
