@@ -273,3 +273,46 @@ def test_malformed_requests_get_a_4xx_page_never_a_traceback(server, path, metho
     assert "Traceback" not in body and "File \"" not in body
     if status != 200:
         assert "<h1>Error" in body or body.count("\n") <= 1
+
+
+def test_the_path_page_shows_each_step_with_its_facts_and_sources(server):
+    status, html = get(server, "/path?from=Colombo&to=Tomsk")
+    assert status == 200, text_of(html)[:500]
+    summary = text_of(re.search(r'<p id="path-summary">(.*?)</p>', html, re.S).group(1))
+    assert summary == "2 steps: Colombo → Seoul → Tomsk"
+    first = re.search(r'<li class="step">(.*?)</li>', html, re.S).group(1)
+    assert ">MOU between Seoul and Colombo</a></td><td>agreement</td><td>2016-06-08</td>" in first
+    assert f'<blockquote class="evidence">{COLOMBO_QUOTE}</blockquote>' in first
+    assert 'Sources: <a href="/id/doc/002">' in first
+    # a name several places carry offers each of them
+    status, html = get(server, "/path?from=Singapore&to=Tomsk")
+    assert status == 400
+    assert re.findall(r'<ul class="candidates" id="candidates-from">(.*?)</ul>', html, re.S)
+    assert "place:country-sg" in html and "place:singapore" in html
+
+
+def test_the_event_page_lists_people_with_roles_organizers_and_parts(server):
+    html = get(server, "/id/event/tcs-10th-anniversary-symposium-vol-6")[1]
+    people = re.search(r'<table class="people">(.*?)</table>', html, re.S).group(1)
+    assert re.search(r'>YANG Kiho</a></td><td>moderator</td>', people)
+    organizers = re.search(r'<table class="organizers">(.*?)</table>', html, re.S).group(1)
+    assert [text_of(r) for r in re.findall(r"<tr><td>(.*?)</td>", organizers)] == [
+        "host", "supporter", "supporter", "supporter"]
+    plenary = get(server, "/id/event/anmc21-13th-plenary")[1]
+    people = re.search(r'<table class="people">(.*?)</table>', plenary, re.S).group(1)
+    assert people.count('<span class="muted">not named</span>') == 6
+    series = get(server, "/id/event/tcs-10th-anniversary-symposium-series")[1]
+    parts = re.search(r'<table class="parts">(.*?)</table>', series, re.S).group(1)
+    assert "Promoting Trilateral Cooperation at the Local Level</a></td><td>event</td>" \
+        "<td>2021</td>" in parts
+
+
+def test_two_documents_side_by_side_and_a_documents_mentions(server):
+    status, html = get(server, "/compare?first=doc%3A000&second=doc%3A002")
+    assert status == 200
+    shared = re.findall(r'<li><a href="([^"]+)">', re.search(
+        r'<ul id="shared">(.*?)</ul>', html, re.S).group(1))
+    assert "/id/place/seoul" in shared and "/id/person/park-won-soon" in shared
+    doc = get(server, "/id/doc/002")[1]
+    assert re.search(r'<td>person</td><td><a href="/id/person/bima-arya-sugiarto">'
+                     r'Bima Arya Sugiarto</a></td><td>2</td>', doc)

@@ -16,7 +16,7 @@ from citygraph.querying.names import name_index, search
 from citygraph.web.fact_rows import FACT_SECTIONS, facts
 
 __all__ = ["node_iri", "describe", "facts", "kind_of", "search_index", "search",
-           "document_facts", "highlight", "enclosing", "catalog_rows"]
+           "document_facts", "highlight", "enclosing", "catalog_rows", "questions"]
 
 _PATH = re.compile(r"[A-Za-z0-9._~%!$&'()*+,;=:@/-]+")
 
@@ -159,6 +159,21 @@ def enclosing(target, node):
 def catalog_rows(target, name, **params):
     """The rows of a catalog query with its parameters bound."""
     return run_query(find_query(name), target, params).rows
+
+
+def questions(target, node, kind):
+    """What a page answers beyond the node's own facts, by catalog query: an event's
+    people with their roles and its organizers, a series', event's or programme's parts,
+    a document's mentioned entities."""
+    out = {}
+    if kind == "event":
+        out["people"] = catalog_rows(target, "event-people", event=node)
+        out["organizers"] = catalog_rows(target, "event-organizers", event=node)
+    if kind in ("event", "organization"):
+        out["parts"] = catalog_rows(target, "series-parts", whole=node)
+    if kind == "document":
+        out["mentions"] = catalog_rows(target, "document-mentions", document=node)
+    return out
 
 
 # --- search: see citygraph.querying.names ----------------------------------------------

@@ -74,4 +74,5 @@ def fact_page_url(iri, section, page):
 
 GLOBALS = {"hidden_label": URIRef("http://www.w3.org/2004/02/skos/core#hiddenLabel"),
            "is_iri": is_iri, "page_url": page_url, "short": short, "land_paths": _land_paths,
-           "rdf_url": rdf_url, "fact_page_url": fact_page_url, "page_size": PAGE_SIZE}
+           "rdf_url": rdf_url, "fact_page_url": fact_page_url, "page_size": PAGE_SIZE,
+           "date_property": URIRef("http://purl.org/dc/terms/date")}

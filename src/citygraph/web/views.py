@@ -92,6 +92,7 @@ def _entity(request, node):
     info["facts"] = pages.facts(t, node) if info["kind"] in (
         "place", "organization", "person") else {}
     kind = info["kind"]
+    info.update(pages.questions(t, node, kind))
     if kind == "place":
         info["enclosing"] = pages.enclosing(t, node)
         if info["lat"] is not None and info["lon"] is not None:
@@ -183,7 +184,13 @@ async def documents(request):
 
 def routes():
     """Every page route."""
-    from citygraph.web import catalog_views, fact_views, network_views, reconcile_views
+    from citygraph.web import (
+        catalog_views,
+        fact_views,
+        network_views,
+        question_views,
+        reconcile_views,
+    )
 
     return [
         Route("/", home),
@@ -193,6 +200,7 @@ def routes():
         Route("/id/{path:path}", entity),
         *catalog_views.routes(),
         *fact_views.routes(),
+        *question_views.routes(),
         *network_views.routes(),
         *reconcile_views.routes(),
     ]
