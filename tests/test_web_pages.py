@@ -29,8 +29,24 @@ def store(tmp_path_factory):
 @pytest.fixture(scope="module")
 def server(store, tmp_path_factory):
     server = start_server(store, tmp_path_factory.mktemp("serve"))
+    wait_for_network(server)
     yield server
     server.stop()
+
+
+def wait_for_network(server, query="", seconds=120):
+    """Wait until the network the server measures in the background is ready."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(f"{server.base}/network.json{query}", timeout=60):
+                return
+        except urllib.error.HTTPError as exc:
+            if exc.code != 503 or time.monotonic() > deadline:
+                raise
+        time.sleep(0.3)
 
 
 def get(server, path, method="GET", body=None, kind=None):
@@ -215,6 +231,7 @@ def test_the_network_data_has_the_exports_nodes_and_edges(server, store, tmp_pat
     edge = next(e for e in data["graph"]["edges"]
                 if {e["source"], e["target"]} == {"place:colombo", "place:seoul"})
     assert "agreement:002-mou-seoul-colombo" in edge["facts"] and edge["sources"] == ["doc:002"]
+    wait_for_network(server, "?layer=agreement")
     status, html = get(server, "/network?layer=agreement&size=betweenness&color=country")
     assert status == 200 and '<script src="/static/network.js"></script>' in html
 
@@ -316,3 +333,45 @@ def test_two_documents_side_by_side_and_a_documents_mentions(server):
     doc = get(server, "/id/doc/002")[1]
     assert re.search(r'<td>person</td><td><a href="/id/person/bima-arya-sugiarto">'
                      r'Bima Arya Sugiarto</a></td><td>2</td>', doc)
+
+
+def test_a_network_not_yet_computed_is_announced_and_the_date_filter_counts_undated_ties(server):
+    # a choice no page asked for before: its computation starts now, in the background
+    status, html = get(server, "/network?layer=project&since=2014")
+    assert status == 200
+    assert "The network is being measured and laid out" in html
+    assert '<meta http-equiv="refresh" content="5">' in html
+    wait_for_network(server, "?layer=project&since=2014")
+    # the notice counts the undated ties of the same layers, measured in the background too
+    wait_for_network(server, "?layer=project")
+    html = get(server, "/network?layer=project&since=2014")[1]
+    whole = json.loads(urllib.request.urlopen(server.base + "/network.json?layer=project",
+                                              timeout=60).read())
+    undated = sum(1 for e in whole["graph"]["edges"] if not e["first"] and not e["last"])
+    assert undated > 0
+    notice = text_of(re.search(r'<p class="notice" id="undated-notice">(.*?)</p>', html,
+                               re.S).group(1))
+    assert notice == (f"The date filter leaves out {undated} ties without a date "
+                      "( the network without the date filter ).")
+
+
+def test_the_network_data_carries_a_layout_and_narrows_to_a_country_or_an_ego_network(server):
+    data = json.loads(urllib.request.urlopen(server.base + "/network.json", timeout=60).read())
+    nodes = data["graph"]["nodes"]
+    assert all(isinstance(n["x"], float | int) and abs(n["x"]) <= 500 for n in nodes)
+    assert data["figures"]["layout"] in ("computed", "reused")
+    korea = json.loads(urllib.request.urlopen(server.base + "/network.json?country=KR",
+                                              timeout=60).read())["graph"]
+    assert {n["country_code"] for n in korea["nodes"]} == {"KR"}
+    assert len(korea["nodes"]) == sum(1 for n in nodes if n.get("country_code") == "KR")
+    ego = json.loads(urllib.request.urlopen(server.base + "/network.json?place=Colombo&steps=1",
+                                            timeout=60).read())["graph"]
+    colombo = {e["target"] if e["source"] == "place:colombo" else e["source"]
+               for e in data["graph"]["edges"] if "place:colombo" in (e["source"], e["target"])}
+    assert {n["id"] for n in ego["nodes"]} == colombo | {"place:colombo"}
+    status, html = get(server, "/network/ego?place=place%3Acolombo&steps=2")
+    assert status == 200
+    assert '<h1>The network around <a href="/id/place/colombo">Colombo</a>' in html
+    facts = json.loads(urllib.request.urlopen(
+        server.base + "/network/edge?a=place%3Aseoul&b=place%3Acolombo", timeout=60).read())
+    assert {f["label"] for f in facts} >= {"MOU between Seoul and Colombo", "Seoul Declaration"}

@@ -150,6 +150,9 @@ def create_app(settings, pool=None):
             app.state.pool = QueryPool(settings.store, workers=settings.workers,
                                        timeout=settings.timeout,
                                        max_rows=settings.max_rows).start()
+        from citygraph.web.network_views import start_background
+
+        start_background(app)
         try:
             yield
         finally:

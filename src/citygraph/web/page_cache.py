@@ -29,7 +29,8 @@ def _version(request):
 
 async def cached_page(request, make):
     """The page ``make()`` renders (an HTMLResponse, run in a thread), kept for the next
-    request of the same path and query on the same store version; only 200s are kept."""
+    request of the same path and query on the same store version; only 200s are kept, and
+    not a page that says it is incomplete (``Cache-Control: no-store``)."""
     key = ("page", _version(request), request.url.path, request.url.query)
     pages = request.app.state.cache.setdefault("pages", OrderedDict())
     with _LOCK:
@@ -39,7 +40,7 @@ async def cached_page(request, make):
     if body is not None:
         return HTMLResponse(body)
     response = await run_in_threadpool(make)
-    if response.status_code == 200:
+    if response.status_code == 200 and response.headers.get("cache-control") != "no-store":
         with _LOCK:
             pages[key] = response.body
             while len(pages) > SIZE:

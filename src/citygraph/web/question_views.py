@@ -73,7 +73,8 @@ def shortest_path(data, first, second):
 
 def _path(request, given):
     from citygraph.web import pages
-    from citygraph.web.base import network_data, search_index, target
+    from citygraph.web.base import search_index, target
+    from citygraph.web.network_views import ready
 
     index = search_index(request)
     ends = {}
@@ -85,7 +86,9 @@ def _path(request, given):
             problems[field] = (str(exc), exc.candidates)
     if problems or not ends.get("from") or not ends.get("to"):
         return {"problems": problems, "steps": None}
-    data = network_data(request, given["layer"])
+    data = ready(request, given["layer"])
+    if data is None:
+        return {"problems": {}, "steps": None, "pending": True}
     path = shortest_path(data["graph"], ends["from"], ends["to"])
     if path is None:
         return {"problems": {}, "steps": [], "ends": ends}

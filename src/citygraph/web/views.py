@@ -62,11 +62,14 @@ async def search(request):
 def _rank(request, node):
     """The place's measures and its rank by degree and betweenness in the whole network."""
     from citygraph.errors import CitygraphError
+    from citygraph.web.network_views import ready, waited
 
     try:
-        data = network_data(request)
+        data = ready(request)
     except CitygraphError:
         return None
+    if data is None:
+        return {"pending": True, "waited": waited(request)}
     nodes = data["graph"]["nodes"]
     mine = next((n for n in nodes if n["id"] == str(node) or n.get("iri") == str(node)), None)
     if mine is None:
@@ -161,7 +164,10 @@ async def entity(request):
         if info is None:
             raise HTTPException(404)
         template = {"document": "document.html"}.get(info["kind"], "entity.html")
-        return render(request, template, {"e": info})
+        response = render(request, template, {"e": info})
+        if (info.get("rank") or {}).get("pending"):
+            response.headers["Cache-Control"] = "no-store"
+        return response
 
     return await cached_page(request, make)
 
