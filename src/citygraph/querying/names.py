@@ -10,7 +10,7 @@ networks, ``place:`` places); IRIs and prefixed names pass as they are.
 
 import re
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
 from citygraph.errors import ParameterError
 from citygraph.namespaces import DCTERMS, FOAF, PREFIXES, RDFS, SCHEMA, SKOS
@@ -177,7 +177,8 @@ def resolve_params(query, values, index=None, target=None):
     out = dict(values)
     for name, value in values.items():
         param = query.param(name)
-        if param is None or param.type != "iri" or not isinstance(value, str):
+        if param is None or param.type != "iri" or not isinstance(value, str) \
+                or isinstance(value, URIRef | Literal):
             continue
         if not value.strip() or looks_like_iri(value):
             continue

@@ -74,9 +74,21 @@ _STARTING = threading.Lock()
 
 
 def start_background(app):
-    """Start measuring and laying out the whole network (serve start), so that the first
-    pages need not wait for it."""
+    """Start measuring and laying out the whole network, and reading every name for search
+    and the autocomplete (serve start), so that the first pages need not wait for them."""
     _background(app)
+
+    def names():
+        from types import SimpleNamespace
+
+        from citygraph.web.base import search_index
+
+        try:
+            search_index(SimpleNamespace(app=app))
+        except CitygraphError:
+            pass  # the first search asks again and says why
+
+    threading.Thread(target=names, name="citygraph-names", daemon=True).start()
 
 
 def ready(request, layers="all", since=None, until=None):
