@@ -375,3 +375,16 @@ def test_the_network_data_carries_a_layout_and_narrows_to_a_country_or_an_ego_ne
     facts = json.loads(urllib.request.urlopen(
         server.base + "/network/edge?a=place%3Aseoul&b=place%3Acolombo", timeout=60).read())
     assert {f["label"] for f in facts} >= {"MOU between Seoul and Colombo", "Seoul Declaration"}
+
+
+def test_a_set_question_from_its_form_with_names(server):
+    query = urllib.parse.urlencode({
+        "run": "1", "event": "The 13th Plenary Meeting of the ANMC21 in Tomsk",
+        "agreement": "Tomsk Declaration", "party": "false"})
+    status, html = get(server, f"/queries/event-participants-party?{query}")
+    assert status == 200, text_of(html)[-300:]
+    rows = re.findall(r'<tr><td><a href="/id/place/[^"]+">place:[^<]+</a></td><td>([^<]+)</td>',
+                      html)
+    assert rows == ["Bangkok", "Delhi", "Jakarta", "Kuala Lumpur", "Metropolitan Manila",
+                    "Singapore", "Taipei", "Yangon"]
+    assert '<select name="party">' in html
