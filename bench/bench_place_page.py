@@ -1,13 +1,15 @@
 """Benchmark one page of ``citygraph serve`` under load: requests per second at N clients.
 
     python -m bench.bench_place_page [--store DIR] [--path /id/place/seoul] [--clients 16]
-                                     [--seconds 20] [--src DIR]
+                                     [--seconds 20] [--src DIR] [--wait-network]
 
 Starts ``citygraph serve`` on a free port of 127.0.0.1 (the seed graph, built into a
 temporary folder, without ``--store``), asks the page once (cold) and once more (warm),
 then runs ``--clients`` threads asking it for ``--seconds`` seconds and prints the
 requests per second, the latency median and p95, and the page's size. ``--src`` serves
 another copy of the package (e.g. an export of an older commit's ``src``), to compare.
+``--wait-network`` first waits until the network the server measures in the background
+is ready (and says how long that took), then asks the page.
 """
 
 import argparse
@@ -88,6 +90,8 @@ def main(argv=None):
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--src", type=Path, default=ROOT / "src",
                         help="the package folder to serve (default: this checkout's src)")
+    parser.add_argument("--wait-network", action="store_true",
+                        help="wait for the background network before asking the page")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
         store = args.store
@@ -99,6 +103,12 @@ def main(argv=None):
                   validate=False)
         process, port = _start(store, args.src)
         try:
+            if args.wait_network:
+                started = time.perf_counter()
+                while _get(port, "/network.json", accept="application/json")[0] == 503:
+                    time.sleep(1)
+                print(f"network measured and laid out {time.perf_counter() - started:.0f} s "
+                      "after the server answered", flush=True)
             status, cold, _ = _get(port, args.path)
             warm = _get(port, args.path)[2]
             print(f"{args.path}: HTTP {status}, {_size(port, args.path) / 1024:.0f} KiB; "
