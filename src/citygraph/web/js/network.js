@@ -145,6 +145,8 @@ export async function start(options) {
     // large networks (the 10k-place Wikidata one): draw fewer labels, hide edges and
     // labels while the camera moves, pick on a coarser buffer
     labelRenderedSizeThreshold: count > 2000 ? 12 : 6,
+    labelDensity: 0.5,
+    labelGridCellSize: 80,
     hideEdgesOnMove: count > 2000,
     hideLabelsOnMove: count > 2000,
     pickingDownSizingRatio: count > 2000 ? 4 : 2,
