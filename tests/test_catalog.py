@@ -392,3 +392,138 @@ def test_unknown_format_is_refused():
     with pytest.raises(QueryError) as caught:
         format_result(ROWS, "xml")
     assert str(caught.value) == "unknown format 'xml'; formats: table, csv, tsv, json"
+
+
+# ---------------------------------------------------------------- names for IRI parameters
+
+
+@pytest.fixture(scope="module")
+def seed():
+    from citygraph.graph.store import build
+    from conftest import ROOT, SEED
+
+    return connect(build(memory=True, data_dir=SEED, root=ROOT, validate=False).store)
+
+
+ANMC21_MEMBERS = ["Bangkok", "Delhi", "Hanoi", "Jakarta", "Kuala Lumpur", "Metropolitan Manila",
+                  "Seoul", "Singapore", "Taipei", "Tokyo", "Tokyo", "Tomsk", "Ulaanbaatar",
+                  "Yangon"]
+
+
+@pytest.mark.parametrize("given", ["ANMC21", "anmc21", " ANMC21 ", "cgorg:anmc21",
+                                   "<https://w3id.org/citygraph/id/org/anmc21>"])
+def test_an_iri_parameter_takes_a_name_a_prefixed_name_or_an_iri(seed, given):
+    result = run_query(find_query("network-members"), seed, {"network": given})
+    assert sorted(str(r["member_label"]) for r in result.rows) == ANMC21_MEMBERS
+
+
+def test_a_name_is_resolved_through_a_kept_name_index_as_through_the_store(seed):
+    from citygraph.querying.names import name_index, resolve_params
+
+    query = find_query("posts-at-date")
+    index = name_index(seed)
+    for names in (index, None):
+        # 'Toyama Prefecture' names the place and its government: the example place:tomsk
+        # says the parameter wants a place
+        assert resolve_params(query, {"place": "Toyama Prefecture", "date": "2014-09-06"},
+                              names, seed) == {"place": URIRef(PLACE + "toyama-prefecture"),
+                                               "date": "2014-09-06"}
+
+
+@pytest.mark.parametrize(("values", "message", "candidates"), [
+    ({"place": "Singapore"},
+     "query 'posts-at-date': parameter 'place': 'Singapore' names 2 entities: Singapore "
+     "(place:country-sg), Singapore (place:singapore); give one of them",
+     ["country-sg", "singapore"]),
+    ({"place": "Kuala"},
+     "query 'posts-at-date': parameter 'place': no entity is called 'Kuala'; names containing "
+     "it: Kuala Lumpur (place:kuala-lumpur)", ["kuala-lumpur"]),
+    ({"place": "Atlantis"},
+     "query 'posts-at-date': parameter 'place': no entity is called 'Atlantis', nor does any "
+     "name contain it", []),
+])
+def test_an_ambiguous_or_unknown_name_is_refused_with_its_candidates(seed, values, message,
+                                                                      candidates):
+    from citygraph.querying.names import UnresolvedName
+
+    with pytest.raises(UnresolvedName) as caught:
+        run_query(find_query("posts-at-date"), seed, {"date": "2014-09-06", **values})
+    assert str(caught.value) == message
+    assert [str(e).rsplit("/", 1)[1] for e, _ in caught.value.candidates] == candidates
+    assert isinstance(caught.value, ParameterError) and caught.value.exit_code == 2
+
+
+# ---------------------------------------------------------------- the researchers' questions
+
+
+def answer(target, name, *columns, **params):
+    from citygraph.querying.catalog import plain
+
+    rows = run_query(find_query(name), target, params).rows
+    return [tuple(plain(r.get(c), prefixed=True) for c in columns) for r in rows]
+
+
+def test_event_people_have_roles_with_or_without_a_talk_and_talks_without_a_named_speaker(seed):
+    rows = answer(seed, "event-people", "person_label", "role_label", "title",
+                  "on_behalf_of_label", event="event:anmc21-13th-plenary")
+    # talks whose speaker the source does not name: the city they were given for
+    assert ("", "presentation", "Tokyo 2020", "Tokyo") in rows
+    # a role without a talk (a delegate), and a role beside a talk (speaker and remarks)
+    assert ("ANDO Toshiaki", "delegate", "", "Tokyo") in rows
+    assert ("ZHVACHKIN Sergey", "speaker", "", "") in rows
+    assert ("ZHVACHKIN Sergey", "opening remarks", "", "") in rows
+    assert len(rows) == 116
+    tcs = answer(seed, "event-people", "person_label", "role_label",
+                 event="event:tcs-10th-anniversary-symposium-vol-6")
+    assert ("YANG Kiho", "moderator") in tcs and len(tcs) == 11
+
+
+def test_event_organizers_are_named_by_their_most_specific_relation(seed):
+    assert answer(seed, "event-organizers", "relation_label", "organization_label",
+                  event="event:tcs-10th-anniversary-symposium-vol-6") == [
+        ("host", "TCS"), ("supporter", "CLAIR"),
+        ("supporter", "China International Friendship Cities Association"),
+        ("supporter", "Governors Association of Korea")]
+
+
+def test_series_parts_with_participants_and_years(seed):
+    rows = answer(seed, "series-parts", "part_label", "year", "participant_count",
+                  whole="event:tcs-10th-anniversary-symposium-series")
+    assert rows[-1] == ("Promoting Trilateral Cooperation at the Local Level", "2021", "10")
+    assert {r[0] for r in rows} >= {"Youth Exchange", "Urban Regeneration"} and len(rows) == 6
+    iuc = answer(seed, "series-parts", "part_label", "kind", "participants", whole="cgorg:iuc")
+    assert ("Cargo Railway Connection between Mannheim and Chongqing", "project",
+            "Chongqing; Mannheim") in [(a, b, "; ".join(sorted(c.split("; ")))) for a, b, c in iuc]
+
+
+def test_document_mentions_and_the_participants_party_or_not_to_an_agreement(seed):
+    mentions = answer(seed, "document-mentions", "kind", "label", "facts", document="doc:002")
+    assert ("person", "Bima Arya Sugiarto", "2") in mentions and len(mentions) == 27
+    party = dict(event="event:anmc21-13th-plenary", agreement="agreement:000-tomsk-declaration")
+    assert [r[0] for r in answer(seed, "event-participants-party", "participant_label",
+                                 party="true", **party)] == [
+        "Hanoi", "Seoul", "Tokyo", "Tomsk", "Ulaanbaatar"]
+    assert [r for r in answer(seed, "event-participants-party", "participant_label",
+                              "attended", party="false", **party)][:2] == [
+        ("Bangkok", "true"), ("Delhi", "false")]
+
+
+def test_network_members_with_ties_to_a_country_and_a_places_parents_by_name(seed):
+    rows = answer(seed, "network-members-country-ties", "member_label", "partner_label",
+                  "fact_label", network="ANMC21", country="Sri Lanka")
+    assert rows[0] == ("Seoul", "Colombo", "MOU between Seoul and Colombo") and len(rows) == 5
+    assert answer(seed, "place-parents", "relation", "steps", "parent_label", "kind",
+                  "iso3166", place="Uiseong") == [
+        ("itself", "0", "Uiseong", "city", ""),
+        ("part of", "1", "Gyeongsangbuk-do", "province", "KR-47"),
+        ("country", "", "South Korea", "country", "KR")]
+
+
+def test_place_links_name_each_fact_once_with_its_kind(seed):
+    rows = answer(seed, "place-links", "fact", "kind", first="Seoul", second="Colombo")
+    assert sorted(set(rows)) == [
+        ("agreement:002-mou-seoul-colombo", "agreement"),
+        ("agreement:002-seoul-communique", "agreement"),
+        ("agreement:002-seoul-declaration", "agreement"),
+        ("fact:002-transfer-seoul-colombo-tax", "policy transfer"),
+        ("fact:002-transfer-seoul-colombo-waste", "policy transfer")]

@@ -604,10 +604,10 @@ def test_the_former_consul_general_does_not_hold_the_post_in_2023():
 
 def test_his_page_shows_the_consul_generalship_ended_before_2023():
     import citygraph
-    from citygraph.web.pages import facts
+    from citygraph.web.fact_rows import facts
 
     target = citygraph.connect(citygraph.build(memory=True, validate=False).store)
     titles = facts(target, person("shin-bong-seop"))["Titles"]
-    assert sorted((t["label"], t["date"]) for t in titles) == [
+    assert sorted((t["label"], t["when"] and t["when"]["text"]) for t in titles) == [
         ("Korean Consul-General in Shenyang, China", "ended before 2023"),
         ("Professor at KwangWoon University Graduate School", None)]

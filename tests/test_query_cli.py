@@ -167,12 +167,16 @@ ALLOWED = "parameters: network (iri)"
          f"query 'network-members': --param 'network' is not key=value; {ALLOWED}"),
         (["network-members", "-p", "network=cgorg:anmc21", "-p", "network=cgorg:near"],
          f"query 'network-members': parameter 'network' given twice; {ALLOWED}"),
-        (["network-members", "-p", "network=ANMC21"],
-         "query 'network-members': parameter 'network' must be an IRI or a prefixed name such "
-         "as place:seoul (prefixes: agreement, agt, cg, cgorg, cgr, dcterms, doc, event, evt, "
-         "fact, foaf, geo, mrole, org, owl, person, place, post, project, projt, prole, prov, "
-         "rdf, rdfs, schema, sdg, skos, talkt, theme, tiet, venue, xsd), got 'ANMC21'; "
-         f"{ALLOWED}"),
+        (["network-members", "-p", "network=ANMC"],
+         "query 'network-members': parameter 'network': no entity is called 'ANMC'; names "
+         "containing it: ANMC21 (cgorg:anmc21), ANMC21 Exhibition "
+         "(event:anmc21-13th-plenary-exhibition), ANMC21 Secretariat (cgorg:anmc21-secretariat), "
+         "Opening Ceremony for ANMC21 Exhibition "
+         "(event:anmc21-13th-plenary-exhibition-opening-ceremony), International Joint Projects "
+         "Section(ANMC21) (cgorg:tokyo-international-joint-projects-section), …"),
+        (["network-members", "-p", "network=cgorg:anmc 21"],
+         "query 'network-members': parameter 'network' must be an IRI without spaces, quotes, "
+         f"braces or angle brackets, got 'cgorg:anmc 21'; {ALLOWED}"),
         (["posts-at-date", "-p", "date=06/09/2014"],
          "query 'posts-at-date': parameter 'date' must be a date YYYY-MM-DD, got '06/09/2014'; "
          "parameters: date (date), organization (iri, optional), place (iri, optional)"),
@@ -272,3 +276,11 @@ def test_queries_says_when_the_endpoint_does_not_answer():
     result = run("queries", "--role", "report", "--endpoint", url, "--timeout", "2")
     assert result.exit_code == 3, result.output
     assert result.output.splitlines()[-1].startswith(f"endpoint {url} does not answer: ")
+
+
+def test_an_iri_parameter_takes_a_name(store_dir):
+    result = run("query", "network-members", "-p", "network=ANMC21", "--store", store_dir,
+                 "--format", "csv")
+    assert result.exit_code == 0, result.output
+    members = sorted(line.split(",")[1] for line in result.output.splitlines()[1:])
+    assert members[:3] == ["Bangkok", "Delhi", "Hanoi"] and len(members) == 14

@@ -65,8 +65,25 @@ def store(tmp_path_factory):
 @pytest.fixture(scope="module")
 def server(store, tmp_path_factory, browser):
     server = start_server(store, tmp_path_factory.mktemp("serve"))
+    wait_for_network(server)
     yield server
     server.stop()
+
+
+def wait_for_network(server, seconds=120):
+    """Wait until the network the server measures and lays out in the background is ready."""
+    import urllib.error
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(f"{server.base}/network.json", timeout=60):
+                return
+        except urllib.error.HTTPError as exc:
+            if exc.code != 503 or time.monotonic() > deadline:
+                raise
+        time.sleep(0.3)
 
 
 @pytest.fixture(scope="module")
@@ -106,8 +123,8 @@ def test_search_seoul_open_its_page_and_see_the_colombo_mou_with_its_quote(brows
     assert browser.find_element(By.ID, "title").text == "Seoul"
     row = browser.find_element(By.ID, "agreement:002-mou-seoul-colombo")
     cells = row.find_elements(By.TAG_NAME, "td")
-    assert cells[0].text == "MOU between Seoul and Colombo"
-    assert cells[1].text == "2016-06-08"
+    assert cells[0].find_element(By.TAG_NAME, "a").text == "MOU between Seoul and Colombo"
+    assert cells[1].text == "8 June 2016"
     assert "Colombo" in cells[2].text
     assert row.find_element(By.CSS_SELECTOR, "blockquote.evidence").text == COLOMBO_QUOTE
     browser.set_window_size(1400, 2400)
@@ -137,6 +154,12 @@ def test_the_network_view_holds_the_exports_nodes_and_edges(browser, server, sto
     panel = browser.find_element(By.ID, "edge-panel")
     wait_for(lambda: "agreement:002-mou-seoul-colombo" in panel.text)
     assert "doc:002" in panel.text
+    # the facts behind it, by name, with their evidence
+    wait_for(lambda: panel.find_elements(By.CSS_SELECTOR, "table.edge-facts-table"))
+    facts = [r.find_elements(By.TAG_NAME, "td")[0].text for r in
+             panel.find_elements(By.CSS_SELECTOR, "table.edge-facts-table tr")[1:]]
+    assert "MOU between Seoul and Colombo" in facts
+    assert COLOMBO_QUOTE in panel.text
     wait_for(lambda: browser.find_element(By.ID, "network-status").get_attribute("data-layout"),
              seconds=20)
     screenshot(browser, "network.png")
@@ -156,7 +179,15 @@ def test_a_catalog_query_runs_from_its_form(browser, server, store):
     browser.get(server.base + "/queries/network-members")
     field = browser.find_element(By.NAME, "network")
     field.clear()
-    field.send_keys("cgorg:anmc21")
+    # the field offers names as they are typed; choosing one puts its name in the field
+    field.send_keys("anmc")
+    choice = wait_for(lambda: [li for li in browser.find_elements(By.CSS_SELECTOR,
+                                                                   "ul.complete li")
+                               if li.get_attribute("data-value") == "ANMC21"])
+    assert choice[0].text.startswith("ANMC21 organization")
+    screenshot(browser, "autocomplete.png")
+    choice[0].click()
+    assert field.get_attribute("value") == "ANMC21"
     browser.find_element(By.ID, "run").click()
     wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "table.results tbody tr"))
     rows = browser.find_elements(By.CSS_SELECTOR, "table.results tbody tr")
@@ -174,7 +205,7 @@ def test_hostile_labels_render_as_text(browser, hostile_server):
     browser.get(hostile_server.base + "/id/place/xss-town")
     assert browser.find_element(By.ID, "title").text == "<script>alert(1)</script>"
     names = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "ul.names li")]
-    assert '" onmouseover="alert(2) (skos:altLabel)' in names
+    assert '" onmouseover="alert(2) (alternative label)' in names
     quote = browser.find_element(By.CSS_SELECTOR, "blockquote.evidence").text
     assert quote == "<img src=x onerror=alert(3)>"
     for element in browser.find_elements(By.CSS_SELECTOR, "ul.names li"):
@@ -187,3 +218,72 @@ def test_hostile_labels_render_as_text(browser, hostile_server):
         "<script>alert(1)</script>"
     with pytest.raises(NoAlertPresentException):
         browser.switch_to.alert.text  # noqa: B018
+
+
+def test_the_path_page_takes_names_from_the_autocomplete(browser, server):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server.base + "/path")
+    for field, typed, name in (("path-from", "Colom", "Colombo"), ("path-to", "Toms", "Tomsk")):
+        box = browser.find_element(By.ID, field)
+        box.send_keys(typed)
+        wait_for(lambda b=box, n=name: [li for li in b.find_elements(By.XPATH, "../ul/li")
+                                        if li.get_attribute("data-value") == n])[0].click()
+        assert box.get_attribute("value") == name
+    browser.find_element(By.ID, "path-go").click()
+    summary = wait_for(lambda: browser.find_elements(By.ID, "path-summary"))[0]
+    assert summary.text == "2 steps: Colombo → Seoul → Tomsk"
+    steps = browser.find_elements(By.CSS_SELECTOR, "li.step")
+    assert "MOU between Seoul and Colombo" in steps[0].text and COLOMBO_QUOTE in steps[0].text
+    screenshot(browser, "path.png")
+
+
+def test_a_places_ego_network_from_its_page(browser, server):
+    import urllib.request
+
+    from selenium.webdriver.common.by import By
+
+    browser.get(server.base + "/id/place/colombo")
+    browser.find_element(By.LINK_TEXT, "its network, 1–2 steps").click()
+    wait_for(lambda: "/network/ego" in browser.current_url)
+    order = wait_for(lambda: browser.execute_script(
+        "return window.citygraphGraph ? window.citygraphGraph.order : null"))
+    data = json.loads(urllib.request.urlopen(
+        server.base + "/network.json?place=place%3Acolombo&steps=1", timeout=60).read())
+    assert order == len(data["graph"]["nodes"]) and order > 3
+    assert browser.execute_script(
+        "return window.citygraphGraph.getNodeAttribute('place:colombo', 'highlighted')")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "The network around Colombo"
+    screenshot(browser, "ego-colombo.png")
+
+
+def test_the_map_zooms_in_and_splits_its_clusters(browser, server):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server.base + "/map")
+    markers = browser.find_element(By.ID, "markers")
+    wait_for(lambda: markers.get_attribute("data-clusters") is not None)
+
+    def largest():
+        counts = [int(g.get_attribute("data-count"))
+                  for g in browser.find_elements(By.CSS_SELECTOR, "#markers g.cluster")]
+        return max(counts or [1])
+
+    before = largest()
+    assert before > 1 and not browser.find_elements(By.CSS_SELECTOR, "#labels text")
+    screenshot(browser, "map-world.png")
+    # a click on the largest cluster zooms in on it: it opens into smaller ones and places
+    cluster = max(browser.find_elements(By.CSS_SELECTOR, "#markers g.cluster"),
+                  key=lambda g: int(g.get_attribute("data-count")))
+    browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click'))", cluster)
+    assert float(browser.find_element(By.ID, "map-zoom").get_attribute("data-zoom")) == 3.0
+    assert largest() < before
+    # closer, on Korea: single places with their names
+    browser.execute_script("window.citygraphMap.zoomAt(307, 53, 8 / 3)")
+    assert float(browser.find_element(By.ID, "map-zoom").get_attribute("data-zoom")) == 8.0
+    labels = [t.text for t in browser.find_elements(By.CSS_SELECTOR, "#labels text")]
+    assert "Seoul" in labels
+    assert browser.find_elements(By.CSS_SELECTOR, '#markers circle[data-place="place:seoul"]')
+    screenshot(browser, "map-zoomed.png")
+    browser.find_element(By.ID, "zoom-out").click()
+    assert float(browser.find_element(By.ID, "map-zoom").get_attribute("data-zoom")) == 4.0

@@ -29,8 +29,24 @@ def store(tmp_path_factory):
 @pytest.fixture(scope="module")
 def server(store, tmp_path_factory):
     server = start_server(store, tmp_path_factory.mktemp("serve"))
+    wait_for_network(server)
     yield server
     server.stop()
+
+
+def wait_for_network(server, query="", seconds=120):
+    """Wait until the network the server measures in the background is ready."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(f"{server.base}/network.json{query}", timeout=60):
+                return
+        except urllib.error.HTTPError as exc:
+            if exc.code != 503 or time.monotonic() > deadline:
+                raise
+        time.sleep(0.3)
 
 
 def get(server, path, method="GET", body=None, kind=None):
@@ -72,8 +88,14 @@ def test_the_place_page_shows_names_identifiers_enclosing_places_and_sourced_fac
     # the Colombo MOU row: its name, date, partner, source and verbatim quote
     row = re.search(r'<tr id="agreement:002-mou-seoul-colombo">(.*?)</tr>', html, re.S).group(1)
     assert ">MOU between Seoul and Colombo</a>" in row
-    assert "<td>2016-06-08</td>" in row
-    assert 'href="/id/place/colombo">Colombo</a>' in row
+    # one "when", in words, from the property that holds it; property labels, not CURIEs
+    assert '<td class="when" title="from its date" data-precision="day">8 June 2016</td>' in row
+    assert '<span class="muted">party:</span> <a href="/id/place/colombo">Colombo</a>' in row
+    assert '<span class="muted">signatory:</span> <a href="/id/person/park-won-soon">' in row
+    assert '<span class="muted">theme:</span> <a href="/id/theme/waste-management">' in row
+    assert "cg:" not in text_of(row) and "dcterms:" not in text_of(row)
+    assert ('<a class="rdf" href="/editor?query=DESCRIBE+%3Chttps%3A%2F%2Fw3id.org%2Fcitygraph'
+            '%2Fid%2Fagreement%2F002-mou-seoul-colombo%3E"') in row
     assert 'href="/id/doc/002">' in row
     assert f'<blockquote class="evidence">{COLOMBO_QUOTE}</blockquote>' in row
     for heading in ("Agreements", "Events", "Memberships", "Titles"):
@@ -81,7 +103,9 @@ def test_the_place_page_shows_names_identifiers_enclosing_places_and_sourced_fac
     # centralities with ranks, and a small map with the place on the basemap
     assert re.search(r"<td>degree</td><td>\d+</td><td>1</td>", html)
     assert '<circle cx="306.9784" cy="52.434"' in html
-    assert html.count('class="land"') > 100
+    # the small map carries the countries around the place, not the world
+    lands = re.findall(r'<path class="land" d="[^"]+"><title>([^<]+)</title>', html)
+    assert {"South Korea", "North Korea", "Japan", "China"} <= set(lands) and len(lands) == 12
 
 
 def test_the_event_page_lists_speakers_and_delegations_by_size(server):
@@ -93,6 +117,20 @@ def test_the_event_page_lists_speakers_and_delegations_by_size(server):
     assert sizes == sorted(sizes, reverse=True) and sizes
     status, html = get(server, "/id/event/near-forum-2023")
     assert "<h2>Sessions and speakers</h2>" in html
+
+
+def test_a_when_is_a_range_an_as_of_or_the_event_date_and_long_sections_are_paged(server):
+    html = get(server, "/id/place/seoul")[1]
+    whens = dict(re.findall(
+        r'<tr id="([^"]+)">\s*<td>.*?</td>\s*<td class="when"[^>]*>([^<]*)</td>', html, re.S))
+    assert whens["agreement:002-loi-seoul-bogor"] == "between 8 June 2016 and 10 June 2016"
+    assert whens["fact:000-membership-seoul-anmc21"] == "as of 6 September 2014"
+    status, page = get(server, "/facts/place/seoul?section=Ties&page=1")
+    assert status == 200
+    assert '<p class="muted" id="page-count">1–10 of 10 · page 1 of 1</p>' in page
+    assert len(re.findall(r'<td class="when"', page)) == 10
+    assert get(server, "/facts/place/seoul?section=Ties&page=2")[0] == 404
+    assert get(server, "/facts/place/seoul?section=Nothing")[0] == 404
 
 
 def test_organization_person_agreement_pages(server):
@@ -124,7 +162,8 @@ def test_the_catalog_page_runs_a_query_from_its_form_and_downloads_csv_and_json(
     status, html = get(server, "/queries")
     assert status == 200 and 'href="/queries/network-members"' in html
     status, html = get(server, "/queries/network-members")
-    assert 'name="network" value="cgorg:anmc21"' in html and "<table class" not in html
+    assert 'name="network" value="ASIAN NETWORK OF MAJOR CITIES 21"' in html
+    assert "<table class" not in html
     status, html = get(server, "/queries/network-members?run=1&network=cgorg%3Aanmc21")
     assert status == 200
     assert 'href="/id/place/bangkok">place:bangkok</a>' in html
@@ -135,8 +174,41 @@ def test_the_catalog_page_runs_a_query_from_its_form_and_downloads_csv_and_json(
                               "&format=json")[1])["rows"]
     assert len(rows) == len(csv_text.splitlines()) - 1
     assert "Bangkok" in {r["member_label"] for r in rows}
-    status, html = get(server, "/queries/network-members?run=1&network=not+an+iri")
-    assert status == 400 and "parameter &#39;network&#39; must be an IRI" in html
+    status, html = get(server, "/queries/network-members?run=1&network=cgorg%3Aanmc+21")
+    assert status == 400 and "parameter &#39;network&#39; must be an IRI without" in html
+
+
+def test_entity_fields_take_names_and_an_ambiguous_name_offers_its_candidates(server):
+    status, html = get(server, "/queries/network-members?run=1&network=ANMC21")
+    assert status == 200
+    members = re.findall(r'<td><a href="/id/place/[^"]+">place:[^<]+</a></td><td>([^<]+)</td>',
+                         html)
+    assert sorted(members) == ["Bangkok", "Delhi", "Hanoi", "Jakarta", "Kuala Lumpur",
+                               "Metropolitan Manila", "Seoul", "Singapore", "Taipei", "Tokyo",
+                               "Tokyo", "Tomsk", "Ulaanbaatar", "Yangon"]
+    status, html = get(server, "/queries/posts-at-date?run=1&date=2014-09-06&place=Singapore")
+    assert status == 400
+    assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a> <span class="muted">([^<]+)</span>',
+                      html) == [
+        ("/queries/posts-at-date?date=2014-09-06&amp;place=place%3Acountry-sg&amp;run=1",
+         "Singapore", "place:country-sg"),
+        ("/queries/posts-at-date?date=2014-09-06&amp;place=place%3Asingapore&amp;run=1",
+         "Singapore", "place:singapore")]
+    assert 'data-complete' in html and '<script src="/static/complete.js" defer>' in html
+
+
+def test_the_autocomplete_offers_names_with_their_kind_and_the_value_to_use(server):
+    status, body = get(server, "/complete?q=anmc")
+    rows = json.loads(body)
+    assert [(r["name"], r["kind"], r["value"]) for r in rows[:3]] == [
+        ("ANMC21", "organization", "ANMC21"),
+        ("ANMC21 Exhibition", "event", "ANMC21 Exhibition"),
+        ("ANMC21 Secretariat", "organization", "ANMC21 Secretariat")]
+    assert rows[0]["page"] == "/id/org/anmc21"
+    singapore = [r for r in json.loads(get(server, "/complete?q=singapore")[1])
+                 if r["name"] == "Singapore"]
+    assert sorted(r["value"] for r in singapore) == ["place:country-sg", "place:singapore"]
+    assert json.loads(get(server, "/complete?q=")[1]) == []
 
 
 def test_the_sparql_editor_runs_read_only_queries_with_the_project_prefixes(server):
@@ -160,6 +232,7 @@ def test_the_network_data_has_the_exports_nodes_and_edges(server, store, tmp_pat
     edge = next(e for e in data["graph"]["edges"]
                 if {e["source"], e["target"]} == {"place:colombo", "place:seoul"})
     assert "agreement:002-mou-seoul-colombo" in edge["facts"] and edge["sources"] == ["doc:002"]
+    wait_for_network(server, "?layer=agreement")
     status, html = get(server, "/network?layer=agreement&size=betweenness&color=country")
     assert status == 200 and '<script src="/static/network.js"></script>' in html
 
@@ -218,3 +291,101 @@ def test_malformed_requests_get_a_4xx_page_never_a_traceback(server, path, metho
     assert "Traceback" not in body and "File \"" not in body
     if status != 200:
         assert "<h1>Error" in body or body.count("\n") <= 1
+
+
+def test_the_path_page_shows_each_step_with_its_facts_and_sources(server):
+    status, html = get(server, "/path?from=Colombo&to=Tomsk")
+    assert status == 200, text_of(html)[:500]
+    summary = text_of(re.search(r'<p id="path-summary">(.*?)</p>', html, re.S).group(1))
+    assert summary == "2 steps: Colombo → Seoul → Tomsk"
+    first = re.search(r'<li class="step">(.*?)</li>', html, re.S).group(1)
+    assert ">MOU between Seoul and Colombo</a></td><td>agreement</td><td>2016-06-08</td>" in first
+    assert f'<blockquote class="evidence">{COLOMBO_QUOTE}</blockquote>' in first
+    assert 'Sources: <a href="/id/doc/002">' in first
+    # a name several places carry offers each of them
+    status, html = get(server, "/path?from=Singapore&to=Tomsk")
+    assert status == 400
+    assert re.findall(r'<ul class="candidates" id="candidates-from">(.*?)</ul>', html, re.S)
+    assert "place:country-sg" in html and "place:singapore" in html
+
+
+def test_the_event_page_lists_people_with_roles_organizers_and_parts(server):
+    html = get(server, "/id/event/tcs-10th-anniversary-symposium-vol-6")[1]
+    people = re.search(r'<table class="people">(.*?)</table>', html, re.S).group(1)
+    assert re.search(r'>YANG Kiho</a></td><td>moderator</td>', people)
+    organizers = re.search(r'<table class="organizers">(.*?)</table>', html, re.S).group(1)
+    assert [text_of(r) for r in re.findall(r"<tr><td>(.*?)</td>", organizers)] == [
+        "host", "supporter", "supporter", "supporter"]
+    plenary = get(server, "/id/event/anmc21-13th-plenary")[1]
+    people = re.search(r'<table class="people">(.*?)</table>', plenary, re.S).group(1)
+    assert people.count('<span class="muted">not named</span>') == 6
+    series = get(server, "/id/event/tcs-10th-anniversary-symposium-series")[1]
+    parts = re.search(r'<table class="parts">(.*?)</table>', series, re.S).group(1)
+    assert "Promoting Trilateral Cooperation at the Local Level</a></td><td>event</td>" \
+        "<td>2021</td>" in parts
+
+
+def test_two_documents_side_by_side_and_a_documents_mentions(server):
+    status, html = get(server, "/compare?first=doc%3A000&second=doc%3A002")
+    assert status == 200
+    shared = re.findall(r'<li><a href="([^"]+)">', re.search(
+        r'<ul id="shared">(.*?)</ul>', html, re.S).group(1))
+    assert "/id/place/seoul" in shared and "/id/person/park-won-soon" in shared
+    doc = get(server, "/id/doc/002")[1]
+    assert re.search(r'<td>person</td><td><a href="/id/person/bima-arya-sugiarto">'
+                     r'Bima Arya Sugiarto</a></td><td>2</td>', doc)
+
+
+def test_a_network_not_yet_computed_is_announced_and_the_date_filter_counts_undated_ties(server):
+    # a choice no page asked for before: its computation starts now, in the background
+    status, html = get(server, "/network?layer=project&since=2014")
+    assert status == 200
+    assert "The network is being measured and laid out" in html
+    assert '<meta http-equiv="refresh" content="5">' in html
+    wait_for_network(server, "?layer=project&since=2014")
+    # the notice counts the undated ties of the same layers, measured in the background too
+    wait_for_network(server, "?layer=project")
+    html = get(server, "/network?layer=project&since=2014")[1]
+    whole = json.loads(urllib.request.urlopen(server.base + "/network.json?layer=project",
+                                              timeout=60).read())
+    undated = sum(1 for e in whole["graph"]["edges"] if not e["first"] and not e["last"])
+    assert undated > 0
+    notice = text_of(re.search(r'<p class="notice" id="undated-notice">(.*?)</p>', html,
+                               re.S).group(1))
+    assert notice == (f"The date filter leaves out {undated} ties without a date "
+                      "( the network without the date filter ).")
+
+
+def test_the_network_data_carries_a_layout_and_narrows_to_a_country_or_an_ego_network(server):
+    data = json.loads(urllib.request.urlopen(server.base + "/network.json", timeout=60).read())
+    nodes = data["graph"]["nodes"]
+    assert all(isinstance(n["x"], float | int) and abs(n["x"]) <= 500 for n in nodes)
+    assert data["figures"]["layout"] in ("computed", "reused")
+    korea = json.loads(urllib.request.urlopen(server.base + "/network.json?country=KR",
+                                              timeout=60).read())["graph"]
+    assert {n["country_code"] for n in korea["nodes"]} == {"KR"}
+    assert len(korea["nodes"]) == sum(1 for n in nodes if n.get("country_code") == "KR")
+    ego = json.loads(urllib.request.urlopen(server.base + "/network.json?place=Colombo&steps=1",
+                                            timeout=60).read())["graph"]
+    colombo = {e["target"] if e["source"] == "place:colombo" else e["source"]
+               for e in data["graph"]["edges"] if "place:colombo" in (e["source"], e["target"])}
+    assert {n["id"] for n in ego["nodes"]} == colombo | {"place:colombo"}
+    status, html = get(server, "/network/ego?place=place%3Acolombo&steps=2")
+    assert status == 200
+    assert '<h1>The network around <a href="/id/place/colombo">Colombo</a>' in html
+    facts = json.loads(urllib.request.urlopen(
+        server.base + "/network/edge?a=place%3Aseoul&b=place%3Acolombo", timeout=60).read())
+    assert {f["label"] for f in facts} >= {"MOU between Seoul and Colombo", "Seoul Declaration"}
+
+
+def test_a_set_question_from_its_form_with_names(server):
+    query = urllib.parse.urlencode({
+        "run": "1", "event": "The 13th Plenary Meeting of the ANMC21 in Tomsk",
+        "agreement": "Tomsk Declaration", "party": "false"})
+    status, html = get(server, f"/queries/event-participants-party?{query}")
+    assert status == 200, text_of(html)[-300:]
+    rows = re.findall(r'<tr><td><a href="/id/place/[^"]+">place:[^<]+</a></td><td>([^<]+)</td>',
+                      html)
+    assert rows == ["Bangkok", "Delhi", "Jakarta", "Kuala Lumpur", "Metropolitan Manila",
+                    "Singapore", "Taipei", "Yangon"]
+    assert '<select name="party">' in html

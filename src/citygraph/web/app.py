@@ -94,7 +94,13 @@ def create_app(settings):
 
     @asynccontextmanager
     async def lifespan(app):
-        app.state.follower = Follower(settings).start()
+        from citygraph.web.network_views import start_background
+        from citygraph.web.versions import pinned
+
+        # each version, once it serves, measures and lays out its network and reads its
+        # names in the background, so the first pages need not wait for them
+        app.state.follower = Follower(
+            settings, on_version=lambda version: start_background(pinned(app, version))).start()
         try:
             yield
         finally:

@@ -4,7 +4,7 @@ converted at build time) drawn as SVG paths in an equirectangular projection."""
 import json
 from functools import lru_cache
 
-__all__ = ["land_paths", "project", "WORLD"]
+__all__ = ["land_paths", "land_paths_near", "project", "WORLD"]
 
 
 def _world_file():
@@ -66,3 +66,29 @@ def land_paths():
         if d:
             out.append(((feature.get("properties") or {}).get("name", ""), d))
     return out
+
+
+@lru_cache(maxsize=1)
+def _boxes():
+    """[(name, path data, (min x, min y, max x, max y))] of the basemap's countries."""
+    import re
+
+    out = []
+    for name, d in land_paths():
+        numbers = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", d)]
+        xs, ys = numbers[0::2], numbers[1::2]
+        out.append((name, d, (min(xs), min(ys), max(xs), max(ys))))
+    return out
+
+
+def land_paths_near(x, y, half_width=30, half_height=18):
+    """The countries of :func:`land_paths` whose bounds meet the box around (x, y), so a
+    small map of one place carries a few countries, not the world.
+
+    >>> names = [name for name, _ in land_paths_near(*project(126.9784, 37.566))]
+    >>> "South Korea" in names and "Japan" in names and "Brazil" not in names
+    True
+    """
+    left, right, top, bottom = x - half_width, x + half_width, y - half_height, y + half_height
+    return [(name, d) for name, d, (x0, y0, x1, y1) in _boxes()
+            if x0 <= right and x1 >= left and y0 <= bottom and y1 >= top]

@@ -10,21 +10,15 @@ from collections import OrderedDict
 
 from rdflib import URIRef
 
-from citygraph.namespaces import CG, CGR, DCTERMS, FOAF, GEO, ORG, PROV, RDF, RDFS, SCHEMA, SKOS
+from citygraph.namespaces import CG, CGR, DCTERMS, FOAF, GEO, ORG, RDF, RDFS, SCHEMA, SKOS
 from citygraph.querying.catalog import adhoc_query, find_query, run_query
+from citygraph.querying.names import name_index, search
+from citygraph.web.fact_rows import FACT_SECTIONS, facts
 
 __all__ = ["node_iri", "describe", "facts", "kind_of", "search_index", "search",
-           "document_facts", "highlight", "enclosing", "catalog_rows"]
+           "document_facts", "highlight", "enclosing", "catalog_rows", "questions"]
 
 _PATH = re.compile(r"[A-Za-z0-9._~%!$&'()*+,;=:@/-]+")
-
-#: fact classes and the heading of their section, in page order
-FACT_SECTIONS = OrderedDict([
-    (CG.Tie, "Ties"), (CG.Agreement, "Agreements"), (CG.Membership, "Memberships"),
-    (CG.Participation, "Events"), (CG.Project, "Projects"), (CG.PolicyTransfer,
-                                                            "Policy transfers"),
-    (CG.PostHolding, "Titles"), (CG.Talk, "Talks"),
-])
 
 _PLACE_CLASSES = {CG.Place, CG.Country, CG.Region, CG.Province, CG.Prefecture, CG.FederalSubject,
                   CG.AutonomousRegion, CG.SpecialSelfGoverningProvince, CG.City, CG.District}
@@ -57,8 +51,9 @@ def _select(target, text, **bindings):
 
 
 _DESCRIBE = """
-SELECT ?p ?o ?olabel WHERE {
+SELECT ?p ?plabel ?o ?olabel WHERE {
   $node ?p ?o .
+  OPTIONAL { ?p rdfs:label ?plabel }
   OPTIONAL { ?o rdfs:label|skos:prefLabel|schema:name|foaf:name|dcterms:title ?olabel }
 }"""
 
@@ -97,7 +92,10 @@ def describe(target, node):
         return None
     values = OrderedDict()
     labels = {}
+    plabels = {}
     for row in rows:
+        if row["plabel"] is not None:
+            plabels.setdefault(row["p"], str(row["plabel"]))
         values.setdefault(row["p"], [])
         if row["o"] not in values[row["p"]]:
             values[row["p"]].append(row["o"])
@@ -123,6 +121,7 @@ def describe(target, node):
         "iri": node, "label": _first_label(values) or str(node).rsplit("/", 1)[-1],
         "types": types, "kind": kind_of(types), "names": names, "identifiers": identifiers,
         "properties": properties, "evidence": evidence, "values": values, "labels": labels,
+        "plabels": plabels,
         "xy": None, "lat": float(lat) if lat is not None else None,
         "lon": float(lon) if lon is not None else None,
     }
@@ -157,153 +156,29 @@ def enclosing(target, node):
     return sorted(seen.values(), key=lambda e: (e["country"], e["label"] or ""))
 
 
-# The facts an actor takes part in: the node itself or, for a place, the governments and
-# departments that govern it; for a place also the posts in those governments.
-_FACTS = """
-SELECT DISTINCT ?fact ?class ?role ?p ?o ?olabel ?odate WHERE {
-  {
-    ?actor (org:subOrganizationOf*/cg:governs)? $node .
-    ?fact ?role ?actor .
-  } UNION {
-    ?actor (org:subOrganizationOf*/cg:governs)? $node .
-    ?post org:postIn ?actor .
-    ?fact cg:post ?post .
-    BIND(cg:post AS ?role)
-  }
-  ?fact a ?class .
-  VALUES ?class { cg:Tie cg:Agreement cg:Membership cg:Participation cg:Project
-                  cg:PolicyTransfer cg:PostHolding cg:Talk }
-  FILTER(?role NOT IN (cg:mentionedIn, prov:wasDerivedFrom))
-  ?fact ?p ?o .
-  OPTIONAL { ?o rdfs:label|skos:prefLabel|schema:name|foaf:name|dcterms:title ?olabel }
-  OPTIONAL { ?o schema:startDate ?odate }
-}"""
-
-_DATE_PROPS = (DCTERMS.date, SCHEMA.startDate, CG.asOf, CG.dateEarliest)
-_SKIP = {RDF.type, PROV.wasDerivedFrom, CG.evidence, CG.uncertainty, RDFS.label, SCHEMA.name,
-         RDFS.comment, CG.mentionedIn}
-
-
-def facts(target, node, limit=None):
-    """The node's facts grouped by section: each with label, date, partners, source, quotes."""
-    by_fact = OrderedDict()
-    for row in _select(target, _FACTS, node=node):
-        fact = by_fact.setdefault(row["fact"], {
-            "iri": row["fact"], "class": row["class"], "roles": set(), "values": OrderedDict(),
-            "labels": {}, "dates": {}})
-        fact["roles"].add(row["role"])
-        values = fact["values"].setdefault(row["p"], [])
-        if row["o"] not in values:
-            values.append(row["o"])
-        if row["olabel"] is not None:
-            fact["labels"].setdefault(row["o"], str(row["olabel"]))
-        if row["odate"] is not None:
-            fact["dates"].setdefault(row["o"], str(row["odate"]))
-    sections = OrderedDict((heading, []) for heading in FACT_SECTIONS.values())
-    for fact in by_fact.values():
-        sections[FACT_SECTIONS[fact["class"]]].append(_fact_row(fact, node))
-    for rows in sections.values():
-        rows.sort(key=lambda r: (r["date"] or "9999", r["label"]))
-    return OrderedDict((k, v[:limit] if limit else v) for k, v in sections.items() if v)
-
-
-def _fact_row(fact, node):
-    values = fact["values"]
-    date = None
-    for prop in _DATE_PROPS:
-        if values.get(prop):
-            date = str(values[prop][0])
-            if prop == CG.dateEarliest and values.get(CG.dateLatest):
-                date = f"{date}/{values[CG.dateLatest][0]}"
-            break
-    if date is None and values.get(CG.endedBefore):  # "former" in the source of that date
-        date = f"ended before {values[CG.endedBefore][0]}"
-    if date is None:
-        for objects in values.values():
-            for o in objects:
-                if o in fact["dates"]:
-                    date = fact["dates"][o]
-                    break
-            if date:
-                break
-    label = None
-    for prop in (RDFS.label, SCHEMA.name):
-        if values.get(prop):
-            label = str(values[prop][0])
-            break
-    links = []
-    for prop, objects in values.items():
-        if prop in _SKIP:
-            continue
-        for o in objects:
-            if o == node:
-                continue
-            links.append({"property": prop, "value": o, "label": fact["labels"].get(o)})
-    sources = [{"iri": s, "title": fact["labels"].get(s)} for s in values.get(PROV.wasDerivedFrom,
-                                                                             [])]
-    if label is None:
-        named = [link["label"] for link in links if link["label"]]
-        label = named[0] if named else str(fact["iri"]).rsplit("/", 1)[-1]
-    return {"iri": fact["iri"], "label": label, "date": date, "links": links,
-            "sources": sources, "evidence": [str(e) for e in values.get(CG.evidence, [])],
-            "uncertainty": [str(u) for u in values.get(CG.uncertainty, [])]}
-
-
 def catalog_rows(target, name, **params):
     """The rows of a catalog query with its parameters bound."""
     return run_query(find_query(name), target, params).rows
 
 
-# --- search -------------------------------------------------------------------------
-
-_NAMES = """
-SELECT ?entity ?name ?property WHERE {
-  VALUES ?property { rdfs:label skos:prefLabel skos:altLabel skos:hiddenLabel schema:name
-                     foaf:name dcterms:title }
-  ?entity ?property ?name .
-  FILTER(isIRI(?entity) && isLiteral(?name))
-}"""
-
-
-def search_index(target):
-    """Every name of every node, accents and case folded: [(folded, name, entity, property)]."""
-    from citygraph.places.names import fold_name
-
-    index = []
-    for row in _select(target, _NAMES):
-        index.append((fold_name(str(row["name"])), str(row["name"]), row["entity"],
-                      row["property"]))
-    return index
+def questions(target, node, kind):
+    """What a page answers beyond the node's own facts, by catalog query: an event's
+    people with their roles and its organizers, a series', event's or programme's parts,
+    a document's mentioned entities."""
+    out = {}
+    if kind == "event":
+        out["people"] = catalog_rows(target, "event-people", event=node)
+        out["organizers"] = catalog_rows(target, "event-organizers", event=node)
+    if kind in ("event", "organization"):
+        out["parts"] = catalog_rows(target, "series-parts", whole=node)
+    if kind == "document":
+        out["mentions"] = catalog_rows(target, "document-mentions", document=node)
+    return out
 
 
-_RANK = {RDFS.label: 0, SKOS.prefLabel: 0, SCHEMA.name: 0, FOAF.name: 0, DCTERMS.title: 0,
-         SKOS.altLabel: 1, SKOS.hiddenLabel: 2}
+# --- search: see citygraph.querying.names ----------------------------------------------
 
-
-def search(index, text, limit=50):
-    """Entities whose names contain ``text`` (folded), exact names first; one row per entity.
-
-    >>> from rdflib import URIRef
-    >>> seoul = URIRef("https://w3id.org/citygraph/id/place/seoul")
-    >>> index = [("seoul", "Seoul", seoul, RDFS.label), ("seoel", "Séoel", seoul, SKOS.hiddenLabel)]
-    >>> [(str(e).rsplit("/", 1)[1], name) for e, name, _ in search(index, "SÉOEL")]
-    [('seoul', 'Séoel')]
-    """
-    from citygraph.places.names import fold_name
-
-    key = fold_name(text or "")
-    if not key:
-        return []
-    best = {}
-    for folded, name, entity, prop in index:
-        if key in folded:
-            score = (0 if folded == key else 1 if folded.startswith(key) else 2,
-                     _RANK.get(prop, 3), len(folded))
-            if entity not in best or score < best[entity][0]:
-                best[entity] = (score, name, prop)
-    ranked = sorted(best.items(), key=lambda item: (item[1][0], item[1][1]))
-    return [(entity, name, prop) for entity, (_, name, prop) in ranked[:limit]]
-
+search_index = name_index
 
 # --- source documents -------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from rdflib import BNode, Literal, URIRef
 
 from citygraph.namespaces import CGR
 from citygraph.querying.catalog import compact
+from citygraph.web.fact_rows import PAGE_SIZE
 
 __all__ = ["FILTERS", "GLOBALS", "page_url", "short"]
 
@@ -40,11 +41,38 @@ def is_iri(term):
 
 
 FILTERS = {"page_url": page_url, "short": short}
-def _land_paths():
-    from citygraph.web.geo import land_paths
 
-    return land_paths()
+
+def _land_paths(near=None):
+    from citygraph.web.geo import land_paths, land_paths_near
+
+    return land_paths() if near is None else land_paths_near(*near)
+
+
+def rdf_url(iri):
+    """The RDF statements about a node, one click away: a DESCRIBE in the SPARQL editor.
+
+    >>> rdf_url("https://w3id.org/citygraph/id/place/seoul")
+    '/editor?query=DESCRIBE+%3Chttps%3A%2F%2Fw3id.org%2Fcitygraph%2Fid%2Fplace%2Fseoul%3E'
+    """
+    from urllib.parse import urlencode
+
+    return "/editor?" + urlencode({"query": f"DESCRIBE <{iri}>"})
+
+
+def fact_page_url(iri, section, page):
+    """The page of one section of an entity's facts ('Ties', page 2).
+
+    >>> fact_page_url("https://w3id.org/citygraph/id/place/seoul", "Ties", 2)
+    '/facts/place/seoul?section=Ties&page=2'
+    """
+    from urllib.parse import urlencode
+
+    path = page_url(iri) or ""
+    return "/facts/" + path[len("/id/"):] + "?" + urlencode({"section": section, "page": page})
 
 
 GLOBALS = {"hidden_label": URIRef("http://www.w3.org/2004/02/skos/core#hiddenLabel"),
-           "is_iri": is_iri, "page_url": page_url, "short": short, "land_paths": _land_paths}
+           "is_iri": is_iri, "page_url": page_url, "short": short, "land_paths": _land_paths,
+           "rdf_url": rdf_url, "fact_page_url": fact_page_url, "page_size": PAGE_SIZE,
+           "date_property": URIRef("http://purl.org/dc/terms/date")}

@@ -20,7 +20,7 @@ from starlette.datastructures import MutableHeaders, State
 from citygraph.graph.store import MANIFEST, live_folder, state_id
 from citygraph.web.pool import QueryPool
 
-__all__ = ["Version", "Follower", "Pin", "VERSION_HEADER"]
+__all__ = ["Version", "Follower", "Pin", "VERSION_HEADER", "pinned"]
 
 #: the response header naming the store version an answer came from
 VERSION_HEADER = "X-Citygraph-Version"
@@ -109,9 +109,11 @@ class Follower:
     over once its workers have started (a fraction of a second).
     """
 
-    def __init__(self, settings, poll=0.25):
+    def __init__(self, settings, poll=0.25, on_version=None):
         self.settings = settings
         self.poll = poll
+        #: called with each version once it serves (the server starts its background work)
+        self.on_version = on_version
         self.current = None
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -125,6 +127,7 @@ class Follower:
         if folder is None:
             raise InputError(f"{self.settings.store}: no store here; run `citygraph build` first")
         self.current = Version(folder, self.settings).start()
+        self._started(self.current)
         self._thread = threading.Thread(target=self._watch, name="citygraph-follower",
                                         daemon=True)
         self._thread.start()
@@ -154,6 +157,11 @@ class Follower:
             with self._lock:
                 old, self.current = self.current, new
             old.retire()
+            self._started(new)
+
+    def _started(self, version):
+        if self.on_version is not None:
+            self.on_version(version)
 
     def close(self):
         self._stop.set()
@@ -161,6 +169,11 @@ class Follower:
             self._thread.join(10)
         if self.current is not None:
             self.current.close()  # the server stops: its requests have ended
+
+
+def pinned(app, version):
+    """The app as a request on ``version`` sees it (for work begun outside a request)."""
+    return _Pinned(app, version)
 
 
 class _Pinned:

@@ -68,11 +68,14 @@ async def search(request):
 def _rank(request, node):
     """The place's measures and its rank by degree and betweenness in the whole network."""
     from citygraph.errors import CitygraphError
+    from citygraph.web.network_views import ready, waited
 
     try:
-        data = network_data(request)
+        data = ready(request)
     except CitygraphError:
         return None
+    if data is None:
+        return {"pending": True, "waited": waited(request)}
     nodes = data["graph"]["nodes"]
     mine = next((n for n in nodes if n["id"] == str(node) or n.get("iri") == str(node)), None)
     if mine is None:
@@ -98,6 +101,7 @@ def _entity(request, node):
     info["facts"] = pages.facts(t, node) if info["kind"] in (
         "place", "organization", "person") else {}
     kind = info["kind"]
+    info.update(pages.questions(t, node, kind))
     if kind == "place":
         info["enclosing"] = pages.enclosing(t, node)
         if info["lat"] is not None and info["lon"] is not None:
@@ -155,14 +159,23 @@ def _source_text(request, name):
 
 async def entity(request):
     """The page of any node: place, event, organization, person, agreement, source document."""
+    from citygraph.web.page_cache import cached_page
+
     node = pages.node_iri(request.path_params["path"])
     if node is None:
         raise HTTPException(404)
-    info = await run_in_threadpool(_entity, request, node)
-    if info is None:
-        raise HTTPException(404)
-    template = {"document": "document.html"}.get(info["kind"], "entity.html")
-    return render(request, template, {"e": info})
+
+    def make():
+        info = _entity(request, node)
+        if info is None:
+            raise HTTPException(404)
+        template = {"document": "document.html"}.get(info["kind"], "entity.html")
+        response = render(request, template, {"e": info})
+        if (info.get("rank") or {}).get("pending"):
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+    return await cached_page(request, make)
 
 
 _DOCS = """
@@ -183,7 +196,14 @@ async def documents(request):
 
 def routes():
     """Every page route."""
-    from citygraph.web import catalog_views, network_views, reconcile_views, review_views
+    from citygraph.web import (
+        catalog_views,
+        fact_views,
+        network_views,
+        question_views,
+        reconcile_views,
+        review_views,
+    )
 
     return [
         Route("/", home),
@@ -192,6 +212,8 @@ def routes():
         Route("/docs", documents),
         Route("/id/{path:path}", entity),
         *catalog_views.routes(),
+        *fact_views.routes(),
+        *question_views.routes(),
         *network_views.routes(),
         *reconcile_views.routes(),
         *review_views.routes(),

@@ -33,23 +33,61 @@ function text(tag, content, attrs = {}) {
   return el;
 }
 
-function showEdge(panel, graph, edge) {
+function listOf(items) {
+  const list = text("ul");
+  for (const item of items) {
+    const li = text("li");
+    const url = pageUrl(item);
+    li.appendChild(url ? text("a", item, { href: url }) : text("span", item));
+    list.appendChild(li);
+  }
+  return list;
+}
+
+async function showEdge(panel, graph, edge) {
   const a = graph.getEdgeAttributes(edge);
   const [s, t] = graph.extremities(edge);
+  const sa = graph.getNodeAttributes(s);
+  const ta = graph.getNodeAttributes(t);
   panel.replaceChildren();
-  panel.appendChild(text("h3", `${graph.getNodeAttribute(s, "label")} — ${graph.getNodeAttribute(t, "label")}`));
-  panel.appendChild(text("p", `layers: ${(a.layers || []).join(", ")} · weight ${a.weight} · ${a.first || "?"} to ${a.last || "?"}`));
-  for (const [title, items] of [["facts", a.facts || []], ["sources", a.sources || []]]) {
-    panel.appendChild(text("h4", title));
-    const list = text("ul");
-    for (const item of items) {
-      const li = text("li");
-      const url = pageUrl(item);
-      li.appendChild(url ? text("a", item, { href: url }) : text("span", item));
-      list.appendChild(li);
-    }
-    panel.appendChild(list);
+  panel.dataset.edge = `${s}|${t}`;
+  panel.appendChild(text("h3", `${sa.label} — ${ta.label}`));
+  const when = a.first ? (a.last && a.last !== a.first ? `${a.first} to ${a.last}` : a.first) : "no date";
+  panel.appendChild(text("p", `${(a.layers || []).join(", ")} · weight ${a.weight} · ${when}`));
+  const facts = text("div", null, { class: "edge-facts" });
+  facts.appendChild(text("p", "loading the facts…", { class: "muted" }));
+  panel.appendChild(facts);
+  panel.appendChild(text("h4", "also linked by (events, memberships, agreements)"));
+  panel.appendChild(listOf(a.groups || a.facts || []));
+  panel.appendChild(text("h4", "sources"));
+  panel.appendChild(listOf(a.sources || []));
+  if (!sa.iri || !ta.iri) { facts.replaceChildren(); return; }
+  const url = `/network/edge?a=${encodeURIComponent(sa.iri)}&b=${encodeURIComponent(ta.iri)}`;
+  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  facts.replaceChildren();
+  if (!response.ok) { facts.appendChild(text("p", await response.text(), { class: "error" })); return; }
+  const rows = await response.json();
+  if (rows.length === 0) {
+    facts.appendChild(text("p", "No agreement, tie or project names both places: they meet at the events, memberships or agreements below.", { class: "muted" }));
+    return;
   }
+  const table = text("table", null, { class: "edge-facts-table" });
+  const head = text("tr");
+  for (const h of ["fact", "kind", "date", "evidence"]) head.appendChild(text("th", h));
+  table.appendChild(head);
+  for (const row of rows) {
+    const tr = text("tr");
+    const cell = text("td");
+    cell.appendChild(row.page ? text("a", row.label || row.fact, { href: row.page }) : text("span", row.label || row.fact));
+    tr.appendChild(cell);
+    tr.appendChild(text("td", row.kind));
+    tr.appendChild(text("td", row.date || ""));
+    const quotes = text("td");
+    for (const q of row.evidence) quotes.appendChild(text("blockquote", q, { class: "evidence" }));
+    tr.appendChild(quotes);
+    table.appendChild(tr);
+  }
+  facts.appendChild(table);
 }
 
 export async function start(options) {
@@ -70,6 +108,12 @@ export async function start(options) {
   let max = 0;
   for (const n of data.graph.nodes) max = Math.max(max, Number(n[sizeBy]) || 0);
   const count = data.graph.nodes.length;
+  // the layout comes with the data (computed once per store state on the server); places
+  // without one (an older server) start on a circle and are laid out here
+  const laidOut = data.graph.nodes.every((n) => n.x !== undefined && n.x !== null);
+  const labelled = new Set([...data.graph.nodes]
+    .sort((p, q) => (Number(q[sizeBy]) || 0) - (Number(p[sizeBy]) || 0))
+    .slice(0, options.labelled || 30).map((n) => n.id));
   data.graph.nodes.forEach((n, i) => {
     const angle = (2 * Math.PI * i) / Math.max(count, 1);
     const value = Number(n[sizeBy]) || 0;
@@ -77,13 +121,17 @@ export async function start(options) {
     graph.addNode(id, {
       ...attrs,
       label: n.label || id,
-      x: n.lon !== undefined && n.lon !== null ? n.lon : 100 * Math.cos(angle) + Math.random(),
-      y: n.lat !== undefined && n.lat !== null ? n.lat : 100 * Math.sin(angle) + Math.random(),
+      x: laidOut ? n.x : 100 * Math.cos(angle) + Math.random(),
+      y: laidOut ? -n.y : 100 * Math.sin(angle) + Math.random(),
       size: 2 + 10 * Math.sqrt(max > 0 ? value / max : 0),
       color: colorOf(colorBy === "country" ? n.country_code || n.country : n.community, colors),
+      forceLabel: labelled.has(id) || id === options.centre,
       measure: value,
     });
   });
+  if (options.centre && graph.hasNode(options.centre)) {
+    graph.mergeNodeAttributes(options.centre, { color: "#111", size: 14, highlighted: true });
+  }
   for (const e of data.graph.edges) {
     const { source, target, ...attrs } = e;
     if (!graph.hasEdge(source, target)) {
@@ -97,6 +145,8 @@ export async function start(options) {
     // large networks (the 10k-place Wikidata one): draw fewer labels, hide edges and
     // labels while the camera moves, pick on a coarser buffer
     labelRenderedSizeThreshold: count > 2000 ? 12 : 6,
+    labelDensity: 0.5,
+    labelGridCellSize: 80,
     hideEdgesOnMove: count > 2000,
     hideLabelsOnMove: count > 2000,
     pickingDownSizingRatio: count > 2000 ? 4 : 2,
@@ -109,10 +159,11 @@ export async function start(options) {
   renderer.on("clickEdge", ({ edge }) => showEdge(panel, graph, edge));
   renderer.on("enterEdge", () => { container.style.cursor = "pointer"; });
   renderer.on("leaveEdge", () => { container.style.cursor = ""; });
-  status.textContent = `${graph.order} places, ${graph.size} edges; sized by ${sizeBy}, coloured by ${colorBy}. Click a place to open its page, an edge to see its facts and sources.`;
+  status.textContent = `${graph.order} places, ${graph.size} ties; sized by ${sizeBy}, coloured by ${colorBy}; the ${labelled.size} largest named at every zoom. Click a place to open its page, a tie to see the facts and sources behind it.`;
   status.dataset.nodes = String(graph.order);
   status.dataset.edges = String(graph.size);
-  if (graph.order > 1 && !options.noLayout) {
+  status.dataset.layout = laidOut ? "done" : "running";
+  if (graph.order > 1 && !laidOut && !options.noLayout) {
     const settings = forceAtlas2.inferSettings(graph);
     settings.barnesHutOptimize = graph.order > 500;
     const layout = new FA2Layout(graph, { settings });

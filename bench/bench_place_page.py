@@ -1,0 +1,128 @@
+"""Benchmark one page of ``citygraph serve`` under load: requests per second at N clients.
+
+    python -m bench.bench_place_page [--store DIR] [--path /id/place/seoul] [--clients 16]
+                                     [--seconds 20] [--src DIR] [--wait-network]
+
+Starts ``citygraph serve`` on a free port of 127.0.0.1 (the seed graph, built into a
+temporary folder, without ``--store``), asks the page once (cold) and once more (warm),
+then runs ``--clients`` threads asking it for ``--seconds`` seconds and prints the
+requests per second, the latency median and p95, and the page's size. ``--src`` serves
+another copy of the package (e.g. an export of an older commit's ``src``), to compare.
+``--wait-network`` first waits until the network the server measures in the background
+is ready (and says how long that took), then asks the page.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from bench.bench_serve import ROOT, _free_port, _get
+
+__all__ = ["main"]
+
+
+def _start(store, src):
+    port = _free_port()
+    env = dict(os.environ, PYTHONPATH=str(src))
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from citygraph.cli import main; main()", "--quiet", "serve",
+         "--store", str(store), "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=str(ROOT))
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if _get(port, "/sparql?query=ASK%7B%7D", accept="*/*")[0] == 200:
+                return process, port
+        except OSError:
+            pass
+        if process.poll() is not None:
+            break
+        time.sleep(0.2)
+    process.kill()
+    raise SystemExit("citygraph serve did not start")
+
+
+def _size(port, path):
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    connection.request("GET", path, headers={"Accept": "text/html"})
+    body = connection.getresponse().read()
+    connection.close()
+    return len(body)
+
+
+def load(port, path, clients, seconds):
+    """(answers, errors, requests/s, latencies) of ``clients`` threads asking ``path``."""
+    latencies, errors, lock = [], [], threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def client():
+        while time.monotonic() < stop:
+            try:
+                status, _, total = _get(port, path, timeout=60)
+            except OSError as exc:
+                status, total = type(exc).__name__, 0.0
+            with lock:
+                (latencies.append(total) if status == 200 else errors.append(status))
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    start = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - start
+    return len(latencies), errors, len(latencies) / elapsed, latencies
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, help="store directory (default: the seed graph)")
+    parser.add_argument("--path", default="/id/place/seoul", help="the page to ask")
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--src", type=Path, default=ROOT / "src",
+                        help="the package folder to serve (default: this checkout's src)")
+    parser.add_argument("--wait-network", action="store_true",
+                        help="wait for the background network before asking the page")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as scratch:
+        store = args.store
+        if store is None:
+            from citygraph.graph.store import build
+
+            store = Path(scratch) / "store"
+            build(store_path=store, data_dir=ROOT / "tests" / "data" / "seed", root=ROOT,
+                  validate=False)
+        process, port = _start(store, args.src)
+        try:
+            if args.wait_network:
+                started = time.perf_counter()
+                while _get(port, "/network.json", accept="application/json")[0] == 503:
+                    time.sleep(1)
+                print(f"network measured and laid out {time.perf_counter() - started:.0f} s "
+                      "after the server answered", flush=True)
+            status, cold, _ = _get(port, args.path)
+            warm = _get(port, args.path)[2]
+            print(f"{args.path}: HTTP {status}, {_size(port, args.path) / 1024:.0f} KiB; "
+                  f"first {cold * 1000:.0f} ms, warm {warm * 1000:.0f} ms", flush=True)
+            count, errors, rate, latencies = load(port, args.path, args.clients, args.seconds)
+            cuts = statistics.quantiles(latencies, n=100) if count > 1 else [0.0] * 99
+            print(f"{args.clients} clients x {args.seconds:g} s: {count} answers, "
+                  f"{len(errors)} errors, {rate:.1f} requests/s; latency median "
+                  f"{cuts[49] * 1000:.0f} ms, p95 {cuts[94] * 1000:.0f} ms")
+        finally:
+            process.terminate()
+            process.wait(30)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

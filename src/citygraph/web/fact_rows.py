@@ -1,0 +1,222 @@
+"""The facts an entity page lists: one row per fact, in the words of the ontology.
+
+Each row has the fact's name, one "when" (a date, a range, a start or an end,
+with the precision its value has, from whichever property holds it), the other
+entities it links with the ontology's label of each property ("to party",
+"theme", "signatory"), its source documents and its verbatim evidence.
+"""
+
+from collections import OrderedDict
+
+from citygraph.namespaces import CG, DCTERMS, PROV, RDF, RDFS, SCHEMA, XSD
+from citygraph.querying.catalog import adhoc_query, run_query
+
+__all__ = ["FACT_SECTIONS", "facts", "when", "property_label", "PAGE_SIZE"]
+
+#: fact classes and the heading of their section, in page order
+FACT_SECTIONS = OrderedDict([
+    (CG.Tie, "Ties"), (CG.Agreement, "Agreements"), (CG.Membership, "Memberships"),
+    (CG.Participation, "Events"), (CG.Project, "Projects"), (CG.PolicyTransfer,
+                                                            "Policy transfers"),
+    (CG.PostHolding, "Titles"), (CG.Talk, "Talks"),
+])
+
+#: how many facts of one section a page shows before it links to the next page
+PAGE_SIZE = 50
+
+# The facts an actor takes part in: the node itself or, for a place, the governments and
+# departments that govern it; for a place also the posts in those governments. Each
+# property comes with its label from the ontology.
+_FACTS = """
+SELECT DISTINCT ?fact ?class ?role ?p ?plabel ?o ?olabel ?odate WHERE {
+  {
+    ?actor (org:subOrganizationOf*/cg:governs)? $node .
+    ?fact ?role ?actor .
+  } UNION {
+    ?actor (org:subOrganizationOf*/cg:governs)? $node .
+    ?post org:postIn ?actor .
+    ?fact cg:post ?post .
+    BIND(cg:post AS ?role)
+  }
+  ?fact a ?class .
+  VALUES ?class { cg:Tie cg:Agreement cg:Membership cg:Participation cg:Project
+                  cg:PolicyTransfer cg:PostHolding cg:Talk }
+  FILTER(?role NOT IN (cg:mentionedIn, prov:wasDerivedFrom))
+  ?fact ?p ?o .
+  OPTIONAL { ?p rdfs:label ?plabel }
+  OPTIONAL { ?o rdfs:label|skos:prefLabel|schema:name|foaf:name|dcterms:title ?olabel }
+  OPTIONAL { ?o schema:startDate ?odate }
+}"""
+
+#: the properties that date a fact, read by :func:`when`
+DATE_PROPS = (DCTERMS.date, SCHEMA.startDate, SCHEMA.endDate, CG.asOf, CG.dateEarliest,
+              CG.dateLatest, CG.endedBefore)
+_SKIP = {RDF.type, PROV.wasDerivedFrom, CG.evidence, CG.uncertainty, RDFS.label, SCHEMA.name,
+         RDFS.comment, CG.mentionedIn, *DATE_PROPS}
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def _day(value):
+    """A date literal in words, as precise as its value: a day, a month or a year.
+
+    >>> from rdflib import Literal
+    >>> _day(Literal("2016-06-08", datatype=XSD.date)), _day(Literal("2010", datatype=XSD.gYear))
+    ('8 June 2016', '2010')
+    >>> _day(Literal("2014-09", datatype=XSD.gYearMonth)), _day(Literal("2014-09-06T10:00:00"))
+    ('September 2014', '6 September 2014')
+    """
+    text = str(value).strip()
+    parts = text[:10].split("-")
+    try:
+        if len(parts) >= 3 and len(parts[0]) == 4:
+            return f"{int(parts[2][:2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2 and len(parts[0]) == 4:
+            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        return text
+    return text
+
+
+def _precision(value):
+    text = str(value).strip()
+    datatype = getattr(value, "datatype", None)
+    if datatype == XSD.gYear or (len(text) == 4 and text.isdigit()):
+        return "year"
+    if datatype == XSD.gYearMonth or len(text) == 7:
+        return "month"
+    return "day"
+
+
+def when(values, event_dates=None):
+    """When a fact holds, in words, from whichever of its properties dates it.
+
+    ``values`` maps properties to their values; ``event_dates`` the start dates
+    of the entities it links (a participation is as dated as its event). Returns
+    {"text", "sort", "precision", "source"} or None: ``source`` names the
+    properties read, ``sort`` an ISO key.
+
+    >>> from rdflib import Literal
+    >>> d = lambda v: [Literal(v, datatype=XSD.date)]
+    >>> when({DCTERMS.date: d("2016-06-08")})["text"]
+    '8 June 2016'
+    >>> when({SCHEMA.startDate: [Literal("2010", datatype=XSD.gYear)]})["text"]
+    'since 2010'
+    >>> w = when({CG.dateEarliest: d("2016-06-01"), CG.dateLatest: d("2016-06-03")})
+    >>> w["text"], w["source"]
+    ('between 1 June 2016 and 3 June 2016', 'earliest date, latest date')
+    >>> when({SCHEMA.startDate: d("2014-09-06"), SCHEMA.endDate: d("2014-09-08")})["text"]
+    '6 September 2014 to 8 September 2014'
+    >>> when({CG.asOf: d("2014-09-06")})["text"], when({}) is None
+    ('as of 6 September 2014', True)
+    >>> when({CG.endedBefore: [Literal("2023", datatype=XSD.gYear)]})["text"]
+    'ended before 2023'
+    """
+    def first(prop):
+        found = values.get(prop) or []
+        return found[0] if found else None
+
+    date, start, end = first(DCTERMS.date), first(SCHEMA.startDate), first(SCHEMA.endDate)
+    earliest, latest, as_of = first(CG.dateEarliest), first(CG.dateLatest), first(CG.asOf)
+    if date is not None:
+        return _when(_day(date), date, "date", _precision(date))
+    if earliest is not None or latest is not None:
+        if earliest is not None and latest is not None:
+            return _when(f"between {_day(earliest)} and {_day(latest)}", earliest,
+                         "earliest date, latest date", "range")
+        one = earliest if earliest is not None else latest
+        word = "not before" if earliest is not None else "not after"
+        return _when(f"{word} {_day(one)}", one,
+                     "earliest date" if earliest is not None else "latest date", "range")
+    if start is not None and end is not None:
+        text = (_day(start) if str(start) == str(end)
+                else f"{_day(start)} to {_day(end)}")
+        return _when(text, start, "start date, end date", _precision(start))
+    if start is not None:
+        return _when(f"since {_day(start)}", start, "start date", _precision(start))
+    if end is not None:
+        return _when(f"until {_day(end)}", end, "end date", _precision(end))
+    if as_of is not None:
+        return _when(f"as of {_day(as_of)}", as_of, "as of", _precision(as_of))
+    ended = first(CG.endedBefore)  # "former" in the source dated by it
+    if ended is not None:
+        return _when(f"ended before {_day(ended)}", ended, "ended before", _precision(ended))
+    for value in (event_dates or {}).values():
+        return _when(_day(value), value, "the event's start date", _precision(value))
+    return None
+
+
+def _when(text, value, source, precision):
+    return {"text": text, "sort": str(value)[:10], "source": source, "precision": precision}
+
+
+def property_label(prop, labels=None):
+    """A property's label from the ontology, else its local name in words.
+
+    >>> property_label(CG.toParty, {CG.toParty: "to party"}), property_label(CG.fromParty)
+    ('to party', 'from party')
+    """
+    if labels and prop in labels:
+        return labels[prop]
+    local = str(prop).rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    words = "".join(" " + c.lower() if c.isupper() else c for c in local).strip()
+    return words or str(prop)
+
+
+def facts(target, node, limit=None):
+    """The node's facts grouped by section: each with label, when, links, sources, quotes.
+
+    ``limit`` keeps the first rows of each section (the page links to the rest);
+    every section also says its full count (``counts``).
+    """
+    rows = run_query(adhoc_query(_FACTS, source="page"), target, bindings={"node": node}).rows
+    by_fact = OrderedDict()
+    for row in rows:
+        fact = by_fact.setdefault(row["fact"], {
+            "iri": row["fact"], "class": row["class"], "roles": set(), "values": OrderedDict(),
+            "labels": {}, "dates": {}, "plabels": {}})
+        fact["roles"].add(row["role"])
+        values = fact["values"].setdefault(row["p"], [])
+        if row["o"] not in values:
+            values.append(row["o"])
+        if row["plabel"] is not None:
+            fact["plabels"].setdefault(row["p"], str(row["plabel"]))
+        if row["olabel"] is not None:
+            fact["labels"].setdefault(row["o"], str(row["olabel"]))
+        if row["odate"] is not None:
+            fact["dates"].setdefault(row["o"], row["odate"])
+    sections = OrderedDict((heading, []) for heading in FACT_SECTIONS.values())
+    for fact in by_fact.values():
+        sections[FACT_SECTIONS[fact["class"]]].append(_fact_row(fact, node))
+    for rows in sections.values():
+        rows.sort(key=lambda r: (r["date"] or "9999", r["label"]))
+    return OrderedDict((k, v[:limit] if limit else v) for k, v in sections.items() if v)
+
+
+def _fact_row(fact, node):
+    values = fact["values"]
+    dated = when(values, fact["dates"])
+    label = None
+    for prop in (RDFS.label, SCHEMA.name):
+        if values.get(prop):
+            label = str(values[prop][0])
+            break
+    links = []
+    for prop, objects in values.items():
+        if prop in _SKIP:
+            continue
+        for o in objects:
+            if o == node:
+                continue
+            links.append({"property": prop, "name": property_label(prop, fact["plabels"]),
+                          "value": o, "label": fact["labels"].get(o)})
+    sources = [{"iri": s, "title": fact["labels"].get(s)}
+               for s in values.get(PROV.wasDerivedFrom, [])]
+    if label is None:
+        named = [link["label"] for link in links if link["label"]]
+        label = named[0] if named else str(fact["iri"]).rsplit("/", 1)[-1]
+    return {"iri": fact["iri"], "label": label, "when": dated,
+            "date": dated["sort"] if dated else None, "links": links, "sources": sources,
+            "evidence": [str(e) for e in values.get(CG.evidence, [])],
+            "uncertainty": [str(u) for u in values.get(CG.uncertainty, [])]}
