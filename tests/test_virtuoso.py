@@ -20,7 +20,6 @@ DIFFERS = {
     "node-sources": "compiler error SP031 (sparp_gp_deprecate)",
     "place-agreements": "compiler error SQ156 (Bad dfe in sqlo_place_exp)",
     "posts-at-date": "0 rows instead of 104 (nested IF/COALESCE over OPTIONAL dates)",
-    "speaker-participation-violation": "SQL error SQ200 (no column ...event)",
 }
 
 
