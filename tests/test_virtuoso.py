@@ -17,7 +17,6 @@ pytestmark = pytest.mark.slow
 #: catalog queries Virtuoso 7.2.5 does not yet answer as the embedded store does, and why;
 #: strict, so a query that comes to agree must leave this list
 DIFFERS = {
-    "place-agreements": "compiler error SQ156 (Bad dfe in sqlo_place_exp)",
 }
 
 
