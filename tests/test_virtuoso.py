@@ -75,9 +75,6 @@ def test_catalog_query_on_virtuoso_equals_local(pushed, store, virtuoso, query):
     assert _rows(query, there) == _rows(query, here)
 
 
-@pytest.mark.xfail(reason="Virtuoso 7.2.5: a FILTER EXISTS over org:subOrganizationOf* from a "
-                   "variable bound by OPTIONAL, in a group that also BINDs, matches no row "
-                   "(0 instead of 26)", strict=True)
 def test_posts_at_date_in_an_organization_on_virtuoso_equals_local(pushed, store, virtuoso):
     query = next(q for q in CATALOG if q.name == "posts-at-date")
     params = {"date": "2014-09-06", "organization": "cgorg:tokyo-government"}
