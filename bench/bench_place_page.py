@@ -96,7 +96,7 @@ def main(argv=None):
     with tempfile.TemporaryDirectory() as scratch:
         store = args.store
         if store is None:
-            from citygraph.graph.store import build
+            from citygraph.graph.build import build
 
             store = Path(scratch) / "store"
             build(store_path=store, data_dir=ROOT / "tests" / "data" / "seed", root=ROOT,

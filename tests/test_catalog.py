@@ -399,7 +399,7 @@ def test_unknown_format_is_refused():
 
 @pytest.fixture(scope="module")
 def seed():
-    from citygraph.graph.store import build
+    from citygraph.graph.build import build
     from conftest import ROOT, SEED
 
     return connect(build(memory=True, data_dir=SEED, root=ROOT, validate=False).store)

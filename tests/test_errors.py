@@ -18,6 +18,7 @@ EXPECTED = {
     "citygraph.errors.ParseError": (2, 400),
     "citygraph.errors.QueryError": (2, 400),
     "citygraph.errors.ParameterError": (2, 400),
+    "citygraph.querying.names.UnresolvedName": (2, 400),
     "citygraph.errors.ValidationFailed": (1, 422),
     "citygraph.errors.GazetteerError": (2, 400),
     "citygraph.errors.EndpointError": (3, 502),
@@ -29,7 +30,7 @@ EXPECTED = {
     "citygraph.web.pool.WorkerFailed": (3, 503),
     "citygraph.web.protocol.NotAcceptable": (2, 406),
     "citygraph.web.clients.TooManyQueries": (3, 429),
-    "citygraph.curation.sheets_compile.CompileError": (2, 400),
+    "citygraph.curation.sheet_names.CompileError": (2, 400),
 }
 
 

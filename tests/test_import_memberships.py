@@ -141,7 +141,8 @@ def test_a_fresh_project_imports_the_slice_and_a_rebuild_keeps_it(tmp_path, monk
     monkeypatch.chdir(project)
     rebuilt = run("build", "--store", store)
     assert rebuilt.exit_code == 0, rebuilt.output
-    assert "unchanged: kept 3 graphs" in rebuilt.output
+    # the project, its themes (which citygraph init writes) and the import
+    assert "unchanged: kept 4 graphs" in rebuilt.output
     db = ox.Store.read_only(str(store / "oxigraph"))
     count = ("SELECT (COUNT(*) AS ?n) "
              "WHERE { ?m a <https://w3id.org/citygraph/ontology#Membership> }")

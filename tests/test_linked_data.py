@@ -114,7 +114,7 @@ def test_void_describes_the_dataset(server):
     assert (status, headers["Content-Type"]) == (200, "text/turtle; charset=utf-8")
     graph = parsed(headers, body)
     assert set(graph.objects(DATASET, RDF.type)) == {VOID.Dataset, DCAT.Dataset}
-    assert graph.value(DATASET, VOID.triples).toPython() == 13109
+    assert graph.value(DATASET, VOID.triples).toPython() == 13159
     assert graph.value(DATASET, VOID.sparqlEndpoint) == URIRef(server.sparql)
     assert graph.value(DATASET, DCTERMS.license) == URIRef(
         "https://creativecommons.org/licenses/by/4.0/")
@@ -122,8 +122,8 @@ def test_void_describes_the_dataset(server):
     subsets = {s: graph.value(s, VOID.triples).toPython()
                for s in graph.objects(DATASET, VOID.subset)}
     assert len(subsets) == 10
-    assert subsets[URIRef("https://w3id.org/citygraph/graph/ontology/schemes.ttl")] == 426
-    assert sum(subsets.values()) == 13109
+    assert subsets[URIRef("https://w3id.org/citygraph/graph/ontology/schemes.ttl")] == 473
+    assert sum(subsets.values()) == 13159
     assert set(graph.objects(DATASET, DCTERMS.source)) == {
         URIRef(f"https://w3id.org/citygraph/id/doc/00{n}") for n in range(5)}
     cities = [p for p in graph.objects(DATASET, VOID.classPartition)
@@ -142,7 +142,7 @@ def test_export_void_writes_the_same_description(store, server, tmp_path):
     result = CliRunner().invoke(cli, ["export", "--format", "void", "--store", str(store),
                                       "--output", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.output == f"wrote {out} (a VoID description of 13109 triples)\n"
+    assert result.output == f"wrote {out} (a VoID description of 13159 triples)\n"
     exported = Graph().parse(out, format="turtle")
     served = parsed(*send(server, "/void")[1:])
     served.remove((None, VOID.sparqlEndpoint, None))
@@ -159,9 +159,9 @@ def test_the_ontology_is_served_at_its_namespace(server):
     graph = parsed(headers, body)
     assert (URIRef("https://w3id.org/citygraph/ontology"), RDF.type, OWL.Ontology) in graph
     assert (CG.City, RDF.type, OWL.Class) in graph
-    assert len(graph) == 753 + 426
+    assert len(graph) == 756 + 473
     status, headers, body = send(server, "/ontology", "application/rdf+xml")
-    assert len(parsed(headers, body)) == 753 + 426
+    assert len(parsed(headers, body)) == 756 + 473
 
 
 def test_entity_data_and_void_answer_other_origins(server):

@@ -68,7 +68,7 @@ def membership_roles():
     """The membership-role concepts of ontology/schemes.ttl by slug.
 
     >>> sorted(membership_roles())[:3]
-    ['coordinator', 'founding-member', 'member']
+    ['associate-member', 'chair', 'coordinator']
     """
     from citygraph import resources
 
