@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import queue
 import threading
+import time
 
 from citygraph import errors
 from citygraph.errors import EXIT_REMOTE, CitygraphError, ParameterError, QueryError
@@ -114,7 +115,8 @@ class QueryPool:
 
     ``workers`` start at once and are kept; with ``most`` above it the pool
     grows when every worker is busy, keeping ``spare`` idle workers ready, and
-    shrinks back as they come free. With ``demote=(seconds, nice)`` a query still
+    shrinks back once none has been wanted for ``keep`` seconds (so a steady load keeps
+    its workers instead of ending and starting one per query). With ``demote=(seconds, nice)`` a query still
     running after ``seconds`` has its worker's CPU priority lowered by ``nice``,
     so short queries keep the processor and long ones take what is left; that
     worker ends after its query (a process cannot raise its priority back) and
@@ -125,12 +127,15 @@ class QueryPool:
     """
 
     def __init__(self, store_path, workers=2, timeout=10.0, max_rows=100_000,
-                 queue_wait=60.0, most=None, spare=0, demote=None):
+                 queue_wait=60.0, most=None, spare=0, demote=None, keep=10.0):
         self.store_path = store_path
         self.size = max(1, int(workers))
         self.most = max(self.size, int(most or 0))
         self.spare = int(spare)
         self.demote = demote
+        self.keep = float(keep)
+        #: when a request last found no idle worker (monotonic seconds)
+        self._wanted = float("-inf")
         self.timeout = float(timeout)
         self.max_rows = int(max_rows)
         self.queue_wait = float(queue_wait)
@@ -213,6 +218,7 @@ class QueryPool:
             try:
                 worker = self._idle.get_nowait()
             except queue.Empty:
+                self._wanted = time.monotonic()
                 with self._lock:
                     grow = not self._starting and len(self._all) < self.most
                     self._starting += grow
@@ -233,7 +239,8 @@ class QueryPool:
             self._discard(worker)
             return
         with self._lock:
-            extra = len(self._all) > self.size and self._idle.qsize() >= max(1, self.spare)
+            extra = (len(self._all) > self.size and self._idle.qsize() >= max(1, self.spare)
+                     and time.monotonic() - self._wanted > self.keep)
             if extra:
                 self._all.remove(worker)
         if extra:
