@@ -5,7 +5,7 @@ form), what is refused before anything runs (updates, two queries, a body
 that is not UTF-8, ``SERVICE``, ``file:`` IRIs), and the answer: the result in
 the format negotiated by Accept (``format=`` a hint), or, for a GET without a
 query, the service description. The query itself runs in the ad-hoc query
-workers, within the client's limit (:func:`citygraph.web.base.adhoc_call`, then
+workers, within the client's limit (:func:`citygraph.web.base.adhoc_answer`, then
 :func:`citygraph.web.protocol.evaluate`).
 """
 
@@ -14,7 +14,7 @@ import urllib.parse
 from starlette.responses import PlainTextResponse, Response
 
 from citygraph.errors import CitygraphError
-from citygraph.web.base import adhoc_call, in_adhoc_thread, status_of
+from citygraph.web.base import adhoc_answer, status_of
 from citygraph.web.protocol import READ_ONLY, refusal, with_hint
 from citygraph.web.service import description, endpoint_url
 
@@ -111,7 +111,7 @@ async def sparql(request):
     message = ("protocol", text, accept, graphs["default"], graphs["named"],
                request.app.state.settings.max_rows, endpoint_url(request))
     try:
-        media, body = await in_adhoc_thread(adhoc_call, request, message)
+        media, body = await adhoc_answer(request, message)
     except CitygraphError as exc:
         seconds = getattr(exc, "retry_after", None)
         response = _problem(exc, status_of(exc))

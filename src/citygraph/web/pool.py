@@ -115,12 +115,12 @@ class QueryPool:
 
     ``workers`` start at once and are kept; with ``most`` above it the pool
     grows when every worker is busy, keeping ``spare`` idle workers ready, and
-    shrinks back once none has been wanted for ``keep`` seconds (so a steady load keeps
-    its workers instead of ending and starting one per query). With ``demote=(seconds, nice)`` a query still
-    running after ``seconds`` has its worker's CPU priority lowered by ``nice``,
-    so short queries keep the processor and long ones take what is left; that
-    worker ends after its query (a process cannot raise its priority back) and
-    a fresh one takes its place.
+    shrinks back once none has been wanted for ``keep`` seconds (so a steady load
+    keeps its workers instead of ending and starting one per query). With
+    ``demote=(seconds, nice)`` a query still running after ``seconds`` has its
+    worker's CPU priority lowered by ``nice``, so short queries keep the processor
+    and long ones take what is left; that worker ends after its query (a process
+    cannot raise its priority back) and a fresh one takes its place.
     A worker that died (ended by the system, say) is replaced, and the request
     that found it dead is sent to another worker: read-only queries can be
     asked again.
@@ -255,9 +255,7 @@ class QueryPool:
             return worker.conn.poll(limit)
         if worker.conn.poll(self.demote[0]):
             return True
-        with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, worker.process.pid, self.demote[1])
-            worker.demoted = True
+        _lower(worker, self.demote[1])
         return worker.conn.poll(limit - self.demote[0])
 
     def call(self, message, timeout=None):
@@ -280,13 +278,81 @@ class QueryPool:
                 continue
             self._give_back(worker)
             break
-        status = answer[0]
-        if status == "ok":
+        return _result(answer)
+
+    def take_idle(self):
+        """An idle worker, or None when every one is busy (then :meth:`call` waits for one)."""
+        while True:
+            try:
+                worker = self._idle.get_nowait()
+            except queue.Empty:
+                return None
+            if worker.process.is_alive():
+                self._fill()
+                return worker
+            self._discard(worker)
+
+    async def call_on(self, worker, message, timeout=None):
+        """:meth:`call` on the event loop with a worker from :meth:`take_idle`: no thread
+        waits for the answer; the loop wakes when the worker's pipe is readable. The time
+        limit and the lowered priority hold as in :meth:`call`; a dead worker is replaced
+        and the request asked once more through :meth:`call`."""
+        import asyncio
+
+        limit = self.timeout if timeout is None else float(timeout)
+        loop = asyncio.get_running_loop()
+        ready = loop.create_future()
+        fd = worker.conn.fileno()
+        demoting = None
+        done = False
+        try:
+            worker.conn.send(message)
+            loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+            try:
+                if self.demote is not None and limit > self.demote[0]:
+                    demoting = loop.call_later(self.demote[0], _lower, worker, self.demote[1])
+                try:
+                    await asyncio.wait_for(ready, limit)
+                except TimeoutError:
+                    self.cancelled += 1
+                    raise QueryTimeout(limit) from None
+            finally:
+                loop.remove_reader(fd)
+                if demoting is not None:
+                    demoting.cancel()
+            answer = worker.conn.recv()
+            done = True
+        except (OSError, EOFError):
+            # the worker died: replaced, and the query asked once more
+            done = True
+            await asyncio.to_thread(self._discard, worker)
+            return await asyncio.to_thread(self.call, message, timeout)
+        finally:
+            if not done:  # past the time limit, or the request was cancelled mid-query
+                await asyncio.shield(asyncio.to_thread(self._discard, worker))
+        if worker.demoted:  # it is ended and replaced: not on the event loop
+            await asyncio.to_thread(self._give_back, worker)
+        else:
+            self._give_back(worker)
+        return _result(answer)
+
+
+def _lower(worker, nice):
+    """Lower a worker's CPU priority by ``nice`` (see :class:`QueryPool`'s ``demote``)."""
+    with contextlib.suppress(OSError):
+        os.setpriority(os.PRIO_PROCESS, worker.process.pid, nice)
+        worker.demoted = True
+
+
+def _result(answer):
+    """The value of a worker's answer, or the error it names raised."""
+    status = answer[0]
+    if status == "ok":
             return answer[1]
-        if status == "too-large":
-            raise ResultLimit(answer[1])
-        kind, text = answer[1], answer[2]
-        raise _ERRORS.get(kind, QueryError)(text)
+    if status == "too-large":
+        raise ResultLimit(answer[1])
+    kind, text = answer[1], answer[2]
+    raise _ERRORS.get(kind, QueryError)(text)
 
 
 class PoolTarget(Target):
