@@ -282,15 +282,13 @@ class QueryPool:
 
     def take_idle(self):
         """An idle worker, or None when every one is busy (then :meth:`call` waits for one)."""
-        while True:
-            try:
-                worker = self._idle.get_nowait()
-            except queue.Empty:
-                return None
-            if worker.process.is_alive():
-                self._fill()
-                return worker
-            self._discard(worker)
+        try:
+            worker = self._idle.get_nowait()
+        except queue.Empty:
+            return None
+        # a dead worker shows as a closed pipe in call_on, which replaces it
+        self._fill()
+        return worker
 
     async def call_on(self, worker, message, timeout=None):
         """:meth:`call` on the event loop with a worker from :meth:`take_idle`: no thread
@@ -303,23 +301,27 @@ class QueryPool:
         loop = asyncio.get_running_loop()
         ready = loop.create_future()
         fd = worker.conn.fileno()
-        demoting = None
+        timers = []
+
+        def demote():  # one timer at a time: the priority lowered, then the time limit
+            _lower(worker, self.demote[1])
+            timers.append(loop.call_later(limit - self.demote[0], _settle, ready, False))
+
         done = False
         try:
             worker.conn.send(message)
-            loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+            loop.add_reader(fd, _settle, ready, True)
+            if self.demote is not None and limit > self.demote[0]:
+                timers.append(loop.call_later(self.demote[0], demote))
+            else:
+                timers.append(loop.call_later(limit, _settle, ready, False))
             try:
-                if self.demote is not None and limit > self.demote[0]:
-                    demoting = loop.call_later(self.demote[0], _lower, worker, self.demote[1])
-                try:
-                    await asyncio.wait_for(ready, limit)
-                except TimeoutError:
+                if not await ready:
                     self.cancelled += 1
-                    raise QueryTimeout(limit) from None
+                    raise QueryTimeout(limit)
             finally:
                 loop.remove_reader(fd)
-                if demoting is not None:
-                    demoting.cancel()
+                timers[-1].cancel()
             answer = worker.conn.recv()
             done = True
         except (OSError, EOFError):
@@ -335,6 +337,11 @@ class QueryPool:
         else:
             self._give_back(worker)
         return _result(answer)
+
+
+def _settle(future, value):
+    if not future.done():
+        future.set_result(value)
 
 
 def _lower(worker, nice):
