@@ -55,7 +55,10 @@ this server (citygraph serve --client-queries); try again in 10 s
             if count >= self.most:
                 raise TooManyQueries(self.most, self.retry_after)
             self._count[client] = count + 1
-            return self._turn.setdefault(client, threading.Lock())
+            turn = self._turn.get(client)
+            if turn is None:
+                turn = self._turn[client] = threading.Lock()
+            return turn
 
     def _count_out(self, client):
         with self._lock:

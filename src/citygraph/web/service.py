@@ -109,7 +109,7 @@ class ReadOnlyCors:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1")
-                   for k, v in scope.get("headers", [])}
+                   for k, v in scope.get("headers", [])} if scope["method"] == "OPTIONS" else {}
         if scope["method"] == "OPTIONS" and "access-control-request-method" in headers:
             asked = headers["access-control-request-method"].upper()
             allowed = asked in methods or asked == "OPTIONS"
