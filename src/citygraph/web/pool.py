@@ -140,7 +140,7 @@ class QueryPool:
         self.max_rows = int(max_rows)
         self.queue_wait = float(queue_wait)
         self._context = _context()
-        self._idle = queue.Queue()
+        self._idle = queue.LifoQueue()  # the worker used last first: its caches are warm
         self._all = []
         self._starting = 0
         self._lock = threading.Lock()
