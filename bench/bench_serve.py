@@ -13,7 +13,9 @@ test sends traffic to this machine alone), then measures:
 * endpoint throughput: ``--endpoint-clients`` (16) threads, each on one kept-alive
   connection, sending a simple SELECT to ``/sparql`` for ``--endpoint-seconds``
   seconds, and the same to ``oxigraph serve-read-only`` on the same store (run
-  one after the other, never together): requests per second of each and their ratio;
+  one after the other, never together): requests per second of each and their ratio,
+  and of uvicorn alone answering a constant (the most one Python web process
+  reaches here with these clients);
 * expensive queries: 4 clients (each from its own loopback address) loop a
   cartesian-product query that runs to the time limit, while another reads the
   place page and runs ASKs: the place page's and the ASK's p50 and p99;
@@ -268,6 +270,40 @@ def _oxigraph(store, clients, seconds):
     return rate
 
 
+_CONSTANT = """
+import sys, uvicorn
+async def app(scope, receive, send):
+    if scope["type"] == "http":
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-type", b"application/sparql-results+json")]})
+        await send({"type": "http.response.body", "body": b'{"results": {"bindings": []}}'})
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
+"""
+
+
+def _uvicorn_alone(clients, seconds):
+    """The simple SELECT's throughput on uvicorn alone answering a constant: the ceiling of
+    one Python web process with these clients on this machine."""
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-c", _CONSTANT, str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if _get(port, "/", accept="*/*")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        rate, errors = _throughput(port, "/sparql", clients, seconds)
+    finally:
+        process.terminate()
+        process.wait(30)
+    print(f"endpoint throughput, uvicorn alone answering a constant: {rate:.0f} requests/s, "
+          f"{len(errors)} errors", flush=True)
+    return rate
+
+
 def _p(values, cut):
     """The ``cut`` percentile of ``values`` (seconds), in ms."""
     if len(values) < 2:
@@ -411,6 +447,7 @@ def main(argv=None):
             shutil.copytree(ROOT / "tests" / "data" / "seed", data)
             build(store_path=store, data_dir=data, root=ROOT, validate=False)
         reference = _oxigraph(store, args.endpoint_clients, args.endpoint_seconds)
+        _uvicorn_alone(args.endpoint_clients, args.endpoint_seconds)
         extra = ["--network-timeout", "600"]
         if args.sample:
             extra += ["--sample", str(args.sample)]

@@ -17,8 +17,8 @@ from citygraph.web import pages
 from citygraph.web.paths import TEMPLATES
 from citygraph.web.pool import PoolTarget
 
-__all__ = ["environment", "render", "target", "adhoc_call", "in_adhoc_thread", "AdhocTarget",
-           "search_index", "network_data", "status_of",
+__all__ = ["environment", "render", "target", "adhoc_call", "adhoc_answer", "in_adhoc_thread",
+           "AdhocTarget", "search_index", "network_data", "status_of",
            "csrf_token", "csrf_field", "writing_form", "SESSION_COOKIE", "CSRF_FIELD"]
 
 _ENV = None
@@ -136,6 +136,23 @@ def adhoc_call(request, message, timeout=None):
     client = request.client.host if request.client else ""
     with request.app.state.clients.slot(client):
         return request.app.state.version.queries.call(message, timeout)
+
+
+async def adhoc_answer(request, message, timeout=None):
+    """:func:`adhoc_call` without a thread when it need not wait: the client has no query
+    running and a worker is idle (the usual case of a short query); the time limit and the
+    client's limit hold as there. Otherwise it waits in :func:`in_adhoc_thread`."""
+    client = request.client.host if request.client else ""
+    give_back = request.app.state.clients.free_turn(client)
+    if give_back is not None:
+        try:
+            pool = request.app.state.version.queries
+            worker = pool.take_idle()
+            if worker is not None:
+                return await pool.call_on(worker, message, timeout)
+        finally:
+            give_back()
+    return await in_adhoc_thread(adhoc_call, request, message, timeout)
 
 
 #: the threads that wait for ad-hoc queries: apart from the ones the pages use

@@ -48,21 +48,46 @@ this server (citygraph serve --client-queries); try again in 10 s
         self._count = {}
         self._turn = {}
 
-    @contextmanager
-    def slot(self, client):
-        """Hold one of ``client``'s places while its query runs (waiting for its turn)."""
+    def _count_in(self, client):
+        """Count one more of ``client``'s queries (429 past ``most``); its turn lock."""
         with self._lock:
             count = self._count.get(client, 0)
             if count >= self.most:
                 raise TooManyQueries(self.most, self.retry_after)
             self._count[client] = count + 1
-            turn = self._turn.setdefault(client, threading.Lock())
+            turn = self._turn.get(client)
+            if turn is None:
+                turn = self._turn[client] = threading.Lock()
+            return turn
+
+    def _count_out(self, client):
+        with self._lock:
+            self._count[client] -= 1
+            if not self._count[client]:
+                del self._count[client]
+                del self._turn[client]
+
+    def free_turn(self, client):
+        """Take ``client``'s turn if no query of its runs: a function giving it back, or None
+        when the client has a query running (then :meth:`slot` waits for the turn). Raises
+        :class:`TooManyQueries` as :meth:`slot` does."""
+        turn = self._count_in(client)
+        if not turn.acquire(blocking=False):
+            self._count_out(client)
+            return None
+
+        def give_back():
+            turn.release()
+            self._count_out(client)
+
+        return give_back
+
+    @contextmanager
+    def slot(self, client):
+        """Hold one of ``client``'s places while its query runs (waiting for its turn)."""
+        turn = self._count_in(client)
         try:
             with turn:
                 yield
         finally:
-            with self._lock:
-                self._count[client] -= 1
-                if not self._count[client]:
-                    del self._count[client]
-                    del self._turn[client]
+            self._count_out(client)

@@ -5,16 +5,18 @@ form), what is refused before anything runs (updates, two queries, a body
 that is not UTF-8, ``SERVICE``, ``file:`` IRIs), and the answer: the result in
 the format negotiated by Accept (``format=`` a hint), or, for a GET without a
 query, the service description. The query itself runs in the ad-hoc query
-workers, within the client's limit (:func:`citygraph.web.base.adhoc_call`, then
+workers, within the client's limit (:func:`citygraph.web.base.adhoc_answer`, then
 :func:`citygraph.web.protocol.evaluate`).
 """
 
+import functools
 import urllib.parse
 
+from starlette.datastructures import QueryParams
 from starlette.responses import PlainTextResponse, Response
 
 from citygraph.errors import CitygraphError
-from citygraph.web.base import adhoc_call, in_adhoc_thread, status_of
+from citygraph.web.base import adhoc_answer, status_of
 from citygraph.web.protocol import READ_ONLY, refusal, with_hint
 from citygraph.web.service import description, endpoint_url
 
@@ -24,6 +26,9 @@ __all__ = ["sparql", "read_query", "MAX_BODY"]
 MAX_BODY = 1_000_000
 
 _NO_QUERY = "no query: give a query parameter"
+
+#: the refusal of a query text, kept for the texts asked most (clients repeat their queries)
+_refusal = functools.lru_cache(maxsize=512)(refusal)
 
 
 def _one_line(text):
@@ -41,9 +46,20 @@ def _one(values, name):
     return values[0] if values else None
 
 
-async def read_query(request):
+@functools.lru_cache(maxsize=512)
+def _pairs(query_string):
+    """The parameters of a query string, kept for the ones asked most."""
+    return tuple(urllib.parse.parse_qsl(query_string.decode("latin-1"), keep_blank_values=True))
+
+
+def parameters(request):
+    """The request's query parameters (as ``request.query_params``, parsed once per text)."""
+    return QueryParams(_pairs(request.scope.get("query_string", b"")))
+
+
+async def read_query(request, params=None):
     """(query text or None, problem or None, {"default": [...], "named": [...]}) of a request."""
-    params = request.query_params
+    params = parameters(request) if params is None else params
     graphs = {"default": params.getlist("default-graph-uri"),
               "named": params.getlist("named-graph-uri")}
     if request.method == "GET":
@@ -89,7 +105,8 @@ async def read_query(request):
 
 async def sparql(request):
     """The SPARQL 1.1 Protocol query endpoint (GET and POST), read-only."""
-    text, problem, graphs = await read_query(request)
+    params = parameters(request)
+    text, problem, graphs = await read_query(request, params)
     if problem:
         return _problem(problem)
     accept = request.headers.get("accept", "")
@@ -104,14 +121,14 @@ async def sparql(request):
     for iri in graphs["default"] + graphs["named"]:
         if iri.lower().startswith("file:"):
             return _problem(f"file: IRIs are refused: <{iri}>")
-    reason = refusal(text)
+    reason = _refusal(text)
     if reason:
         return _problem(reason)
-    accept = with_hint(request.query_params.get("format"), accept)
+    accept = with_hint(params.get("format"), accept)
     message = ("protocol", text, accept, graphs["default"], graphs["named"],
                request.app.state.settings.max_rows, endpoint_url(request))
     try:
-        media, body = await in_adhoc_thread(adhoc_call, request, message)
+        media, body = await adhoc_answer(request, message)
     except CitygraphError as exc:
         seconds = getattr(exc, "retry_after", None)
         response = _problem(exc, status_of(exc))

@@ -99,7 +99,7 @@ class Guard:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                _secure(MutableHeaders(scope=message), scope)
+                _secure_raw(message, scope)
             await send(message)
 
         try:
@@ -125,3 +125,21 @@ def _secure(headers, scope):
 
         headers.append("set-cookie", f"{SESSION_COOKIE}={session}; Path=/; HttpOnly; "
                                      "SameSite=Strict")
+
+
+_RAW_SECURITY = [(name.encode(), value.encode()) for name, value in SECURITY_HEADERS.items()]
+_RAW_POLICY = (b"content-security-policy", content_policy().encode())
+
+
+def _secure_raw(message, scope):
+    """:func:`_secure` on a response start message's raw headers (no header objects: this
+    runs for every response)."""
+    raw = message["headers"] = list(message.get("headers", ()))
+    present = {name.lower() for name, _ in raw}
+    raw.extend(header for header in _RAW_SECURITY if header[0] not in present)
+    if b"content-security-policy" not in present:
+        nonce = scope.get("citygraph.nonce")
+        raw.append((b"content-security-policy", content_policy(nonce).encode()) if nonce
+                   else _RAW_POLICY)
+    if scope.get("citygraph.session"):
+        _secure(MutableHeaders(scope=message), {"citygraph.session": scope["citygraph.session"]})

@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import queue
 import threading
+import time
 
 from citygraph import errors
 from citygraph.errors import EXIT_REMOTE, CitygraphError, ParameterError, QueryError
@@ -114,28 +115,32 @@ class QueryPool:
 
     ``workers`` start at once and are kept; with ``most`` above it the pool
     grows when every worker is busy, keeping ``spare`` idle workers ready, and
-    shrinks back as they come free. With ``demote=(seconds, nice)`` a query still
-    running after ``seconds`` has its worker's CPU priority lowered by ``nice``,
-    so short queries keep the processor and long ones take what is left; that
-    worker ends after its query (a process cannot raise its priority back) and
-    a fresh one takes its place.
+    shrinks back once none has been wanted for ``keep`` seconds (so a steady load
+    keeps its workers instead of ending and starting one per query). With
+    ``demote=(seconds, nice)`` a query still running after ``seconds`` has its
+    worker's CPU priority lowered by ``nice``, so short queries keep the processor
+    and long ones take what is left; that worker ends after its query (a process
+    cannot raise its priority back) and a fresh one takes its place.
     A worker that died (ended by the system, say) is replaced, and the request
     that found it dead is sent to another worker: read-only queries can be
     asked again.
     """
 
     def __init__(self, store_path, workers=2, timeout=10.0, max_rows=100_000,
-                 queue_wait=60.0, most=None, spare=0, demote=None):
+                 queue_wait=60.0, most=None, spare=0, demote=None, keep=10.0):
         self.store_path = store_path
         self.size = max(1, int(workers))
         self.most = max(self.size, int(most or 0))
         self.spare = int(spare)
         self.demote = demote
+        self.keep = float(keep)
+        #: when a request last found no idle worker (monotonic seconds)
+        self._wanted = float("-inf")
         self.timeout = float(timeout)
         self.max_rows = int(max_rows)
         self.queue_wait = float(queue_wait)
         self._context = _context()
-        self._idle = queue.Queue()
+        self._idle = queue.LifoQueue()  # the worker used last first: its caches are warm
         self._all = []
         self._starting = 0
         self._lock = threading.Lock()
@@ -213,6 +218,7 @@ class QueryPool:
             try:
                 worker = self._idle.get_nowait()
             except queue.Empty:
+                self._wanted = time.monotonic()
                 with self._lock:
                     grow = not self._starting and len(self._all) < self.most
                     self._starting += grow
@@ -233,7 +239,8 @@ class QueryPool:
             self._discard(worker)
             return
         with self._lock:
-            extra = len(self._all) > self.size and self._idle.qsize() >= max(1, self.spare)
+            extra = (len(self._all) > self.size and self._idle.qsize() >= max(1, self.spare)
+                     and time.monotonic() - self._wanted > self.keep)
             if extra:
                 self._all.remove(worker)
         if extra:
@@ -248,9 +255,7 @@ class QueryPool:
             return worker.conn.poll(limit)
         if worker.conn.poll(self.demote[0]):
             return True
-        with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, worker.process.pid, self.demote[1])
-            worker.demoted = True
+        _lower(worker, self.demote[1])
         return worker.conn.poll(limit - self.demote[0])
 
     def call(self, message, timeout=None):
@@ -273,13 +278,88 @@ class QueryPool:
                 continue
             self._give_back(worker)
             break
-        status = answer[0]
-        if status == "ok":
+        return _result(answer)
+
+    def take_idle(self):
+        """An idle worker, or None when every one is busy (then :meth:`call` waits for one)."""
+        try:
+            worker = self._idle.get_nowait()
+        except queue.Empty:
+            return None
+        # a dead worker shows as a closed pipe in call_on, which replaces it
+        self._fill()
+        return worker
+
+    async def call_on(self, worker, message, timeout=None):
+        """:meth:`call` on the event loop with a worker from :meth:`take_idle`: no thread
+        waits for the answer; the loop wakes when the worker's pipe is readable. The time
+        limit and the lowered priority hold as in :meth:`call`; a dead worker is replaced
+        and the request asked once more through :meth:`call`."""
+        import asyncio
+
+        limit = self.timeout if timeout is None else float(timeout)
+        loop = asyncio.get_running_loop()
+        ready = loop.create_future()
+        fd = worker.conn.fileno()
+        timers = []
+
+        def demote():  # one timer at a time: the priority lowered, then the time limit
+            _lower(worker, self.demote[1])
+            timers.append(loop.call_later(limit - self.demote[0], _settle, ready, False))
+
+        done = False
+        try:
+            worker.conn.send(message)
+            loop.add_reader(fd, _settle, ready, True)
+            if self.demote is not None and limit > self.demote[0]:
+                timers.append(loop.call_later(self.demote[0], demote))
+            else:
+                timers.append(loop.call_later(limit, _settle, ready, False))
+            try:
+                if not await ready:
+                    self.cancelled += 1
+                    raise QueryTimeout(limit)
+            finally:
+                loop.remove_reader(fd)
+                timers[-1].cancel()
+            answer = worker.conn.recv()
+            done = True
+        except (OSError, EOFError):
+            # the worker died: replaced, and the query asked once more
+            done = True
+            await asyncio.to_thread(self._discard, worker)
+            return await asyncio.to_thread(self.call, message, timeout)
+        finally:
+            if not done:  # past the time limit, or the request was cancelled mid-query
+                await asyncio.shield(asyncio.to_thread(self._discard, worker))
+        if worker.demoted:  # it is ended and replaced: not on the event loop
+            await asyncio.to_thread(self._give_back, worker)
+        else:
+            self._give_back(worker)
+        return _result(answer)
+
+
+def _settle(future, value):
+    if not future.done():
+        future.set_result(value)
+
+
+def _lower(worker, nice):
+    """Lower a worker's CPU priority by ``nice`` (see :class:`QueryPool`'s ``demote``)."""
+    with contextlib.suppress(OSError):
+        os.setpriority(os.PRIO_PROCESS, worker.process.pid, nice)
+        worker.demoted = True
+
+
+def _result(answer):
+    """The value of a worker's answer, or the error it names raised."""
+    status = answer[0]
+    if status == "ok":
             return answer[1]
-        if status == "too-large":
-            raise ResultLimit(answer[1])
-        kind, text = answer[1], answer[2]
-        raise _ERRORS.get(kind, QueryError)(text)
+    if status == "too-large":
+        raise ResultLimit(answer[1])
+    kind, text = answer[1], answer[2]
+    raise _ERRORS.get(kind, QueryError)(text)
 
 
 class PoolTarget(Target):

@@ -9,6 +9,8 @@ testbench) read ``/sparql``, ``/reconcile``, entity data (``/id/...``) and
 the preflight ``OPTIONS``. No route that writes is ever opened this way.
 """
 
+import functools
+
 import pyoxigraph as ox
 from starlette.responses import Response
 
@@ -63,7 +65,20 @@ def service_triples(endpoint):
 def endpoint_url(request):
     """The endpoint's own URL, without its query string: the base IRI of a query without BASE,
     and the ``sd:endpoint`` of the service description."""
-    return str(request.url.replace(query="", fragment=""))
+    scope = request.scope
+    host = next((v for k, v in scope["headers"] if k == b"host"), None)
+    return _url(scope.get("scheme", "http"), host, scope.get("server"),
+                scope.get("root_path", ""), scope["path"])
+
+
+@functools.lru_cache(maxsize=64)
+def _url(scheme, host, server, root_path, path):
+    """The URL Starlette gives a request with these parts (the same few for every request)."""
+    from starlette.datastructures import URL
+
+    scope = {"type": "http", "scheme": scheme, "server": server, "root_path": root_path,
+             "path": path, "query_string": b"", "headers": [(b"host", host)] if host else []}
+    return str(URL(scope=scope))
 
 
 def description(request, accept):
@@ -94,7 +109,7 @@ class ReadOnlyCors:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1")
-                   for k, v in scope.get("headers", [])}
+                   for k, v in scope.get("headers", [])} if scope["method"] == "OPTIONS" else {}
         if scope["method"] == "OPTIONS" and "access-control-request-method" in headers:
             asked = headers["access-control-request-method"].upper()
             allowed = asked in methods or asked == "OPTIONS"

@@ -15,7 +15,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from starlette.datastructures import MutableHeaders, State
+from starlette.datastructures import State
 
 from citygraph.graph.store import MANIFEST, live_folder, state_id
 from citygraph.web.pool import QueryPool
@@ -24,6 +24,7 @@ __all__ = ["Version", "Follower", "Pin", "VERSION_HEADER", "pinned"]
 
 #: the response header naming the store version an answer came from
 VERSION_HEADER = "X-Citygraph-Version"
+_VERSION_RAW = VERSION_HEADER.lower().encode("latin-1")
 
 _LOG = logging.getLogger("citygraph.serve")
 
@@ -205,9 +206,13 @@ class Pin:
         version = follower.acquire()
         scope["app"] = _Pinned(scope["app"], version)
 
+        stamp = (_VERSION_RAW, (version.state or "").encode("latin-1"))
+
         async def send_versioned(message):
             if message["type"] == "http.response.start":
-                MutableHeaders(scope=message)[VERSION_HEADER] = version.state or ""
+                raw = message["headers"] = [h for h in message.get("headers", ())
+                                            if h[0].lower() != _VERSION_RAW]
+                raw.append(stamp)
             await send(message)
 
         try:
