@@ -125,3 +125,18 @@ def test_a_possessive_is_still_a_name_and_a_near_miss_gets_a_did_you_mean():
     assert [(r["name"], r["why"]) for r in draft.rows["mentions"]] == [
         ("place:seoul", "name of the graph: 'Seoul'"),
         ("place:colombo", "no known name; did you mean 'Colombo'?: 'Colmbo'")]
+
+
+def test_who_spoke_or_moderated_takes_part_in_the_event():
+    text = ("The 3rd Harbour Cities Forum was held in Colombo on 4 May.\n"
+            "Professor LIND Anna of Lund University served as the moderator.\n"
+            "Congratulatory remarks by Mr. KIM Minsu, Mayor of Seoul.\n")
+    rows = draft_rows(text, _index(), "009", doc_date=dt.date(2019, 5, 10)).rows
+    assert [(r["participant"], r["event"], r["role"], r["on_behalf_of"], r["evidence"])
+            for r in rows["participations"]] == [
+        ("LIND Anna", "Harbour Cities Forum", "moderator", "Lund University",
+         "Professor LIND Anna of Lund University served as the moderator."),
+        ("KIM Minsu", "Harbour Cities Forum", "speaker", "",
+         "Congratulatory remarks by Mr. KIM Minsu, Mayor of Seoul.")]
+    assert [(r["speaker"], r["type"]) for r in rows["talks"]] == [
+        ("KIM Minsu", "congratulatory-remarks")]

@@ -108,6 +108,12 @@ _TALKS = [("opening remark", "opening-remarks"), ("closing remark", "closing-rem
 _PARTICIPATE = re.compile(r"\b(?:participat\w*|attend\w*|took part|take part|delegations?|"
                           r"visited|joined)\b", re.I)
 _MEMBER = re.compile(r"\bmember(?:s|ship)?\b", re.I)
+#: "served as the moderator", "chaired": the part a person named in the sentence had
+_CHAIRED = re.compile(r"\b(?:served|acted) as (?:the |an? )?(?P<noun>moderator|chair|chairperson|"
+                      r"facilitator|rapporteur|master of ceremonies)\b|"
+                      r"\b(?P<verb>moderated|chaired|facilitated)\b", re.I)
+_CHAIR_ROLES = {"moderated": "moderator", "chaired": "chair", "chairperson": "chair",
+                "facilitated": "facilitator", "master of ceremonies": "moderator"}
 _ORDER = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+(?:Speaker|Panelist|Presenter)\b")
 
 
@@ -333,6 +339,16 @@ class _Context:
                 self.add("talks", (name, event), f"talk word {talk!r} beside a person", 0.6,
                          speaker=name, event=event, type=talk,
                          order=order.group(1) if order else "", evidence=quote)
+            # who spoke or chaired took part: one participation, for the post's organization
+            chaired = _CHAIRED.search(text)
+            part = chaired.group("noun") or chaired.group("verb") if chaired else ""
+            part = _CHAIR_ROLES.get(part.lower(), part.lower()) or ("speaker" if talk else "")
+            if part and event:
+                word = "chair" if chaired else "talk"
+                self.add("participations", (name, event), f"{word} word beside a person: "
+                         f"takes part as {part}", 0.6,
+                         participant=name, event=event, role=part, on_behalf_of=org,
+                         evidence=quote)
 
         # counts, with the event of the sentence as their subject
         for c in counts_in(text):
@@ -405,7 +421,7 @@ class _Context:
         if _PARTICIPATE.search(text) and event:
             for m in places + orgs + people:
                 cell = self.cell(m)
-                if cell == event:
+                if cell == event or ("participations", (cell, event)) in self.keys:
                     continue
                 role = "host" if re.search(r"\bhost", text, re.I) else \
                     "delegation" if m.kind != "person" else "attendee"
