@@ -140,3 +140,19 @@ def test_who_spoke_or_moderated_takes_part_in_the_event():
          "Congratulatory remarks by Mr. KIM Minsu, Mayor of Seoul.")]
     assert [(r["speaker"], r["type"]) for r in rows["talks"]] == [
         ("KIM Minsu", "congratulatory-remarks")]
+
+
+def test_the_events_of_a_series_listed_with_their_numbers():
+    text = ("The forum on “Green Ports” was held in Colombo on 4 May, as part of the Harbour "
+            "Cities Forum Series.\nEarlier forums of the series covered Port Logistics (Vol. 1) "
+            "and Youth Exchange (Vol. 2).\nThis forum is the 3rd event in the series.\n")
+    rows = draft_rows(text, _index(), "009", doc_date=dt.date(2019, 5, 10)).rows
+    series = "Harbour Cities Forum Series"
+    assert [(r["name"], r["type"], r["series"], r["series_number"], r["themes"])
+            for r in rows["events"] if r["name"] != series] == [
+        ("Green Ports", "forum", series, "3", ""),
+        ("Port Logistics", "forum", series, "1", ""),
+        ("Youth Exchange", "forum", series, "2", "youth")]
+    # "(Vol. 1)" does not end the sentence: the listed events quote the whole of it
+    assert rows["events"][-1]["evidence"] == ("Earlier forums of the series covered Port "
+                                              "Logistics (Vol. 1) and Youth Exchange (Vol. 2).")

@@ -26,6 +26,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from citygraph.curation.draft_mentions import Matcher
+from citygraph.curation.draft_series import part_of_series, place_in_series, series_items
 from citygraph.curation.draft_text import (
     NUMBER_WORDS,
     agreements_in,
@@ -221,6 +222,26 @@ class _Context:
             return self.curie(mention.iri)
         return mention.text
 
+    def series(self, text, quote, event):
+        """A series' events listed with their numbers; where the sentence's event stands."""
+        named = part_of_series(text)
+        series = named or next((r["name"] for r in self.rows["events"]
+                                if r["type"].endswith("-series")), "")
+        number = place_in_series(text)
+        if event and (named or number) and ("events", event) in self.keys:
+            self.add("events", event, "its place in a series", 0.6, name=event, series=series,
+                     series_number=number)
+        # the series' events are of the kind its name says ("... Forum Series": forums)
+        kind = next((e.type for e in events_in(series.removesuffix(" Series"))), "") or next(
+            (r["type"].removesuffix("-series") for r in self.rows["events"]
+             if r["name"] == series), "")
+        for item in series_items(text):
+            lower = item.name.lower()
+            themes = " | ".join(dict.fromkeys(t for word, t in _THEMES if word in lower))
+            self.add("events", item.name, "an event listed with its number in a series", 0.6,
+                     name=item.name, type=kind or "meeting", series=series,
+                     series_number=item.number, themes=themes, evidence=quote)
+
     def sentence(self, s):
         people_spans = [(p.start, p.end) for p in people_in(s.text)]
         # a gazetteer's name inside a person's ("Lê Vǎn Khoa") is not a place
@@ -270,6 +291,7 @@ class _Context:
         back = _BACK_REFERENCE.search(text)  # "the forum was ...": the report's own event
         if back and self.main_event and (not events_found or back.start() < events_found[0]):
             event = self.main_event
+        self.series(text, quote, event)
 
         # organizations the sentence names that the graph lacks
         others = [(m.start - s.start, m.end - s.start) for m in here if m.kind != "place"]

@@ -51,7 +51,7 @@ def sentences(text):
         cut = 0
         for m in _END.finditer(body):
             before = body[cut:m.start()].split()
-            word = before[-1] if before else ""
+            word = before[-1].lstrip("([\"“‘") if before else ""  # "(Vol. 1)" goes on
             if word.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word):
                 continue
             found.append((pos + cut, pos + m.end()))
