@@ -156,3 +156,30 @@ def test_the_events_of_a_series_listed_with_their_numbers():
     # "(Vol. 1)" does not end the sentence: the listed events quote the whole of it
     assert rows["events"][-1]["evidence"] == ("Earlier forums of the series covered Port "
                                               "Logistics (Vol. 1) and Youth Exchange (Vol. 2).")
+
+
+def test_a_person_s_posts_their_labels_and_the_bodies_their_titles_name():
+    text = ("Colombo Mayor Ann Perera met Seoul Mayor Jin Park on 4 May.\n"
+            "CityNet Secretary-General PARK Jiwon opened the meeting.\n"
+            "Remarks by Mr. LEE Sora, Secretary-General of ABCN & Council Member of KAFCO.\n")
+    index = _index()
+    smg = ox.NamedNode("https://w3id.org/citygraph/id/org/seoul-government")
+    index.add(smg, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+              ox.NamedNode("https://w3id.org/citygraph/ontology#LocalGovernment"))
+    index.add(smg, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+              ox.Literal("Seoul Metropolitan Government"))
+    rows = draft_rows(text, index, "009", doc_date=dt.date(2019, 5, 10)).rows
+    assert [(r["name"], r["title"], r["role"], r["post"], r["organization"])
+            for r in rows["people"]] == [
+        ("Ann PERERA", "Colombo Mayor", "Mayor", "Mayor of Colombo", "City of Colombo"),
+        ("Jin PARK", "Seoul Mayor", "Mayor", "Mayor of Seoul", "cgorg:seoul-government"),
+        ("PARK Jiwon", "CityNet Secretary-General", "Secretary-General",
+         "Secretary-General of CityNet", "cgorg:citynet"),
+        ("LEE Sora", "Secretary-General of ABCN", "Secretary-General",
+         "Secretary-General of ABCN", "ABCN"),
+        ("LEE Sora", "Council Member of KAFCO", "Council Member", "Council Member of KAFCO",
+         "KAFCO")]
+    # a mayor's city without a government in the graph: its body is proposed
+    assert [(r["name"], r["type"], r["based_in"], r["governs"]) for r in rows["organizations"]
+            if r["type"] == "LocalGovernment"] == [
+        ("City of Colombo", "LocalGovernment", "place:colombo", "place:colombo")]

@@ -26,6 +26,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from citygraph.curation.draft_mentions import Matcher
+from citygraph.curation.draft_posts import city_government, post_label, split_titles, title_owner
 from citygraph.curation.draft_series import part_of_series, place_in_series, series_items
 from citygraph.curation.draft_text import (
     NUMBER_WORDS,
@@ -160,6 +161,7 @@ def draft_rows(text, index, number, doc_date=None, base=PREFIXES["cgr"]):
     for sentence in sentences(text):
         ctx.sentence(sentence)
     ctx.acronyms(text)
+    ctx.posts()
     for rows in ctx.rows.values():
         for row in rows:
             del row["_key"]
@@ -216,6 +218,32 @@ class _Context:
                 continue
             self.add("organizations", word, f"name in capitals used {len(places)} time(s), new: "
                      "not in the graph (an organization?)", 0.4, name=word, type="Organization")
+
+    def posts(self):
+        """Each person's post: its label, and the body the title names (a mayor's city's)."""
+        bodies = {m.text: self.cell(m) for m in self.mentions if m.kind in ("place",
+                                                                             "organization")}
+        for r in self.rows["organizations"]:
+            bodies.update({n: r["name"] for n in (r["name"], r["alt_names"]) if n})
+        for row in self.rows["people"]:
+            title, role = row["title"], row["role"]
+            row["post"] = row["post"] or post_label(title, role)
+            owner = title_owner(title, role, list(bodies)) if title else ""
+            if row["organization"] or not owner:
+                continue
+            place = next((m for m in self.mentions if m.text == owner and m.kind == "place"),
+                         None)
+            if place is None:
+                row["organization"] = bodies[owner]
+            elif role in ("Mayor", "Governor"):
+                government = city_government(self.index, owner)
+                row["organization"] = self.curie(government) if government else \
+                    f"City of {owner}" if role == "Mayor" else ""
+                if role == "Mayor" and not government:
+                    self.add("organizations", f"City of {owner}", "the body a mayor of a city "
+                             "heads, new: not in the graph", 0.5, name=f"City of {owner}",
+                             type="LocalGovernment", based_in=self.cell(place),
+                             governs=self.cell(place))
 
     def cell(self, mention):
         if mention.iri and not mention.iri.startswith(("iso3166:", "geonames:")):
@@ -343,17 +371,21 @@ class _Context:
                 continue  # the words are a place's or an organization's name
             name = self.cell(known) if known else p.name
             named_people.append(name)
-            org = next((self.cell(m) for m in orgs if p.title and m.text in p.title), "") or \
-                next((r["name"] for r in self.rows["organizations"] if p.title and re.search(
-                    rf"\b{re.escape(r['alt_names'] or r['name'])}\b", p.title)), "")
-            head = _TITLE_WORD.search(p.title)
-            role = head.group(0) if head else \
-                p.title.split(" of ")[0].split(" at ")[0].strip()
-            self.add("people", (name, p.title), p.why + ("" if known else ", new person"),
-                     0.8 if known else 0.6, name=name, title=p.title, role=role,
-                     organization=org, as_of=as_of if p.title else "",
-                     ended="former" if p.title.lower().startswith("former") else "",
-                     evidence=quote if p.title else "")
+            posts = []
+            for title in split_titles(p.title):  # one row per post
+                org = next((self.cell(m) for m in orgs if title and m.text in title), "") or \
+                    next((r["name"] for r in self.rows["organizations"] if title and re.search(
+                        rf"\b{re.escape(r['alt_names'] or r['name'])}\b", title)), "")
+                head = _TITLE_WORD.search(title)
+                role = head.group(0) if head else \
+                    title.split(" of ")[0].split(" at ")[0].strip()
+                self.add("people", (name, title), p.why + ("" if known else ", new person"),
+                         0.8 if known else 0.6, name=name, title=title, role=role,
+                         organization=org, as_of=as_of if title else "",
+                         ended="former" if title.lower().startswith("former") else "",
+                         evidence=quote if title else "")
+                posts.append(org)
+            org = posts[0]
             lower = text.lower()
             talk = next((t for w, t in _TALKS if w in lower), None)
             if talk and event:
