@@ -183,3 +183,18 @@ def test_a_person_s_posts_their_labels_and_the_bodies_their_titles_name():
     assert [(r["name"], r["type"], r["based_in"], r["governs"]) for r in rows["organizations"]
             if r["type"] == "LocalGovernment"] == [
         ("City of Colombo", "LocalGovernment", "place:colombo", "place:colombo")]
+
+
+def test_a_named_project_and_its_editions_by_year():
+    text = ("The 3rd Harbour Cities Forum was held in Seoul on 4 May.\n"
+            "It focused on the Green Harbour Culture (GHC) project.\n"
+            "Officials from Colombo (GHC 2018) and Bogor (GHC 2019) presented their work.\n")
+    rows = draft_rows(text, _index(), "009", doc_date=dt.date(2019, 5, 10)).rows
+    assert [(r["name"], r["alt_names"], r["participants"], r["part_of"], r["date"],
+             r["themes"], r["reported_at"]) for r in rows["projects"]] == [
+        ("Green Harbour Culture", "GHC", "", "", "", "culture", ""),
+        ("GHC 2018", "", "place:colombo", "Green Harbour Culture", "2018", "culture",
+         "Harbour Cities Forum"),
+        ("GHC 2019", "", "place:bogor", "Green Harbour Culture", "2019", "culture",
+         "Harbour Cities Forum")]
+    assert {r["type"] for r in rows["projects"]} == {"cooperation-project"}

@@ -26,7 +26,8 @@ from collections import OrderedDict
 from pathlib import Path
 
 from citygraph.curation.draft_mentions import Matcher
-from citygraph.curation.draft_posts import city_government, post_label, split_titles, title_owner
+from citygraph.curation.draft_posts import complete_posts, split_titles
+from citygraph.curation.draft_projects import editions_in, projects_in
 from citygraph.curation.draft_series import part_of_series, place_in_series, series_items
 from citygraph.curation.draft_text import (
     NUMBER_WORDS,
@@ -161,7 +162,7 @@ def draft_rows(text, index, number, doc_date=None, base=PREFIXES["cgr"]):
     for sentence in sentences(text):
         ctx.sentence(sentence)
     ctx.acronyms(text)
-    ctx.posts()
+    complete_posts(ctx)
     for rows in ctx.rows.values():
         for row in rows:
             del row["_key"]
@@ -219,32 +220,6 @@ class _Context:
             self.add("organizations", word, f"name in capitals used {len(places)} time(s), new: "
                      "not in the graph (an organization?)", 0.4, name=word, type="Organization")
 
-    def posts(self):
-        """Each person's post: its label, and the body the title names (a mayor's city's)."""
-        bodies = {m.text: self.cell(m) for m in self.mentions if m.kind in ("place",
-                                                                             "organization")}
-        for r in self.rows["organizations"]:
-            bodies.update({n: r["name"] for n in (r["name"], r["alt_names"]) if n})
-        for row in self.rows["people"]:
-            title, role = row["title"], row["role"]
-            row["post"] = row["post"] or post_label(title, role)
-            owner = title_owner(title, role, list(bodies)) if title else ""
-            if row["organization"] or not owner:
-                continue
-            place = next((m for m in self.mentions if m.text == owner and m.kind == "place"),
-                         None)
-            if place is None:
-                row["organization"] = bodies[owner]
-            elif role in ("Mayor", "Governor"):
-                government = city_government(self.index, owner)
-                row["organization"] = self.curie(government) if government else \
-                    f"City of {owner}" if role == "Mayor" else ""
-                if role == "Mayor" and not government:
-                    self.add("organizations", f"City of {owner}", "the body a mayor of a city "
-                             "heads, new: not in the graph", 0.5, name=f"City of {owner}",
-                             type="LocalGovernment", based_in=self.cell(place),
-                             governs=self.cell(place))
-
     def cell(self, mention):
         if mention.iri and not mention.iri.startswith(("iso3166:", "geonames:")):
             return self.curie(mention.iri)
@@ -269,6 +244,21 @@ class _Context:
             self.add("events", item.name, "an event listed with its number in a series", 0.6,
                      name=item.name, type=kind or "meeting", series=series,
                      series_number=item.number, themes=themes, evidence=quote)
+
+    def projects(self, s, quote, event, places):
+        """Projects named with their short name, and their editions listed by year."""
+        for p in projects_in(s.text):
+            self.add("projects", p.name, "a project named with its short name", 0.6,
+                     type="cooperation-project", name=p.name, alt_names=p.alt,
+                     themes=_themes(p.name), evidence=quote)
+        parents = {r["alt_names"]: r for r in self.rows["projects"] if r["alt_names"]}
+        for e in editions_in(s.text, set(parents)):
+            place = next((self.cell(m) for m in places
+                          if s.start + e.start <= m.start < s.start + e.end), "")
+            self.add("projects", e.name, "a project's edition of a year, with the place named "
+                     "before it", 0.5, type="cooperation-project", name=e.name,
+                     participants=place, reported_at=event, part_of=parents[e.alt]["name"],
+                     date=e.year, themes=parents[e.alt]["themes"], evidence=quote)
 
     def sentence(self, s):
         people_spans = [(p.start, p.end) for p in people_in(s.text)]
@@ -320,6 +310,7 @@ class _Context:
         if back and self.main_event and (not events_found or back.start() < events_found[0]):
             event = self.main_event
         self.series(text, quote, event)
+        self.projects(s, quote, event, places)
 
         # organizations the sentence names that the graph lacks
         others = [(m.start - s.start, m.end - s.start) for m in here if m.kind != "place"]
@@ -482,6 +473,12 @@ class _Context:
                 self.add("participations", (cell, event), "participation word: one row per "
                          "participant listed", 0.5, participant=cell, event=event, role=role,
                          evidence=quote)
+
+
+def _themes(text):
+    """The themes the words of ``text`` give, separated by |."""
+    lower = text.lower()
+    return " | ".join(dict.fromkeys(theme for word, theme in _THEMES if word in lower))
 
 
 def _csv(kind, rows):

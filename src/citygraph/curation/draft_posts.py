@@ -11,7 +11,7 @@ has none for the city ("City of Colombo", governing Colombo).
 
 import re
 
-__all__ = ["split_titles", "post_label", "title_owner", "city_government"]
+__all__ = ["split_titles", "post_label", "title_owner", "city_government", "complete_posts"]
 
 _JOIN = re.compile(r"\s+(?:&|and)\s+")
 _LEAD = re.compile(r"^(?:a|an|the)\s+", re.I)
@@ -77,3 +77,30 @@ def city_government(index, place_name):
         if len(found) == 1:
             return found[0]
     return None
+
+
+def complete_posts(ctx):
+    """Each drafted person's post: its label, and the body the title names (a mayor's city's).
+
+    ``ctx`` is the drafting context of :mod:`citygraph.curation.draft`; its rows change.
+    """
+    bodies = {m.text: ctx.cell(m) for m in ctx.mentions if m.kind in ("place", "organization")}
+    for r in ctx.rows["organizations"]:
+        bodies.update({n: r["name"] for n in (r["name"], r["alt_names"]) if n})
+    for row in ctx.rows["people"]:
+        title, role = row["title"], row["role"]
+        row["post"] = row["post"] or post_label(title, role)
+        owner = title_owner(title, role, list(bodies)) if title else ""
+        if row["organization"] or not owner:
+            continue
+        place = next((m for m in ctx.mentions if m.text == owner and m.kind == "place"), None)
+        if place is None:
+            row["organization"] = bodies[owner]
+        elif role in ("Mayor", "Governor"):
+            government = city_government(ctx.index, owner)
+            row["organization"] = ctx.curie(government) if government else \
+                f"City of {owner}" if role == "Mayor" else ""
+            if role == "Mayor" and not government:
+                ctx.add("organizations", f"City of {owner}", "the body a mayor of a city "
+                        "heads, new: not in the graph", 0.5, name=f"City of {owner}",
+                        type="LocalGovernment", based_in=ctx.cell(place), governs=ctx.cell(place))
