@@ -198,3 +198,24 @@ def test_a_named_project_and_its_editions_by_year():
         ("GHC 2019", "", "place:bogor", "Green Harbour Culture", "2019", "culture",
          "Harbour Cities Forum")]
     assert {r["type"] for r in rows["projects"]} == {"cooperation-project"}
+
+
+def test_hosts_supporters_and_the_organizer_of_a_series():
+    text = ("The Colombo Port Authority hosted the online workshop on “Clean Ships” on 5 May.\n"
+            "The workshop was supported by the Harbour Cities Association (HCA) and CityNet.\n"
+            "The Green Ports Forum was hosted by CityNet with Seoul.\n")
+    rows = draft_rows(text, _index(), "009", doc_date=dt.date(2019, 5, 10)).rows
+    assert [(r["name"], r["host"], r["supporter"], r["attendance"]) for r in rows["events"]] == [
+        ("Clean Ships", "Colombo Port Authority", "Harbour Cities Association | cgorg:citynet",
+         "online"),
+        ("Green Ports Forum", "cgorg:citynet | place:seoul", "", "")]
+    assert [(r["participant"], r["event"], r["role"]) for r in rows["participations"]] == [
+        ("Colombo Port Authority", "Clean Ships", "host"),
+        ("cgorg:citynet", "Green Ports Forum", "host"),
+        ("place:seoul", "Green Ports Forum", "host")]
+    series = ("In its anniversary year, CityNet has been staging a series of seminars such as "
+              "Clean Air (Vol. 1) and Safe Roads (Vol. 2), part of the CityNet Seminar Series.\n")
+    rows = draft_rows(series, _index(), "009", doc_date=dt.date(2019, 5, 10)).rows
+    assert [(r["name"], r["organizer"]) for r in rows["events"]] == [
+        ("CityNet Seminar Series", "cgorg:citynet"), ("Clean Air", "cgorg:citynet"),
+        ("Safe Roads", "cgorg:citynet")]

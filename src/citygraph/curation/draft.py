@@ -25,6 +25,7 @@ import re
 from collections import OrderedDict
 from pathlib import Path
 
+from citygraph.curation.draft_hosts import draft_hosts
 from citygraph.curation.draft_mentions import Matcher
 from citygraph.curation.draft_posts import complete_posts, split_titles
 from citygraph.curation.draft_projects import editions_in, projects_in
@@ -84,7 +85,6 @@ _TRANSFER = re.compile(r"\b(?P<verb>transfer|export|share|import|apply|adopt)(?:
                        r"policies|program|programme|model|service)s?)?)\b")
 _BACK_REFERENCE = re.compile(r"\b[Tt]he (?:forum|symposium|conference|meeting|congress|summit|"
                              r"seminar|workshop|plenary|session)\b")
-_HOSTED = re.compile(r"\bhosted by\b|\bco-hosted by\b|\borganized by\b", re.I)
 #: words of a sentence -> the policy domain (theme:) its facts are about
 _THEMES = [("tax", "taxation"), ("waste", "waste-management"), ("transport", "transport"),
            ("traffic", "transport"), ("railroad", "transport"), ("smart city", "smart-city"),
@@ -455,14 +455,11 @@ class _Context:
                              0.6, type="policy-transfer", **{"from": giver, "to": taker},
                              policy=policy, date=date, themes=themes, evidence=quote)
 
-        # participations: hosts ("hosted by X with Y and Z") and those listed as taking part
-        if _HOSTED.search(text) and event:
-            at = _HOSTED.search(text).end()
-            for m in places + orgs:
-                if m.start - s.start >= at and self.cell(m) != event:
-                    self.add("participations", (self.cell(m), event), "host word: one row per "
-                             "host listed", 0.6, participant=self.cell(m), event=event,
-                             role="host", evidence=quote)
+        # hosts ("hosted by X with Y and Z", "X hosted the ..."), supporters, the organizer
+        names = {m.text: self.cell(m) for m in places + orgs}
+        names.update({n: r["name"] for r in self.rows["organizations"]
+                      for n in (r["name"], r["alt_names"]) if n and n in text})
+        draft_hosts(self, text, quote, event, names)
         if _PARTICIPATE.search(text) and event:
             for m in places + orgs + people:
                 cell = self.cell(m)
