@@ -219,3 +219,12 @@ def test_hosts_supporters_and_the_organizer_of_a_series():
     assert [(r["name"], r["organizer"]) for r in rows["events"]] == [
         ("CityNet Seminar Series", "cgorg:citynet"), ("Clean Air", "cgorg:citynet"),
         ("Safe Roads", "cgorg:citynet")]
+
+
+def test_an_event_s_themes_from_its_name_and_its_session_on_its_day():
+    text = ("The Urban Regeneration Forum was held in Seoul on 4 May.\n▲ Opening Session\n")
+    rows = draft_rows(text, _index(), "009", doc_date=dt.date(2019, 5, 10)).rows
+    assert [(r["name"], r["type"], r["themes"], r["part_of"], r["date"])
+            for r in rows["events"]] == [
+        ("Urban Regeneration Forum", "forum", "urban-development", "", "2019-05-04"),
+        ("Opening Session", "session", "", "Urban Regeneration Forum", "2019-05-04")]

@@ -96,7 +96,9 @@ _THEMES = [("tax", "taxation"), ("waste", "waste-management"), ("transport", "tr
                                                         "sustainable-development"),
            ("youth", "youth"), ("culture", "culture"), ("tourism", "tourism"),
            ("environment", "environment"), ("climate", "climate-action"),
-           ("health", "health"), ("education", "education"), ("trade", "trade")]
+           ("health", "health"), ("education", "education"), ("trade", "trade"),
+           ("regeneration", "urban-development"), ("aging", "ageing"), ("ageing", "ageing"),
+           ("peace", "peace-and-security"), ("agricultur", "agriculture")]
 _ACRONYM = re.compile(r"\b[A-Z]{3,8}\b(?![-’'&][a-zA-Z])")
 _NOT_ACRONYMS = {"COVID", "SDG", "SDGS", "GDP", "ICT", "USA", "MOU", "LOI", "CEO", "NGO", "DSG",
                  "THE", "AND", "FOR", "PDF", "URL", "II", "III", "IV", "UN"}
@@ -163,6 +165,7 @@ def draft_rows(text, index, number, doc_date=None, base=PREFIXES["cgr"]):
         ctx.sentence(sentence)
     ctx.acronyms(text)
     complete_posts(ctx)
+    ctx.sessions()
     for rows in ctx.rows.values():
         for row in rows:
             del row["_key"]
@@ -219,6 +222,16 @@ class _Context:
                 continue
             self.add("organizations", word, f"name in capitals used {len(places)} time(s), new: "
                      "not in the graph (an organization?)", 0.4, name=word, type="Organization")
+
+    def sessions(self):
+        """A session the text names belongs to the report's event, on its day."""
+        main = next((r for r in self.rows["events"] if r["name"] == self.main_event), None)
+        for row in self.rows["events"]:
+            if row["type"] == "session" and main is not None and row is not main:
+                row["part_of"] = row["part_of"] or main["name"]
+                first, _, last = main["date"].partition("/")
+                if not row["date"] and (not last or last == first):  # a one-day event's day
+                    row["date"] = first
 
     def cell(self, mention):
         if mention.iri and not mention.iri.startswith(("iso3166:", "geonames:")):
@@ -299,7 +312,7 @@ class _Context:
             host = next((self.cell(m) for m in places if m.text == e.host), e.host)
             self.add("events", e.name, f"{e.why}, new: not in the graph", 0.6, name=e.name,
                      type=e.type, series_number=e.series_number, host_place=host, date=date,
-                     evidence=quote)
+                     themes=_themes(e.name), evidence=quote)
             event_cells.append(e.name)
             event_kinds.append((e.name, e.type))
         if self.main_event is None:  # the report's own event: the first that is not a series
