@@ -228,3 +228,14 @@ def test_an_event_s_themes_from_its_name_and_its_session_on_its_day():
             for r in rows["events"]] == [
         ("Urban Regeneration Forum", "forum", "urban-development", "", "2019-05-04"),
         ("Opening Session", "session", "", "Urban Regeneration Forum", "2019-05-04")]
+
+
+def test_a_speaker_comes_for_the_body_of_the_post_the_text_gives_elsewhere():
+    text = ("The 3rd Harbour Cities Forum was held in Colombo on 4 May.\n"
+            "CityNet Secretary-General PARK Jiwon welcomed the guests.\n"
+            "▲ SG PARK Jiwon delivering opening remarks\n")
+    rows = draft_rows(text, _index(), "009", doc_date=dt.date(2019, 5, 10)).rows
+    assert [(r["speaker"], r["type"], r["on_behalf_of"]) for r in rows["talks"]] == [
+        ("PARK Jiwon", "welcoming-remarks", "cgorg:citynet")]
+    assert [(r["participant"], r["role"], r["on_behalf_of"]) for r in rows["participations"]] \
+        == [("PARK Jiwon", "speaker", "cgorg:citynet")]

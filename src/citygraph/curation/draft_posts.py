@@ -104,3 +104,12 @@ def complete_posts(ctx):
                 ctx.add("organizations", f"City of {owner}", "the body a mayor of a city "
                         "heads, new: not in the graph", 0.5, name=f"City of {owner}",
                         type="LocalGovernment", based_in=ctx.cell(place), governs=ctx.cell(place))
+    # who speaks or takes part comes for the body of the person's (first) post
+    body_of = {}
+    for row in ctx.rows["people"]:
+        if row["organization"]:
+            body_of.setdefault(row["name"], row["organization"])
+    for kind, person in (("participations", "participant"), ("talks", "speaker")):
+        for row in ctx.rows[kind]:
+            if not row["on_behalf_of"] and row[person] in body_of:
+                row["on_behalf_of"] = body_of[row[person]]
