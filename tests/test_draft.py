@@ -136,7 +136,7 @@ def test_who_spoke_or_moderated_takes_part_in_the_event():
             for r in rows["participations"]] == [
         ("LIND Anna", "Harbour Cities Forum", "moderator", "Lund University",
          "Professor LIND Anna of Lund University served as the moderator."),
-        ("KIM Minsu", "Harbour Cities Forum", "speaker", "",
+        ("KIM Minsu", "Harbour Cities Forum", "speaker", "City of Seoul",
          "Congratulatory remarks by Mr. KIM Minsu, Mayor of Seoul.")]
     assert [(r["speaker"], r["type"]) for r in rows["talks"]] == [
         ("KIM Minsu", "congratulatory-remarks")]
@@ -239,3 +239,27 @@ def test_a_speaker_comes_for_the_body_of_the_post_the_text_gives_elsewhere():
         ("PARK Jiwon", "welcoming-remarks", "cgorg:citynet")]
     assert [(r["participant"], r["role"], r["on_behalf_of"]) for r in rows["participations"]] \
         == [("PARK Jiwon", "speaker", "cgorg:citynet")]
+
+
+def test_honorifics_a_body_s_short_name_and_a_transfer_dated_by_its_agreement():
+    text = ("Congratulatory remarks by Amb. LEE Sora, Head of Busan Office, KAFCO.\n"
+            "The forum was supported by the Seoul Harbour Friendship Association (SHFA).\n"
+            "The SHFA also sent observers.\n"
+            "Seoul will transfer its tax administration system and waste disposal system to "
+            "Colombo.\n"
+            "On 8 June, Seoul Mayor Jin Park and Colombo Mayor Ann Perera signed an MOU.\n")
+    rows = draft_rows(text, _index(), "009", doc_date=dt.date(2016, 6, 23)).rows
+    # the honorific before the name; a title ending with its body's short name keeps it;
+    # a title is stated for the day its sentence gives, else for the document's
+    assert [(r["name"], r["honorific"], r["title"], r["as_of"]) for r in rows["people"]] == [
+        ("LEE Sora", "Amb.", "Head of Busan Office, KAFCO", "2016-06-23"),
+        ("Jin PARK", "", "Seoul Mayor", "2016-06-08"),
+        ("Ann PERERA", "", "Colombo Mayor", "2016-06-08")]
+    # the short name in brackets after a drafted body's name is its other name, not a body
+    assert [(r["name"], r["alt_names"]) for r in rows["organizations"]
+            if "Harbour" in r["name"] or r["name"] == "SHFA"] == [
+        ("Seoul Harbour Friendship Association", "SHFA")]
+    # each transfer: the themes of its policy, the date of the receiver's agreement
+    assert [(r["policy"], r["themes"], r["date"]) for r in rows["ties"]] == [
+        ("tax administration system", "taxation", "2016-06-08"),
+        ("waste disposal system", "waste-management", "2016-06-08")]

@@ -26,6 +26,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from citygraph.curation.draft_hosts import draft_hosts
+from citygraph.curation.draft_links import sessions, transfer_dates
 from citygraph.curation.draft_mentions import Matcher
 from citygraph.curation.draft_posts import complete_posts, split_titles
 from citygraph.curation.draft_projects import editions_in, projects_in
@@ -112,6 +113,7 @@ _TALKS = [("opening remark", "opening-remarks"), ("closing remark", "closing-rem
           ("presentation", "presentation"), ("speaker", "presentation")]
 _PARTICIPATE = re.compile(r"\b(?:participat\w*|attend\w*|took part|take part|delegations?|"
                           r"visited|joined)\b", re.I)
+_HONORIFIC = re.compile(r"\b(Mr\.|Ms\.|Mrs\.|Dr\.|Amb\.|Prof\.|Professor|H\.E\.)\s+$")
 _MEMBER = re.compile(r"\bmember(?:s|ship)?\b", re.I)
 #: "served as the moderator", "chaired": the part a person named in the sentence had
 _CHAIRED = re.compile(r"\b(?:served|acted) as (?:the |an? )?(?P<noun>moderator|chair|chairperson|"
@@ -165,7 +167,8 @@ def draft_rows(text, index, number, doc_date=None, base=PREFIXES["cgr"]):
         ctx.sentence(sentence)
     ctx.acronyms(text)
     complete_posts(ctx)
-    ctx.sessions()
+    sessions(ctx)
+    transfer_dates(ctx)
     for rows in ctx.rows.values():
         for row in rows:
             del row["_key"]
@@ -220,18 +223,14 @@ class _Context:
             if word in known | named | people or word in _NOT_ACRONYMS or \
                     len(places) < 2 and not after_of:
                 continue
+            # "Governors Association of Korea (GAOK)": the other name of a drafted body
+            owner = next((r for r in self.rows["organizations"] if not r["alt_names"] and
+                          f"{r['name']} ({word})" in text), None)
+            if owner is not None:
+                owner["alt_names"] = word
+                continue
             self.add("organizations", word, f"name in capitals used {len(places)} time(s), new: "
                      "not in the graph (an organization?)", 0.4, name=word, type="Organization")
-
-    def sessions(self):
-        """A session the text names belongs to the report's event, on its day."""
-        main = next((r for r in self.rows["events"] if r["name"] == self.main_event), None)
-        for row in self.rows["events"]:
-            if row["type"] == "session" and main is not None and row is not main:
-                row["part_of"] = row["part_of"] or main["name"]
-                first, _, last = main["date"].partition("/")
-                if not row["date"] and (not last or last == first):  # a one-day event's day
-                    row["date"] = first
 
     def cell(self, mention):
         if mention.iri and not mention.iri.startswith(("iso3166:", "geonames:")):
@@ -284,6 +283,8 @@ class _Context:
         if self.as_of is None and dates and dates[0].precision == "day":
             self.as_of = dates[0].value.split("/")[0]
         as_of = self.as_of or ""
+        # a title is stated for the day the sentence gives, else for the document's
+        held = dates[0].value.split("/")[0] if dates and dates[0].precision == "day" else as_of
         by_kind = {}
         for m in here:
             by_kind.setdefault(m.kind, []).append(m)
@@ -376,6 +377,7 @@ class _Context:
             name = self.cell(known) if known else p.name
             named_people.append(name)
             posts = []
+            honorific = _HONORIFIC.search(text, 0, p.start)
             for title in split_titles(p.title):  # one row per post
                 org = next((self.cell(m) for m in orgs if title and m.text in title), "") or \
                     next((r["name"] for r in self.rows["organizations"] if title and re.search(
@@ -385,7 +387,8 @@ class _Context:
                     title.split(" of ")[0].split(" at ")[0].strip()
                 self.add("people", (name, title), p.why + ("" if known else ", new person"),
                          0.8 if known else 0.6, name=name, title=title, role=role,
-                         organization=org, as_of=as_of if title else "",
+                         organization=org, as_of=held if title else "",
+                         honorific=honorific.group(1) if honorific and not posts else "",
                          ended="former" if title.lower().startswith("former") else "",
                          evidence=quote if title else "")
                 posts.append(org)
@@ -466,7 +469,8 @@ class _Context:
                     self.add("ties", ("policy-transfer", giver, taker, policy),
                              f"transfer word {m.group('verb')!r}: giver, policy, receiver",
                              0.6, type="policy-transfer", **{"from": giver, "to": taker},
-                             policy=policy, date=date, themes=themes, evidence=quote)
+                             policy=policy, date=date, themes=_themes(policy) or themes,
+                             evidence=quote)
 
         # hosts ("hosted by X with Y and Z", "X hosted the ..."), supporters, the organizer
         names = {m.text: self.cell(m) for m in places + orgs}

@@ -262,6 +262,7 @@ _PATTERNS = [
 
 
 _TITLE_BEFORE = re.compile(rf"\b({_TITLES})\s+$")
+_AND_BODY = re.compile(r",\s+[A-Z]{2,8}\b(?![\w’'-])")
 _HONORIFICS = {"Mr.", "Ms.", "Mrs.", "Dr.", "H.E.", "Amb.", "Prof.", "SG", "DSG"}
 _NOT_OWNERS = {"The", "A", "An", "Its", "His", "Her", "In", "On", "At", "And", "But", "When",
                "Then", "Today", "Yesterday"}
@@ -303,6 +304,9 @@ def people_in(text):
         for m in pattern.finditer(text):
             if form == "caps":
                 name_group, title = 2, m.group(3) or m.group(1) or ""
+                body = _AND_BODY.match(text, m.end(3)) if m.group(3) else None
+                if body:  # "Head of Seoul Office, CLAIR": the body's short name goes with it
+                    title += body.group(0)
                 before = _TITLE_BEFORE.search(text, 0, m.start(2))
                 if not m.group(3) and before and before.group(1) not in _HONORIFICS:
                     # "TCS Secretary-General MICHIGAMI Hisashi": the title and its body before
