@@ -263,3 +263,21 @@ def test_honorifics_a_body_s_short_name_and_a_transfer_dated_by_its_agreement():
     assert [(r["policy"], r["themes"], r["date"]) for r in rows["ties"]] == [
         ("tax administration system", "taxation", "2016-06-08"),
         ("waste disposal system", "waste-management", "2016-06-08")]
+
+
+def test_opening_remarks_go_to_the_opening_session_and_a_place_s_units_are_bodies():
+    text = ("The Harbour Cities Forum was held in Seoul on 4 May.\n▲ Opening Session\n"
+            "▲ Congratulatory remarks by Mr. KIM Minsu\n▲ Closing remarks by Ms. LEE Sora\n"
+            "Seoul’s fire emergency department met Colombo’s waste management office.\n")
+    index = _index()
+    smg = ox.NamedNode("https://w3id.org/citygraph/id/org/seoul-government")
+    index.add(smg, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+              ox.Literal("Seoul Metropolitan Government"))
+    rows = draft_rows(text, index, "009", doc_date=dt.date(2019, 5, 10)).rows
+    assert [(r["speaker"], r["type"], r["event"]) for r in rows["talks"]] == [
+        ("KIM Minsu", "congratulatory-remarks", "Opening Session"),
+        ("LEE Sora", "closing-remarks", "Harbour Cities Forum")]
+    assert [(r["name"], r["type"], r["based_in"], r["part_of"]) for r in rows["organizations"]] \
+        == [("Seoul’s fire emergency department", "Department", "place:seoul",
+             "cgorg:seoul-government"),
+            ("Colombo’s waste management office", "Department", "place:colombo", "")]

@@ -26,9 +26,9 @@ from collections import OrderedDict
 from pathlib import Path
 
 from citygraph.curation.draft_hosts import draft_hosts
-from citygraph.curation.draft_links import sessions, transfer_dates
+from citygraph.curation.draft_links import opening_talks, sessions, transfer_dates, units_in
 from citygraph.curation.draft_mentions import Matcher
-from citygraph.curation.draft_posts import complete_posts, split_titles
+from citygraph.curation.draft_posts import city_government, complete_posts, split_titles
 from citygraph.curation.draft_projects import editions_in, projects_in
 from citygraph.curation.draft_series import part_of_series, place_in_series, series_items
 from citygraph.curation.draft_text import (
@@ -169,6 +169,7 @@ def draft_rows(text, index, number, doc_date=None, base=PREFIXES["cgr"]):
     complete_posts(ctx)
     sessions(ctx)
     transfer_dates(ctx)
+    opening_talks(ctx)
     for rows in ctx.rows.values():
         for row in rows:
             del row["_key"]
@@ -355,6 +356,13 @@ class _Context:
                      name=name, type=_ORG_WORDS[word.lower()], based_in=based, part_of=part,
                      alt_names=alt)
 
+        # "Seoul’s fire emergency department": a unit of the place's government
+        for owner, name, word in units_in(text):
+            place = next((m for m in places if m.text == owner), None)
+            government = city_government(self.index, owner) if place else None
+            self.add("organizations", name, f"a place's {word}, new: not in the graph", 0.5,
+                     name=name, type=_ORG_WORDS[word], based_in=self.cell(place) if place else "",
+                     part_of=self.curie(government) if government else "")
         # "Long Name (SHORT)" or "Short (Long Name)": an organization and its other name
         for m in _PAIRED.finditer(text):
             first, second = re.sub(r"^(?:The|the)\s+", "", m.group(1).strip()), m.group(2).strip()

@@ -1,12 +1,16 @@
-"""Links between drafted rows, made once every sentence is read.
+"""Links between drafted rows, made once every sentence is read, and units named by owner.
 
 :func:`sessions` puts a session the text names into the report's event;
-:func:`transfer_dates` dates a policy transfer by the receiver's agreement.
-Both take the drafting context of :mod:`citygraph.curation.draft` and change
-its rows.
+:func:`transfer_dates` dates a policy transfer by the receiver's agreement;
+:func:`opening_talks` puts opening remarks into the opening session. They take
+the drafting context of :mod:`citygraph.curation.draft` and change its rows.
+:func:`units_in` finds the units a sentence names by their owner ("Seoul’s fire
+emergency department").
 """
 
-__all__ = ["sessions", "transfer_dates"]
+import re
+
+__all__ = ["sessions", "transfer_dates", "opening_talks", "units_in"]
 
 
 def transfer_dates(ctx):
@@ -26,3 +30,30 @@ def sessions(ctx):
             first, _, last = main["date"].partition("/")
             if not row["date"] and (not last or last == first):  # a one-day event's day
                 row["date"] = first
+
+
+_OPENING = ("opening-remarks", "welcoming-remarks", "congratulatory-remarks")
+
+
+def opening_talks(ctx):
+    """Opening, welcoming and congratulatory remarks belong to the event's opening session."""
+    opening = next((r["name"] for r in ctx.rows["events"] if r["type"] == "session" and
+                    r["name"].lower().startswith("opening")), None)
+    if opening is None:
+        return
+    for row in ctx.rows["talks"]:
+        if row["type"] in _OPENING and row["event"] == ctx.main_event:
+            row["event"] = opening
+
+
+_UNIT = re.compile(r"\b(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)[’']s\s+(?:[a-z][\w-]*\s+){0,4}?"
+                   r"(?P<word>department|bureau|office|agency|center|centre|division|council)\b")
+
+
+def units_in(text):
+    """Units a text names by their owner's name and lowercase words: (owner, name, word).
+
+    >>> units_in("Seoul’s fire emergency department and Colombo’s mayor met")
+    [('Seoul', 'Seoul’s fire emergency department', 'department')]
+    """
+    return [(m.group("owner"), m.group(0), m.group("word")) for m in _UNIT.finditer(text)]
