@@ -281,3 +281,25 @@ def test_opening_remarks_go_to_the_opening_session_and_a_place_s_units_are_bodie
         == [("Seoul’s fire emergency department", "Department", "place:seoul",
              "cgorg:seoul-government"),
             ("Colombo’s waste management office", "Department", "place:colombo", "")]
+
+
+def test_agreement_names_and_labels_a_body_s_unit_and_those_who_present():
+    text = ("The 3rd Harbour Cities Forum was held in Colombo on 4 May.\n"
+            "Seoul and Colombo signed an MOU.\n"
+            "Bogor Charter on Clean Harbours for the Region\n"
+            "Amb. KIM Minsu, Director of Port Policy Bureau, HCA, spoke.\n"
+            "For the case presentations, officials from Seoul and Bogor participated.\n")
+    rows = draft_rows(text, _index(), "009", doc_date=dt.date(2019, 5, 10)).rows
+    assert [(r["type"], r["name"], r["label"]) for r in rows["agreements"]] == [
+        ("mou", "", "MOU between Seoul and Colombo")]
+    from citygraph.curation.draft_agreements import agreement_name
+
+    line = "Bogor Charter on Clean Harbours for the Region"
+    assert agreement_name(line, 6, 13) == line
+    # "Port Policy Bureau, HCA": a unit of HCA, named both ways
+    [bureau] = [r for r in rows["organizations"] if r["name"] == "Port Policy Bureau"]
+    assert (bureau["alt_names"], bureau["part_of"]) == ("Port Policy Bureau, HCA", "HCA")
+    # those who take part for a presentation speak
+    assert [(r["participant"], r["role"]) for r in rows["participations"]
+            if r["participant"].startswith("place:")] == [
+        ("place:seoul", "speaker"), ("place:bogor", "speaker")]

@@ -25,6 +25,7 @@ import re
 from collections import OrderedDict
 from pathlib import Path
 
+from citygraph.curation.draft_agreements import agreement_label, agreement_name
 from citygraph.curation.draft_hosts import draft_hosts
 from citygraph.curation.draft_links import opening_talks, sessions, transfer_dates, units_in
 from citygraph.curation.draft_mentions import Matcher
@@ -113,6 +114,10 @@ _TALKS = [("opening remark", "opening-remarks"), ("closing remark", "closing-rem
           ("presentation", "presentation"), ("speaker", "presentation")]
 _PARTICIPATE = re.compile(r"\b(?:participat\w*|attend\w*|took part|take part|delegations?|"
                           r"visited|joined)\b", re.I)
+#: those who take part "for the case introduction", "to present": they speak
+_PRESENTING = re.compile(r"\b(?:present(?:s|ed|ing|ations?)?|introductions?|speak(?:s|ing)?|"
+                         r"spoke)\b", re.I)
+_OF_BODY = re.compile(r",\s+([A-Z]{2,8})\b(?![\w’'-])")
 _HONORIFIC = re.compile(r"\b(Mr\.|Ms\.|Mrs\.|Dr\.|Amb\.|Prof\.|Professor|H\.E\.)\s+$")
 _MEMBER = re.compile(r"\bmember(?:s|ship)?\b", re.I)
 #: "served as the moderator", "chaired": the part a person named in the sentence had
@@ -352,6 +357,9 @@ class _Context:
             part = next((self.cell(x) for x in inside if x.kind == "organization"), "")
             alt = f"{owner.text}{text[owner.end - s.start:owner.end - s.start + 2]} {name}" \
                 if owner is not None else ""
+            parent = _OF_BODY.match(text, m.end(1))  # "Seoul Office, CLAIR": a unit of CLAIR
+            if parent and not alt:
+                alt, part = f"{name}{parent.group(0)}", part or parent.group(1)
             self.add("organizations", name, f"name with {word!r}, new: not in the graph", 0.5,
                      name=name, type=_ORG_WORDS[word.lower()], based_in=based, part_of=part,
                      alt_names=alt)
@@ -432,11 +440,12 @@ class _Context:
         # agreements and ties, their parties the places and organizations of the sentence
         for a, b, sheet, kind in agreements_in(text):
             if sheet == "agreements":
-                named = re.search(r"[“\"]([^”\"]+)[”\"]", text)
+                name = agreement_name(text, a, b)
+                written = list(dict.fromkeys(m.text for m in places + orgs))
                 self.add("agreements", (kind, tuple(parties)), f"agreement word "
                          f"{text[a:b]!r} with the names of its sentence as parties", 0.6,
-                         type=kind, name=named.group(1) if named and kind in named.group(1)
-                         .lower().replace("é", "e") else "",
+                         type=kind, name=name, label="" if name else agreement_label(
+                             text[a:b], written),
                          parties=" | ".join(parties), signatories=" | ".join(signers)
                          if re.search(r"\bsign", text, re.I) else "", date=date,
                          adopted_at=event, themes=themes, evidence=quote)
@@ -491,6 +500,7 @@ class _Context:
                 if cell == event or ("participations", (cell, event)) in self.keys:
                     continue
                 role = "host" if re.search(r"\bhost", text, re.I) else \
+                    "speaker" if _PRESENTING.search(text) else \
                     "delegation" if m.kind != "person" else "attendee"
                 self.add("participations", (cell, event), "participation word: one row per "
                          "participant listed", 0.5, participant=cell, event=event, role=role,
