@@ -173,7 +173,10 @@ def test_in_a_browser_an_edited_row_is_accepted_and_compiled(curate):
         marks = browser.find_elements(By.CSS_SELECTOR, "#text mark.place")
         assert [m.text for m in marks] == ["Seoul", "Colombo", "Seoul", "Colombo"]
         label = browser.find_element(By.CSS_SELECTOR, '#agreements-2 input[name="cell-label"]')
-        label.send_keys("MOU between Seoul and Colombo")
+        # the draft labels the unnamed MOU; the curator rewrites the label
+        assert label.get_attribute("value") == "MOU between Seoul and Colombo"
+        label.clear()
+        label.send_keys("MOU of Seoul and Colombo on public administration")
         browser.find_element(By.CSS_SELECTOR,
                              '#agreements-2 input[name="cell-signatories"]').clear()
         browser.find_element(By.CSS_SELECTOR,
@@ -190,4 +193,5 @@ def test_in_a_browser_an_edited_row_is_accepted_and_compiled(curate):
         browser.quit()
     with (project / "sheets" / "000" / "agreements.csv").open(encoding="utf-8") as handle:
         [row] = list(csv.DictReader(handle))
-    assert (row["label"], row["signatories"]) == ("MOU between Seoul and Colombo", "")
+    assert (row["label"], row["signatories"]) == (
+        "MOU of Seoul and Colombo on public administration", "")
