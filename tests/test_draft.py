@@ -303,3 +303,10 @@ def test_agreement_names_and_labels_a_body_s_unit_and_those_who_present():
     assert [(r["participant"], r["role"]) for r in rows["participations"]
             if r["participant"].startswith("place:")] == [
         ("place:seoul", "speaker"), ("place:bogor", "speaker")]
+
+
+def test_a_known_name_s_other_name_in_brackets_goes_to_its_mention():
+    text = "The Network of Asian Cities (CityNet) met in Seoul (the Korean capital).\n"
+    rows = draft_rows(text, _index(), "009", doc_date=dt.date(2019, 5, 10)).rows
+    assert [(r["name"], r["alt_names"]) for r in rows["mentions"]] == [
+        ("cgorg:citynet", "Network of Asian Cities"), ("place:seoul", "")]

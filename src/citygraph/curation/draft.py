@@ -27,7 +27,14 @@ from pathlib import Path
 
 from citygraph.curation.draft_agreements import agreement_label, agreement_name
 from citygraph.curation.draft_hosts import draft_hosts
-from citygraph.curation.draft_links import opening_talks, sessions, transfer_dates, units_in
+from citygraph.curation.draft_links import (
+    acronyms,
+    opening_talks,
+    other_name,
+    sessions,
+    transfer_dates,
+    units_in,
+)
 from citygraph.curation.draft_mentions import Matcher
 from citygraph.curation.draft_posts import city_government, complete_posts, split_titles
 from citygraph.curation.draft_projects import editions_in, projects_in
@@ -101,9 +108,6 @@ _THEMES = [("tax", "taxation"), ("waste", "waste-management"), ("transport", "tr
            ("health", "health"), ("education", "education"), ("trade", "trade"),
            ("regeneration", "urban-development"), ("aging", "ageing"), ("ageing", "ageing"),
            ("peace", "peace-and-security"), ("agricultur", "agriculture")]
-_ACRONYM = re.compile(r"\b[A-Z]{3,8}\b(?![-’'&][a-zA-Z])")
-_NOT_ACRONYMS = {"COVID", "SDG", "SDGS", "GDP", "ICT", "USA", "MOU", "LOI", "CEO", "NGO", "DSG",
-                 "THE", "AND", "FOR", "PDF", "URL", "II", "III", "IV", "UN"}
 _ROLES = [("founding member", "founding-member"), ("vice-chair", "vice-chair"),
           ("vice chair", "vice-chair"), ("chair", "chair"), ("executive", "executive-member"),
           ("secretariat", "secretariat"), ("observer", "observer"),
@@ -170,7 +174,7 @@ def draft_rows(text, index, number, doc_date=None, base=PREFIXES["cgr"]):
     ctx = _Context(index, base, number, doc_date, mentions)
     for sentence in sentences(text):
         ctx.sentence(sentence)
-    ctx.acronyms(text)
+    acronyms(ctx, text)
     complete_posts(ctx)
     sessions(ctx)
     transfer_dates(ctx)
@@ -215,28 +219,6 @@ class _Context:
             return
         self.keys.add((kind, key))
         self.rows[kind].append({**row, "_key": key})
-
-    def acronyms(self, text):
-        """Names in capitals the graph lacks, used twice or after 'of': proposed organizations."""
-        known = {m.text for m in self.mentions}
-        named = {r[c] for r in self.rows["organizations"] for c in ("name", "alt_names")}
-        people = {w for r in self.rows["people"] for w in r["name"].split()}
-        counts = {}
-        for m in _ACRONYM.finditer(text):
-            counts.setdefault(m.group(0), []).append(m.start())
-        for word, places in counts.items():
-            after_of = any(text[max(0, a - 3):a] == "of " for a in places)
-            if word in known | named | people or word in _NOT_ACRONYMS or \
-                    len(places) < 2 and not after_of:
-                continue
-            # "Governors Association of Korea (GAOK)": the other name of a drafted body
-            owner = next((r for r in self.rows["organizations"] if not r["alt_names"] and
-                          f"{r['name']} ({word})" in text), None)
-            if owner is not None:
-                owner["alt_names"] = word
-                continue
-            self.add("organizations", word, f"name in capitals used {len(places)} time(s), new: "
-                     "not in the graph (an organization?)", 0.4, name=word, type="Organization")
 
     def cell(self, mention):
         if mention.iri and not mention.iri.startswith(("iso3166:", "geonames:")):
@@ -305,6 +287,11 @@ class _Context:
                 self.named.add(m.iri)
                 self.add("mentions", self.cell(m), f"{m.why}: {m.text!r}", m.confidence,
                          name=self.cell(m))
+            other = other_name(text, m.start - s.start, m.end - s.start)  # "X (SHORT)"
+            row = next((r for r in self.rows["mentions"] if r["_key"] == self.cell(m)), None)
+            if other and m.iri and row and m.iri not in self.index.find(other):
+                row["alt_names"] = " | ".join(dict.fromkeys(
+                    [a for a in row["alt_names"].split(" | ") if a] + [other]))
 
         # events the sentence names that the graph lacks: proposed new events
         event_cells = [self.cell(m) for m in events]

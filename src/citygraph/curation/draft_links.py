@@ -4,13 +4,14 @@
 :func:`transfer_dates` dates a policy transfer by the receiver's agreement;
 :func:`opening_talks` puts opening remarks into the opening session. They take
 the drafting context of :mod:`citygraph.curation.draft` and change its rows.
+:func:`acronyms` proposes the names in capitals the graph lacks as bodies.
 :func:`units_in` finds the units a sentence names by their owner ("Seoul’s fire
-emergency department").
+emergency department"), :func:`other_name` the other name in brackets beside a name.
 """
 
 import re
 
-__all__ = ["sessions", "transfer_dates", "opening_talks", "units_in"]
+__all__ = ["sessions", "transfer_dates", "opening_talks", "units_in", "other_name", "acronyms"]
 
 
 def transfer_dates(ctx):
@@ -57,3 +58,54 @@ def units_in(text):
     [('Seoul', 'Seoul’s fire emergency department', 'department')]
     """
     return [(m.group("owner"), m.group(0), m.group("word")) for m in _UNIT.finditer(text)]
+
+
+_BEFORE = re.compile(r"((?:[A-Z][\w’'-]*)(?:(?:\s+(?:of|for|and|the|on|in|&))*\s+[A-Z][\w’'-]*)*)"
+                     r"\s*\($")
+_AFTER = re.compile(r"\s*\(([A-Z][^()]{1,80})\)")
+
+
+def other_name(text, start, end):
+    """The other name the text gives in brackets beside ``text[start:end]``, or "".
+
+    >>> text = "Council of Local Authorities for International Relations (CLAIR) and the SMG"
+    >>> other_name(text, 58, 63)
+    'Council of Local Authorities for International Relations'
+    >>> other_name("The Seoul Metropolitan Government (SMS) decided", 4, 33)
+    'SMS'
+    """
+    after = _AFTER.match(text, end)
+    if after:
+        return after.group(1).strip()
+    before = _BEFORE.search(text, 0, start)
+    if before and text[end:end + 1] == ")":
+        return re.sub(r"^(?:The|A|An)\s+", "", before.group(1))
+    return ""
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{3,8}\b(?![-’'&][a-zA-Z])")
+_NOT_ACRONYMS = {"COVID", "SDG", "SDGS", "GDP", "ICT", "USA", "MOU", "LOI", "CEO", "NGO", "DSG",
+                 "THE", "AND", "FOR", "PDF", "URL", "II", "III", "IV", "UN"}
+
+
+def acronyms(ctx, text):
+    """Names in capitals the graph lacks, used twice or after 'of': proposed organizations."""
+    known = {m.text for m in ctx.mentions}
+    named = {r[c] for r in ctx.rows["organizations"] for c in ("name", "alt_names")}
+    people = {w for r in ctx.rows["people"] for w in r["name"].split()}
+    counts = {}
+    for m in _ACRONYM.finditer(text):
+        counts.setdefault(m.group(0), []).append(m.start())
+    for word, places in counts.items():
+        after_of = any(text[max(0, a - 3):a] == "of " for a in places)
+        if word in known | named | people or word in _NOT_ACRONYMS or \
+                len(places) < 2 and not after_of:
+            continue
+        # "Governors Association of Korea (GAOK)": the other name of a drafted body
+        owner = next((r for r in ctx.rows["organizations"] if not r["alt_names"] and
+                      f"{r['name']} ({word})" in text), None)
+        if owner is not None:
+            owner["alt_names"] = word
+            continue
+        ctx.add("organizations", word, f"name in capitals used {len(places)} time(s), new: "
+                 "not in the graph (an organization?)", 0.4, name=word, type="Organization")
