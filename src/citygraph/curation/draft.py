@@ -37,8 +37,8 @@ from citygraph.curation.draft_links import (
 )
 from citygraph.curation.draft_mentions import Matcher
 from citygraph.curation.draft_posts import city_government, complete_posts, split_titles
-from citygraph.curation.draft_projects import editions_in, projects_in
-from citygraph.curation.draft_series import part_of_series, place_in_series, series_items
+from citygraph.curation.draft_projects import draft_projects
+from citygraph.curation.draft_series import draft_series
 from citygraph.curation.draft_text import (
     NUMBER_WORDS,
     agreements_in,
@@ -225,41 +225,6 @@ class _Context:
             return self.curie(mention.iri)
         return mention.text
 
-    def series(self, text, quote, event):
-        """A series' events listed with their numbers; where the sentence's event stands."""
-        named = part_of_series(text)
-        series = named or next((r["name"] for r in self.rows["events"]
-                                if r["type"].endswith("-series")), "")
-        number = place_in_series(text)
-        if event and (named or number) and ("events", event) in self.keys:
-            self.add("events", event, "its place in a series", 0.6, name=event, series=series,
-                     series_number=number)
-        # the series' events are of the kind its name says ("... Forum Series": forums)
-        kind = next((e.type for e in events_in(series.removesuffix(" Series"))), "") or next(
-            (r["type"].removesuffix("-series") for r in self.rows["events"]
-             if r["name"] == series), "")
-        for item in series_items(text):
-            lower = item.name.lower()
-            themes = " | ".join(dict.fromkeys(t for word, t in _THEMES if word in lower))
-            self.add("events", item.name, "an event listed with its number in a series", 0.6,
-                     name=item.name, type=kind or "meeting", series=series,
-                     series_number=item.number, themes=themes, evidence=quote)
-
-    def projects(self, s, quote, event, places):
-        """Projects named with their short name, and their editions listed by year."""
-        for p in projects_in(s.text):
-            self.add("projects", p.name, "a project named with its short name", 0.6,
-                     type="cooperation-project", name=p.name, alt_names=p.alt,
-                     themes=_themes(p.name), evidence=quote)
-        parents = {r["alt_names"]: r for r in self.rows["projects"] if r["alt_names"]}
-        for e in editions_in(s.text, set(parents)):
-            place = next((self.cell(m) for m in places
-                          if s.start + e.start <= m.start < s.start + e.end), "")
-            self.add("projects", e.name, "a project's edition of a year, with the place named "
-                     "before it", 0.5, type="cooperation-project", name=e.name,
-                     participants=place, reported_at=event, part_of=parents[e.alt]["name"],
-                     date=e.year, themes=parents[e.alt]["themes"], evidence=quote)
-
     def sentence(self, s):
         people_spans = [(p.start, p.end) for p in people_in(s.text)]
         # a gazetteer's name inside a person's ("Lê Vǎn Khoa") is not a place
@@ -316,8 +281,8 @@ class _Context:
         back = _BACK_REFERENCE.search(text)  # "the forum was ...": the report's own event
         if back and self.main_event and (not events_found or back.start() < events_found[0]):
             event = self.main_event
-        self.series(text, quote, event)
-        self.projects(s, quote, event, places)
+        draft_series(self, text, quote, event, _themes)
+        draft_projects(self, s, quote, event, places, _themes)
 
         # organizations the sentence names that the graph lacks
         others = [(m.start - s.start, m.end - s.start) for m in here if m.kind != "place"]

@@ -10,7 +10,7 @@ turns them into projects rows.
 import re
 from dataclasses import dataclass
 
-__all__ = ["ProjectFound", "projects_in", "editions_in"]
+__all__ = ["ProjectFound", "projects_in", "editions_in", "draft_projects"]
 
 _WORD = r"[A-Z][\w’'-]*"
 _LINK = r"(?:\s+(?:of|for|and|the|on|in|at|&)\s+|\s+)"
@@ -70,3 +70,21 @@ def editions_in(text, short_names):
                                   m.group("alt"), m.group("year")))
         at = m.end()
     return found
+
+
+def draft_projects(ctx, s, quote, event, places, themes_of):
+    """Projects sentence ``s`` names with their short name, and their editions by year, into
+    the rows of ``ctx`` (the drafting context of :mod:`citygraph.curation.draft`);
+    ``themes_of(name)`` gives the themes a name's words say."""
+    for p in projects_in(s.text):
+        ctx.add("projects", p.name, "a project named with its short name", 0.6,
+                 type="cooperation-project", name=p.name, alt_names=p.alt,
+                 themes=themes_of(p.name), evidence=quote)
+    parents = {r["alt_names"]: r for r in ctx.rows["projects"] if r["alt_names"]}
+    for e in editions_in(s.text, set(parents)):
+        place = next((ctx.cell(m) for m in places
+                      if s.start + e.start <= m.start < s.start + e.end), "")
+        ctx.add("projects", e.name, "a project's edition of a year, with the place named "
+                 "before it", 0.5, type="cooperation-project", name=e.name,
+                 participants=place, reported_at=event, part_of=parents[e.alt]["name"],
+                 date=e.year, themes=parents[e.alt]["themes"], evidence=quote)

@@ -10,7 +10,7 @@ into events rows of the series.
 import re
 from dataclasses import dataclass
 
-__all__ = ["SeriesItem", "series_items", "place_in_series", "part_of_series"]
+__all__ = ["SeriesItem", "series_items", "place_in_series", "part_of_series", "draft_series"]
 
 _WORD = r"[A-Z][\w’'-]*"
 _LINK = r"(?:\s+(?:and|of|for|the|in|on|at|&)\s+|\s+)"
@@ -68,3 +68,26 @@ def part_of_series(text):
     """
     m = _PART_OF.search(text)
     return m.group("series") if m else ""
+
+
+def draft_series(ctx, text, quote, event, themes_of):
+    """A series' events listed with their numbers, and where the sentence's event stands,
+    into the rows of ``ctx`` (the drafting context of :mod:`citygraph.curation.draft`);
+    ``themes_of(name)`` gives the themes a name's words say."""
+    from citygraph.curation.draft_text import events_in
+
+    named = part_of_series(text)
+    series = named or next((r["name"] for r in ctx.rows["events"]
+                            if r["type"].endswith("-series")), "")
+    number = place_in_series(text)
+    if event and (named or number) and ("events", event) in ctx.keys:
+        ctx.add("events", event, "its place in a series", 0.6, name=event, series=series,
+                 series_number=number)
+    # the series' events are of the kind its name says ("... Forum Series": forums)
+    kind = next((e.type for e in events_in(series.removesuffix(" Series"))), "") or next(
+        (r["type"].removesuffix("-series") for r in ctx.rows["events"]
+         if r["name"] == series), "")
+    for item in series_items(text):
+        ctx.add("events", item.name, "an event listed with its number in a series", 0.6,
+                 name=item.name, type=kind or "meeting", series=series,
+                 series_number=item.number, themes=themes_of(item.name), evidence=quote)
