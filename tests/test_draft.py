@@ -310,3 +310,16 @@ def test_a_known_name_s_other_name_in_brackets_goes_to_its_mention():
     rows = draft_rows(text, _index(), "009", doc_date=dt.date(2019, 5, 10)).rows
     assert [(r["name"], r["alt_names"]) for r in rows["mentions"]] == [
         ("cgorg:citynet", "Network of Asian Cities"), ("place:seoul", "")]
+
+
+def test_a_series_since_a_month_and_its_earlier_events_between_its_start_and_the_report_s():
+    text = ("The seminar on “Clean Air” was held on 5 August, as part of the CityNet Seminar "
+            "Series.\nCityNet has been staging a series of seminars since March, such as Safe "
+            "Roads (Vol. 1) and Green Parks (Vol. 2).\nThis seminar is the 3rd event in the "
+            "series.\n")
+    rows = draft_rows(text, _index(), "009", doc_date=dt.date(2021, 8, 10)).rows
+    assert [(r["name"], r["date"], r["between"], r["series_number"]) for r in rows["events"]] \
+        == [("Clean Air", "2021-08-05", "", "3"),
+            ("CityNet Seminar Series", "", "since March 2021", ""),
+            ("Safe Roads", "", "2021-03-01/2021-08-05", "1"),
+            ("Green Parks", "", "2021-03-01/2021-08-05", "2")]

@@ -38,7 +38,7 @@ from citygraph.curation.draft_links import (
 from citygraph.curation.draft_mentions import Matcher
 from citygraph.curation.draft_posts import city_government, complete_posts, split_titles
 from citygraph.curation.draft_projects import draft_projects
-from citygraph.curation.draft_series import draft_series
+from citygraph.curation.draft_series import draft_series, series_dates
 from citygraph.curation.draft_text import (
     NUMBER_WORDS,
     agreements_in,
@@ -179,6 +179,7 @@ def draft_rows(text, index, number, doc_date=None, base=PREFIXES["cgr"]):
     sessions(ctx)
     transfer_dates(ctx)
     opening_talks(ctx)
+    series_dates(ctx)
     for rows in ctx.rows.values():
         for row in rows:
             del row["_key"]

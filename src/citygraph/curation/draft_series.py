@@ -7,10 +7,12 @@ the series", "as a part of the X Series"). :func:`series_items` finds the first,
 into events rows of the series.
 """
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["SeriesItem", "series_items", "place_in_series", "part_of_series", "draft_series"]
+__all__ = ["SeriesItem", "series_items", "place_in_series", "part_of_series", "since_month",
+           "draft_series", "series_dates"]
 
 _WORD = r"[A-Z][\w’'-]*"
 _LINK = r"(?:\s+(?:and|of|for|the|in|on|at|&)\s+|\s+)"
@@ -21,6 +23,31 @@ _PLACE = re.compile(r"\bthe (?P<number>\d+)(?:st|nd|rd|th) (?:event|edition|meet
 _NAME_WORD = r"(?:[A-Z][\w’'-]*|\d+(?:st|nd|rd|th))"  # "TCS 10th Anniversary ..."
 _PART_OF = re.compile(rf"\b(?:as )?(?:a )?part of the (?P<series>{_WORD}(?:{_LINK}{_NAME_WORD})*?"
                       r"\s+Series)\b")
+
+
+_SINCE = re.compile(r"\bsince (January|February|March|April|May|June|July|August|September|"
+                    r"October|November|December)(?:\s+((?:19|20)\d\d))?\b")
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+def since_month(text, doc_date=None):
+    """(the phrase, its first day) of "since February", the year from the document's date.
+
+    >>> import datetime as dt
+    >>> since_month("staging a series since February to promote", dt.date(2021, 8, 5))
+    ('since February 2021', '2021-02-01')
+    >>> since_month("since March", None)
+    """
+    m = _SINCE.search(text)
+    if not m:
+        return None
+    month = _MONTHS.index(m.group(1)) + 1
+    year = int(m.group(2)) if m.group(2) else doc_date and (
+        doc_date.year if month <= doc_date.month else doc_date.year - 1)
+    if not year:
+        return None
+    return f"since {m.group(1)} {year}", f"{year}-{month:02d}-01"
 
 
 @dataclass(frozen=True)
@@ -87,7 +114,29 @@ def draft_series(ctx, text, quote, event, themes_of):
     kind = next((e.type for e in events_in(series.removesuffix(" Series"))), "") or next(
         (r["type"].removesuffix("-series") for r in ctx.rows["events"]
          if r["name"] == series), "")
+    # the year of "since February": the document's, else that of the first day the text gives
+    known = ctx.doc_date or (dt.date.fromisoformat(ctx.as_of) if ctx.as_of else None)
+    since = since_month(text, known) if series else None
+    row = next((r for r in ctx.rows["events"] if r["name"] == series), None)
+    if since and row is not None and not row["between"]:  # "staging a series since February"
+        row["between"], row["date"] = since[0], ""
     for item in series_items(text):
         ctx.add("events", item.name, "an event listed with its number in a series", 0.6,
                  name=item.name, type=kind or "meeting", series=series,
-                 series_number=item.number, themes=themes_of(item.name), evidence=quote)
+                 series_number=item.number, themes=themes_of(item.name), evidence=quote,
+                 between=since[1] + "/" if since else "")
+
+
+def series_dates(ctx):
+    """Listed events of a series numbered before the report's event: held between the
+    series' start and that event's day (a range begun at the start is completed)."""
+    main = next((r for r in ctx.rows["events"] if r["name"] == ctx.main_event), None)
+    if main is None or not main["series_number"].isdigit():
+        return
+    first, _, last = main["date"].partition("/")
+    day = first if not last or last == first else ""
+    for row in ctx.rows["events"]:
+        if row["between"].endswith("/") and row["series"] == main["series"]:
+            earlier = row["series_number"].isdigit() and \
+                int(row["series_number"]) < int(main["series_number"])
+            row["between"] = row["between"] + day if earlier and len(day) == 10 else ""
