@@ -15,7 +15,8 @@ compared with the final sheets:
 * precision: the share of drafted rows that agree with a final row of their sheet
   on its key (a person's name, a membership's member and network, ...).
 
-Usage: python -m bench.bench_draft [NNN ...]
+Usage: python -m bench.bench_draft [-v] [--columns] [NNN ...]
+(-v: the names not found; --columns: cells matched per sheet and column)
 """
 
 import sys
@@ -88,17 +89,26 @@ def _same(resolver, kind, column, final, drafted):
     return resolver.cell(kind, column, final) == resolver.cell(kind, column, drafted)
 
 
-def compare(resolver, final, draft):
-    """(cells matched, cells, mentions found, mentions, rows right, rows drafted)."""
+def compare(resolver, final, draft, columns=None):
+    """(cells matched, cells, mentions found, mentions, rows right, rows drafted).
+
+    ``columns``, a dict, gets ``{(sheet, column): [matched, cells]}``.
+    """
     matched = total = 0
+    columns = {} if columns is None else columns
     for kind, rows in final.items():
         drafted = draft.rows.get(kind, [])
         for row in rows:
             cells = {c: row.get(c) for c in row.cells if c not in SKIP and row.get(c)}
             total += len(cells)
-            best = max((sum(_same(resolver, kind, c, v, d.get(c, "")) for c, v in cells.items())
-                        for d in drafted), default=0)
-            matched += best
+            same = [{c: _same(resolver, kind, c, v, d.get(c, "")) for c, v in cells.items()}
+                    for d in drafted]
+            best = max(same, key=lambda s: sum(s.values()), default={})
+            matched += sum(best.values())
+            for c in cells:
+                counts = columns.setdefault((kind, c), [0, 0])
+                counts[0] += bool(best.get(c))
+                counts[1] += 1
     named = set()
     for kind, rows in final.items():
         for row in rows:
@@ -138,17 +148,19 @@ def compare(resolver, final, draft):
 
 def main(argv=None):
     project = find()
-    numbers = [a for a in (argv if argv is not None else sys.argv[1:]) if a != "-v"] or sorted(
+    args = argv if argv is not None else sys.argv[1:]
+    numbers = [a for a in args if not a.startswith("-")] or sorted(
         p.name for p in project.sheets_dir.iterdir() if p.is_dir() and p.name.isdigit())
     resolver = Resolver(project)
     sums = defaultdict(int)
+    columns = {}
     print(f"{'seed':<6}{'cells':>16}{'mentions':>16}{'precision':>16}{'rows':>6}{'secs':>7}")
     for number in numbers:
         final = read_sheets(project.sheets_dir / number)
         started = time.perf_counter()
         draft = draft_source(project, number)
         secs = time.perf_counter() - started
-        figures = compare(resolver, final, draft)
+        figures = compare(resolver, final, draft, columns)
         for name, value in zip("abcdef", figures, strict=True):
             sums[name] += value
         a, b, c, d, e, f = figures
@@ -157,6 +169,11 @@ def main(argv=None):
     if len(numbers) > 1:
         print(f"{'all':<6}{_share(sums['a'], sums['b']):>16}{_share(sums['c'], sums['d']):>16}"
               f"{_share(sums['e'], sums['f']):>16}{sums['f']:>6}")
+    if "--columns" in args:
+        print(f"\n{'sheet':<16}{'column':<16}{'matched':>16}{'missed':>8}")
+        for (kind, column), (hit, cells) in sorted(columns.items(),
+                                                   key=lambda kv: kv[1][0] - kv[1][1]):
+            print(f"{kind:<16}{column:<16}{_share(hit, cells):>16}{cells - hit:>8}")
 
 
 def _share(part, whole):

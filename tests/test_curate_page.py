@@ -15,7 +15,7 @@ import pytest
 
 from conftest import ROOT
 from test_sheets import _project, run
-from web_server import WebServer, free_port
+from web_server import WebServer, form_session, free_port
 
 
 @pytest.fixture
@@ -45,10 +45,14 @@ def curate(tmp_path, monkeypatch):
     server.stop()
 
 
-def _post(server, path, fields, origin=True):
+def _post(server, path, fields, origin=True, cookie=None, fetch_site=None):
     request = urllib.request.Request(server.base + path, method="POST",
                                      data=urllib.parse.urlencode(fields).encode())
     request.add_header("Content-Type", "application/x-www-form-urlencoded")
+    if cookie:
+        request.add_header("Cookie", cookie)
+    if fetch_site:
+        request.add_header("Sec-Fetch-Site", fetch_site)
     if origin is True:
         request.add_header("Origin", server.base)
     elif origin:
@@ -80,27 +84,49 @@ def test_the_page_marks_the_names_and_lists_the_drafted_rows(curate):
     assert marks[0][1] == "name of the graph · https://w3id.org/citygraph/id/place/seoul"
     rows = re.findall(r'<tr id="(agreements-\d+)">', html)
     assert rows == ["agreements-2"]
+    # the page's policy refuses inline handlers and scripts without its nonce: it has none
+    with urllib.request.urlopen(server.base + "/curate/000", timeout=60) as response:
+        policy = response.headers["Content-Security-Policy"]
+        html = response.read().decode()
+    nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
+    assert "script-src 'self' 'nonce-" in policy
+    assert re.findall(r"\son[a-z]+\s*=", html) == []
+    assert all(f'nonce="{nonce}"' in tag or "src=" in tag
+               for tag in re.findall(r"<script[^>]*>", html))
     # the other server pages do not have it without --curate: see test_web_pages
 
 
 def test_accept_an_edited_row_reject_one_and_compile(curate):
     server, project = curate
-    token = re.search(r'name="token" value="([^"]+)"', _page(server)).group(1)
-    form = {"token": token, "sheet": "agreements", "row": "2", "action": "accept",
+    # the page's forms carry the server's writing-form token of the browser's session
+    cookie, token = form_session(server.base, "/curate/000")
+    _, other_token = form_session(server.base, "/curate/000")
+    form = {"csrf": token, "sheet": "agreements", "row": "2", "action": "accept",
             "cell-label": "MOU between Seoul and Colombo", "cell-signatories": ""}
-    # another site's page, a form without the token, or with another, are refused
-    assert _post(server, "/curate/000/row", form, origin="http://evil.example")[0] == 403
-    assert _post(server, "/curate/000/row", form, origin=None)[0] == 403
-    assert _post(server, "/curate/000/row", {**form, "token": "x"})[0] == 403
+    # another site's page, a form without the token, with another session's, or without
+    # the session's cookie, are refused
+    refused = [
+        _post(server, "/curate/000/row", form, origin="http://evil.example", cookie=cookie),
+        _post(server, "/curate/000/row", form, cookie=cookie, fetch_site="cross-site"),
+        _post(server, "/curate/000/row", {k: v for k, v in form.items() if k != "csrf"},
+              cookie=cookie),
+        _post(server, "/curate/000/row", {**form, "csrf": other_token}, cookie=cookie),
+        _post(server, "/curate/000/row", {**form, "csrf": "x"}, cookie=cookie),
+        _post(server, "/curate/000/row", form),
+        _post(server, "/curate/000/compile", {"csrf": other_token}, cookie=cookie),
+    ]
+    assert [status for status, _ in refused] == [403] * 7
     assert not (project / "sheets" / "000" / "agreements.csv").exists()
-    assert _post(server, "/curate/000/row", form) == (303, "/curate/000#agreements")
+    assert _post(server, "/curate/000/row", form, cookie=cookie) == (
+        303, "/curate/000#agreements")
     with (project / "sheets" / "000" / "agreements.csv").open(encoding="utf-8") as handle:
         [row] = list(csv.DictReader(handle))
     assert (row["label"], row["parties"], row["signatories"], row["date"]) == (
         "MOU between Seoul and Colombo", "place:seoul | place:colombo", "", "2016-06-08")
-    assert _post(server, "/curate/000/row", {**form, "sheet": "people", "action": "reject"}) \
-        == (303, "/curate/000#people")
-    assert _post(server, "/curate/000/compile", {"token": token})[0] == 303
+    assert _post(server, "/curate/000/row", {**form, "sheet": "people", "action": "reject"},
+                 cookie=cookie) == (303, "/curate/000#people")
+    assert _post(server, "/curate/000/compile", {"csrf": token}, cookie=cookie) == (
+        303, "/curate/000#compiled")
     html = _page(server)
     assert 'id="agreements-2"' not in html
     assert "Compiled: 10 triples in 000_seoul-and-colombo-sign-an-mou.ttl" in html
@@ -147,7 +173,10 @@ def test_in_a_browser_an_edited_row_is_accepted_and_compiled(curate):
         marks = browser.find_elements(By.CSS_SELECTOR, "#text mark.place")
         assert [m.text for m in marks] == ["Seoul", "Colombo", "Seoul", "Colombo"]
         label = browser.find_element(By.CSS_SELECTOR, '#agreements-2 input[name="cell-label"]')
-        label.send_keys("MOU between Seoul and Colombo")
+        # the draft labels the unnamed MOU; the curator rewrites the label
+        assert label.get_attribute("value") == "MOU between Seoul and Colombo"
+        label.clear()
+        label.send_keys("MOU of Seoul and Colombo on public administration")
         browser.find_element(By.CSS_SELECTOR,
                              '#agreements-2 input[name="cell-signatories"]').clear()
         browser.find_element(By.CSS_SELECTOR,
@@ -164,4 +193,5 @@ def test_in_a_browser_an_edited_row_is_accepted_and_compiled(curate):
         browser.quit()
     with (project / "sheets" / "000" / "agreements.csv").open(encoding="utf-8") as handle:
         [row] = list(csv.DictReader(handle))
-    assert (row["label"], row["signatories"]) == ("MOU between Seoul and Colombo", "")
+    assert (row["label"], row["signatories"]) == (
+        "MOU of Seoul and Colombo on public administration", "")

@@ -125,3 +125,201 @@ def test_a_possessive_is_still_a_name_and_a_near_miss_gets_a_did_you_mean():
     assert [(r["name"], r["why"]) for r in draft.rows["mentions"]] == [
         ("place:seoul", "name of the graph: 'Seoul'"),
         ("place:colombo", "no known name; did you mean 'Colombo'?: 'Colmbo'")]
+
+
+def test_who_spoke_or_moderated_takes_part_in_the_event():
+    text = ("The 3rd Harbour Cities Forum was held in Colombo on 4 May.\n"
+            "Professor LIND Anna of Lund University served as the moderator.\n"
+            "Congratulatory remarks by Mr. KIM Minsu, Mayor of Seoul.\n")
+    rows = draft_rows(text, _index(), "009", doc_date=dt.date(2019, 5, 10)).rows
+    assert [(r["participant"], r["event"], r["role"], r["on_behalf_of"], r["evidence"])
+            for r in rows["participations"]] == [
+        ("LIND Anna", "Harbour Cities Forum", "moderator", "Lund University",
+         "Professor LIND Anna of Lund University served as the moderator."),
+        ("KIM Minsu", "Harbour Cities Forum", "speaker", "City of Seoul",
+         "Congratulatory remarks by Mr. KIM Minsu, Mayor of Seoul.")]
+    assert [(r["speaker"], r["type"]) for r in rows["talks"]] == [
+        ("KIM Minsu", "congratulatory-remarks")]
+
+
+def test_the_events_of_a_series_listed_with_their_numbers():
+    text = ("The forum on “Green Ports” was held in Colombo on 4 May, as part of the Harbour "
+            "Cities Forum Series.\nEarlier forums of the series covered Port Logistics (Vol. 1) "
+            "and Youth Exchange (Vol. 2).\nThis forum is the 3rd event in the series.\n")
+    rows = draft_rows(text, _index(), "009", doc_date=dt.date(2019, 5, 10)).rows
+    series = "Harbour Cities Forum Series"
+    assert [(r["name"], r["type"], r["series"], r["series_number"], r["themes"])
+            for r in rows["events"] if r["name"] != series] == [
+        ("Green Ports", "forum", series, "3", ""),
+        ("Port Logistics", "forum", series, "1", ""),
+        ("Youth Exchange", "forum", series, "2", "youth")]
+    # "(Vol. 1)" does not end the sentence: the listed events quote the whole of it
+    assert rows["events"][-1]["evidence"] == ("Earlier forums of the series covered Port "
+                                              "Logistics (Vol. 1) and Youth Exchange (Vol. 2).")
+
+
+def test_a_person_s_posts_their_labels_and_the_bodies_their_titles_name():
+    text = ("Colombo Mayor Ann Perera met Seoul Mayor Jin Park on 4 May.\n"
+            "CityNet Secretary-General PARK Jiwon opened the meeting.\n"
+            "Remarks by Mr. LEE Sora, Secretary-General of ABCN & Council Member of KAFCO.\n")
+    index = _index()
+    smg = ox.NamedNode("https://w3id.org/citygraph/id/org/seoul-government")
+    index.add(smg, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+              ox.NamedNode("https://w3id.org/citygraph/ontology#LocalGovernment"))
+    index.add(smg, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+              ox.Literal("Seoul Metropolitan Government"))
+    rows = draft_rows(text, index, "009", doc_date=dt.date(2019, 5, 10)).rows
+    assert [(r["name"], r["title"], r["role"], r["post"], r["organization"])
+            for r in rows["people"]] == [
+        ("Ann PERERA", "Colombo Mayor", "Mayor", "Mayor of Colombo", "City of Colombo"),
+        ("Jin PARK", "Seoul Mayor", "Mayor", "Mayor of Seoul", "cgorg:seoul-government"),
+        ("PARK Jiwon", "CityNet Secretary-General", "Secretary-General",
+         "Secretary-General of CityNet", "cgorg:citynet"),
+        ("LEE Sora", "Secretary-General of ABCN", "Secretary-General",
+         "Secretary-General of ABCN", "ABCN"),
+        ("LEE Sora", "Council Member of KAFCO", "Council Member", "Council Member of KAFCO",
+         "KAFCO")]
+    # a mayor's city without a government in the graph: its body is proposed
+    assert [(r["name"], r["type"], r["based_in"], r["governs"]) for r in rows["organizations"]
+            if r["type"] == "LocalGovernment"] == [
+        ("City of Colombo", "LocalGovernment", "place:colombo", "place:colombo")]
+
+
+def test_a_named_project_and_its_editions_by_year():
+    text = ("The 3rd Harbour Cities Forum was held in Seoul on 4 May.\n"
+            "It focused on the Green Harbour Culture (GHC) project.\n"
+            "Officials from Colombo (GHC 2018) and Bogor (GHC 2019) presented their work.\n")
+    rows = draft_rows(text, _index(), "009", doc_date=dt.date(2019, 5, 10)).rows
+    assert [(r["name"], r["alt_names"], r["participants"], r["part_of"], r["date"],
+             r["themes"], r["reported_at"]) for r in rows["projects"]] == [
+        ("Green Harbour Culture", "GHC", "", "", "", "culture", ""),
+        ("GHC 2018", "", "place:colombo", "Green Harbour Culture", "2018", "culture",
+         "Harbour Cities Forum"),
+        ("GHC 2019", "", "place:bogor", "Green Harbour Culture", "2019", "culture",
+         "Harbour Cities Forum")]
+    assert {r["type"] for r in rows["projects"]} == {"cooperation-project"}
+
+
+def test_hosts_supporters_and_the_organizer_of_a_series():
+    text = ("The Colombo Port Authority hosted the online workshop on “Clean Ships” on 5 May.\n"
+            "The workshop was supported by the Harbour Cities Association (HCA) and CityNet.\n"
+            "The Green Ports Forum was hosted by CityNet with Seoul.\n")
+    rows = draft_rows(text, _index(), "009", doc_date=dt.date(2019, 5, 10)).rows
+    assert [(r["name"], r["host"], r["supporter"], r["attendance"]) for r in rows["events"]] == [
+        ("Clean Ships", "Colombo Port Authority", "Harbour Cities Association | cgorg:citynet",
+         "online"),
+        ("Green Ports Forum", "cgorg:citynet | place:seoul", "", "")]
+    assert [(r["participant"], r["event"], r["role"]) for r in rows["participations"]] == [
+        ("Colombo Port Authority", "Clean Ships", "host"),
+        ("cgorg:citynet", "Green Ports Forum", "host"),
+        ("place:seoul", "Green Ports Forum", "host")]
+    series = ("In its anniversary year, CityNet has been staging a series of seminars such as "
+              "Clean Air (Vol. 1) and Safe Roads (Vol. 2), part of the CityNet Seminar Series.\n")
+    rows = draft_rows(series, _index(), "009", doc_date=dt.date(2019, 5, 10)).rows
+    assert [(r["name"], r["organizer"]) for r in rows["events"]] == [
+        ("CityNet Seminar Series", "cgorg:citynet"), ("Clean Air", "cgorg:citynet"),
+        ("Safe Roads", "cgorg:citynet")]
+
+
+def test_an_event_s_themes_from_its_name_and_its_session_on_its_day():
+    text = ("The Urban Regeneration Forum was held in Seoul on 4 May.\n▲ Opening Session\n")
+    rows = draft_rows(text, _index(), "009", doc_date=dt.date(2019, 5, 10)).rows
+    assert [(r["name"], r["type"], r["themes"], r["part_of"], r["date"])
+            for r in rows["events"]] == [
+        ("Urban Regeneration Forum", "forum", "urban-development", "", "2019-05-04"),
+        ("Opening Session", "session", "", "Urban Regeneration Forum", "2019-05-04")]
+
+
+def test_a_speaker_comes_for_the_body_of_the_post_the_text_gives_elsewhere():
+    text = ("The 3rd Harbour Cities Forum was held in Colombo on 4 May.\n"
+            "CityNet Secretary-General PARK Jiwon welcomed the guests.\n"
+            "▲ SG PARK Jiwon delivering opening remarks\n")
+    rows = draft_rows(text, _index(), "009", doc_date=dt.date(2019, 5, 10)).rows
+    assert [(r["speaker"], r["type"], r["on_behalf_of"]) for r in rows["talks"]] == [
+        ("PARK Jiwon", "welcoming-remarks", "cgorg:citynet")]
+    assert [(r["participant"], r["role"], r["on_behalf_of"]) for r in rows["participations"]] \
+        == [("PARK Jiwon", "speaker", "cgorg:citynet")]
+
+
+def test_honorifics_a_body_s_short_name_and_a_transfer_dated_by_its_agreement():
+    text = ("Congratulatory remarks by Amb. LEE Sora, Head of Busan Office, KAFCO.\n"
+            "The forum was supported by the Seoul Harbour Friendship Association (SHFA).\n"
+            "The SHFA also sent observers.\n"
+            "Seoul will transfer its tax administration system and waste disposal system to "
+            "Colombo.\n"
+            "On 8 June, Seoul Mayor Jin Park and Colombo Mayor Ann Perera signed an MOU.\n")
+    rows = draft_rows(text, _index(), "009", doc_date=dt.date(2016, 6, 23)).rows
+    # the honorific before the name; a title ending with its body's short name keeps it;
+    # a title is stated for the day its sentence gives, else for the document's
+    assert [(r["name"], r["honorific"], r["title"], r["as_of"]) for r in rows["people"]] == [
+        ("LEE Sora", "Amb.", "Head of Busan Office, KAFCO", "2016-06-23"),
+        ("Jin PARK", "", "Seoul Mayor", "2016-06-08"),
+        ("Ann PERERA", "", "Colombo Mayor", "2016-06-08")]
+    # the short name in brackets after a drafted body's name is its other name, not a body
+    assert [(r["name"], r["alt_names"]) for r in rows["organizations"]
+            if "Harbour" in r["name"] or r["name"] == "SHFA"] == [
+        ("Seoul Harbour Friendship Association", "SHFA")]
+    # each transfer: the themes of its policy, the date of the receiver's agreement
+    assert [(r["policy"], r["themes"], r["date"]) for r in rows["ties"]] == [
+        ("tax administration system", "taxation", "2016-06-08"),
+        ("waste disposal system", "waste-management", "2016-06-08")]
+
+
+def test_opening_remarks_go_to_the_opening_session_and_a_place_s_units_are_bodies():
+    text = ("The Harbour Cities Forum was held in Seoul on 4 May.\n▲ Opening Session\n"
+            "▲ Congratulatory remarks by Mr. KIM Minsu\n▲ Closing remarks by Ms. LEE Sora\n"
+            "Seoul’s fire emergency department met Colombo’s waste management office.\n")
+    index = _index()
+    smg = ox.NamedNode("https://w3id.org/citygraph/id/org/seoul-government")
+    index.add(smg, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+              ox.Literal("Seoul Metropolitan Government"))
+    rows = draft_rows(text, index, "009", doc_date=dt.date(2019, 5, 10)).rows
+    assert [(r["speaker"], r["type"], r["event"]) for r in rows["talks"]] == [
+        ("KIM Minsu", "congratulatory-remarks", "Opening Session"),
+        ("LEE Sora", "closing-remarks", "Harbour Cities Forum")]
+    assert [(r["name"], r["type"], r["based_in"], r["part_of"]) for r in rows["organizations"]] \
+        == [("Seoul’s fire emergency department", "Department", "place:seoul",
+             "cgorg:seoul-government"),
+            ("Colombo’s waste management office", "Department", "place:colombo", "")]
+
+
+def test_agreement_names_and_labels_a_body_s_unit_and_those_who_present():
+    text = ("The 3rd Harbour Cities Forum was held in Colombo on 4 May.\n"
+            "Seoul and Colombo signed an MOU.\n"
+            "Bogor Charter on Clean Harbours for the Region\n"
+            "Amb. KIM Minsu, Director of Port Policy Bureau, HCA, spoke.\n"
+            "For the case presentations, officials from Seoul and Bogor participated.\n")
+    rows = draft_rows(text, _index(), "009", doc_date=dt.date(2019, 5, 10)).rows
+    assert [(r["type"], r["name"], r["label"]) for r in rows["agreements"]] == [
+        ("mou", "", "MOU between Seoul and Colombo")]
+    from citygraph.curation.draft_agreements import agreement_name
+
+    line = "Bogor Charter on Clean Harbours for the Region"
+    assert agreement_name(line, 6, 13) == line
+    # "Port Policy Bureau, HCA": a unit of HCA, named both ways
+    [bureau] = [r for r in rows["organizations"] if r["name"] == "Port Policy Bureau"]
+    assert (bureau["alt_names"], bureau["part_of"]) == ("Port Policy Bureau, HCA", "HCA")
+    # those who take part for a presentation speak
+    assert [(r["participant"], r["role"]) for r in rows["participations"]
+            if r["participant"].startswith("place:")] == [
+        ("place:seoul", "speaker"), ("place:bogor", "speaker")]
+
+
+def test_a_known_name_s_other_name_in_brackets_goes_to_its_mention():
+    text = "The Network of Asian Cities (CityNet) met in Seoul (the Korean capital).\n"
+    rows = draft_rows(text, _index(), "009", doc_date=dt.date(2019, 5, 10)).rows
+    assert [(r["name"], r["alt_names"]) for r in rows["mentions"]] == [
+        ("cgorg:citynet", "Network of Asian Cities"), ("place:seoul", "")]
+
+
+def test_a_series_since_a_month_and_its_earlier_events_between_its_start_and_the_report_s():
+    text = ("The seminar on “Clean Air” was held on 5 August, as part of the CityNet Seminar "
+            "Series.\nCityNet has been staging a series of seminars since March, such as Safe "
+            "Roads (Vol. 1) and Green Parks (Vol. 2).\nThis seminar is the 3rd event in the "
+            "series.\n")
+    rows = draft_rows(text, _index(), "009", doc_date=dt.date(2021, 8, 10)).rows
+    assert [(r["name"], r["date"], r["between"], r["series_number"]) for r in rows["events"]] \
+        == [("Clean Air", "2021-08-05", "", "3"),
+            ("CityNet Seminar Series", "", "since March 2021", ""),
+            ("Safe Roads", "", "2021-03-01/2021-08-05", "1"),
+            ("Green Parks", "", "2021-03-01/2021-08-05", "2")]

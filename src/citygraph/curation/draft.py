@@ -25,7 +25,20 @@ import re
 from collections import OrderedDict
 from pathlib import Path
 
+from citygraph.curation.draft_agreements import agreement_label, agreement_name
+from citygraph.curation.draft_hosts import draft_hosts
+from citygraph.curation.draft_links import (
+    acronyms,
+    opening_talks,
+    other_name,
+    sessions,
+    transfer_dates,
+    units_in,
+)
 from citygraph.curation.draft_mentions import Matcher
+from citygraph.curation.draft_posts import city_government, complete_posts, split_titles
+from citygraph.curation.draft_projects import draft_projects
+from citygraph.curation.draft_series import draft_series, series_dates
 from citygraph.curation.draft_text import (
     NUMBER_WORDS,
     agreements_in,
@@ -81,7 +94,6 @@ _TRANSFER = re.compile(r"\b(?P<verb>transfer|export|share|import|apply|adopt)(?:
                        r"policies|program|programme|model|service)s?)?)\b")
 _BACK_REFERENCE = re.compile(r"\b[Tt]he (?:forum|symposium|conference|meeting|congress|summit|"
                              r"seminar|workshop|plenary|session)\b")
-_HOSTED = re.compile(r"\bhosted by\b|\bco-hosted by\b|\borganized by\b", re.I)
 #: words of a sentence -> the policy domain (theme:) its facts are about
 _THEMES = [("tax", "taxation"), ("waste", "waste-management"), ("transport", "transport"),
            ("traffic", "transport"), ("railroad", "transport"), ("smart city", "smart-city"),
@@ -93,10 +105,9 @@ _THEMES = [("tax", "taxation"), ("waste", "waste-management"), ("transport", "tr
                                                         "sustainable-development"),
            ("youth", "youth"), ("culture", "culture"), ("tourism", "tourism"),
            ("environment", "environment"), ("climate", "climate-action"),
-           ("health", "health"), ("education", "education"), ("trade", "trade")]
-_ACRONYM = re.compile(r"\b[A-Z]{3,8}\b(?![-’'&][a-zA-Z])")
-_NOT_ACRONYMS = {"COVID", "SDG", "SDGS", "GDP", "ICT", "USA", "MOU", "LOI", "CEO", "NGO", "DSG",
-                 "THE", "AND", "FOR", "PDF", "URL", "II", "III", "IV", "UN"}
+           ("health", "health"), ("education", "education"), ("trade", "trade"),
+           ("regeneration", "urban-development"), ("aging", "ageing"), ("ageing", "ageing"),
+           ("peace", "peace-and-security"), ("agricultur", "agriculture")]
 _ROLES = [("founding member", "founding-member"), ("vice-chair", "vice-chair"),
           ("vice chair", "vice-chair"), ("chair", "chair"), ("executive", "executive-member"),
           ("secretariat", "secretariat"), ("observer", "observer"),
@@ -107,7 +118,18 @@ _TALKS = [("opening remark", "opening-remarks"), ("closing remark", "closing-rem
           ("presentation", "presentation"), ("speaker", "presentation")]
 _PARTICIPATE = re.compile(r"\b(?:participat\w*|attend\w*|took part|take part|delegations?|"
                           r"visited|joined)\b", re.I)
+#: those who take part "for the case introduction", "to present": they speak
+_PRESENTING = re.compile(r"\b(?:present(?:s|ed|ing|ations?)?|introductions?|speak(?:s|ing)?|"
+                         r"spoke)\b", re.I)
+_OF_BODY = re.compile(r",\s+([A-Z]{2,8})\b(?![\w’'-])")
+_HONORIFIC = re.compile(r"\b(Mr\.|Ms\.|Mrs\.|Dr\.|Amb\.|Prof\.|Professor|H\.E\.)\s+$")
 _MEMBER = re.compile(r"\bmember(?:s|ship)?\b", re.I)
+#: "served as the moderator", "chaired": the part a person named in the sentence had
+_CHAIRED = re.compile(r"\b(?:served|acted) as (?:the |an? )?(?P<noun>moderator|chair|chairperson|"
+                      r"facilitator|rapporteur|master of ceremonies)\b|"
+                      r"\b(?P<verb>moderated|chaired|facilitated)\b", re.I)
+_CHAIR_ROLES = {"moderated": "moderator", "chaired": "chair", "chairperson": "chair",
+                "facilitated": "facilitator", "master of ceremonies": "moderator"}
 _ORDER = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+(?:Speaker|Panelist|Presenter)\b")
 
 
@@ -152,7 +174,12 @@ def draft_rows(text, index, number, doc_date=None, base=PREFIXES["cgr"]):
     ctx = _Context(index, base, number, doc_date, mentions)
     for sentence in sentences(text):
         ctx.sentence(sentence)
-    ctx.acronyms(text)
+    acronyms(ctx, text)
+    complete_posts(ctx)
+    sessions(ctx)
+    transfer_dates(ctx)
+    opening_talks(ctx)
+    series_dates(ctx)
     for rows in ctx.rows.values():
         for row in rows:
             del row["_key"]
@@ -194,22 +221,6 @@ class _Context:
         self.keys.add((kind, key))
         self.rows[kind].append({**row, "_key": key})
 
-    def acronyms(self, text):
-        """Names in capitals the graph lacks, used twice or after 'of': proposed organizations."""
-        known = {m.text for m in self.mentions}
-        named = {r[c] for r in self.rows["organizations"] for c in ("name", "alt_names")}
-        people = {w for r in self.rows["people"] for w in r["name"].split()}
-        counts = {}
-        for m in _ACRONYM.finditer(text):
-            counts.setdefault(m.group(0), []).append(m.start())
-        for word, places in counts.items():
-            after_of = any(text[max(0, a - 3):a] == "of " for a in places)
-            if word in known | named | people or word in _NOT_ACRONYMS or \
-                    len(places) < 2 and not after_of:
-                continue
-            self.add("organizations", word, f"name in capitals used {len(places)} time(s), new: "
-                     "not in the graph (an organization?)", 0.4, name=word, type="Organization")
-
     def cell(self, mention):
         if mention.iri and not mention.iri.startswith(("iso3166:", "geonames:")):
             return self.curie(mention.iri)
@@ -226,6 +237,8 @@ class _Context:
         if self.as_of is None and dates and dates[0].precision == "day":
             self.as_of = dates[0].value.split("/")[0]
         as_of = self.as_of or ""
+        # a title is stated for the day the sentence gives, else for the document's
+        held = dates[0].value.split("/")[0] if dates and dates[0].precision == "day" else as_of
         by_kind = {}
         for m in here:
             by_kind.setdefault(m.kind, []).append(m)
@@ -240,6 +253,11 @@ class _Context:
                 self.named.add(m.iri)
                 self.add("mentions", self.cell(m), f"{m.why}: {m.text!r}", m.confidence,
                          name=self.cell(m))
+            other = other_name(text, m.start - s.start, m.end - s.start)  # "X (SHORT)"
+            row = next((r for r in self.rows["mentions"] if r["_key"] == self.cell(m)), None)
+            if other and m.iri and row and m.iri not in self.index.find(other):
+                row["alt_names"] = " | ".join(dict.fromkeys(
+                    [a for a in row["alt_names"].split(" | ") if a] + [other]))
 
         # events the sentence names that the graph lacks: proposed new events
         event_cells = [self.cell(m) for m in events]
@@ -254,7 +272,7 @@ class _Context:
             host = next((self.cell(m) for m in places if m.text == e.host), e.host)
             self.add("events", e.name, f"{e.why}, new: not in the graph", 0.6, name=e.name,
                      type=e.type, series_number=e.series_number, host_place=host, date=date,
-                     evidence=quote)
+                     themes=_themes(e.name), evidence=quote)
             event_cells.append(e.name)
             event_kinds.append((e.name, e.type))
         if self.main_event is None:  # the report's own event: the first that is not a series
@@ -264,6 +282,8 @@ class _Context:
         back = _BACK_REFERENCE.search(text)  # "the forum was ...": the report's own event
         if back and self.main_event and (not events_found or back.start() < events_found[0]):
             event = self.main_event
+        draft_series(self, text, quote, event, _themes)
+        draft_projects(self, s, quote, event, places, _themes)
 
         # organizations the sentence names that the graph lacks
         others = [(m.start - s.start, m.end - s.start) for m in here if m.kind != "place"]
@@ -290,10 +310,20 @@ class _Context:
             part = next((self.cell(x) for x in inside if x.kind == "organization"), "")
             alt = f"{owner.text}{text[owner.end - s.start:owner.end - s.start + 2]} {name}" \
                 if owner is not None else ""
+            parent = _OF_BODY.match(text, m.end(1))  # "Seoul Office, CLAIR": a unit of CLAIR
+            if parent and not alt:
+                alt, part = f"{name}{parent.group(0)}", part or parent.group(1)
             self.add("organizations", name, f"name with {word!r}, new: not in the graph", 0.5,
                      name=name, type=_ORG_WORDS[word.lower()], based_in=based, part_of=part,
                      alt_names=alt)
 
+        # "Seoul’s fire emergency department": a unit of the place's government
+        for owner, name, word in units_in(text):
+            place = next((m for m in places if m.text == owner), None)
+            government = city_government(self.index, owner) if place else None
+            self.add("organizations", name, f"a place's {word}, new: not in the graph", 0.5,
+                     name=name, type=_ORG_WORDS[word], based_in=self.cell(place) if place else "",
+                     part_of=self.curie(government) if government else "")
         # "Long Name (SHORT)" or "Short (Long Name)": an organization and its other name
         for m in _PAIRED.finditer(text):
             first, second = re.sub(r"^(?:The|the)\s+", "", m.group(1).strip()), m.group(2).strip()
@@ -315,17 +345,23 @@ class _Context:
                 continue  # the words are a place's or an organization's name
             name = self.cell(known) if known else p.name
             named_people.append(name)
-            org = next((self.cell(m) for m in orgs if p.title and m.text in p.title), "") or \
-                next((r["name"] for r in self.rows["organizations"] if p.title and re.search(
-                    rf"\b{re.escape(r['alt_names'] or r['name'])}\b", p.title)), "")
-            head = _TITLE_WORD.search(p.title)
-            role = head.group(0) if head else \
-                p.title.split(" of ")[0].split(" at ")[0].strip()
-            self.add("people", (name, p.title), p.why + ("" if known else ", new person"),
-                     0.8 if known else 0.6, name=name, title=p.title, role=role,
-                     organization=org, as_of=as_of if p.title else "",
-                     ended="former" if p.title.lower().startswith("former") else "",
-                     evidence=quote if p.title else "")
+            posts = []
+            honorific = _HONORIFIC.search(text, 0, p.start)
+            for title in split_titles(p.title):  # one row per post
+                org = next((self.cell(m) for m in orgs if title and m.text in title), "") or \
+                    next((r["name"] for r in self.rows["organizations"] if title and re.search(
+                        rf"\b{re.escape(r['alt_names'] or r['name'])}\b", title)), "")
+                head = _TITLE_WORD.search(title)
+                role = head.group(0) if head else \
+                    title.split(" of ")[0].split(" at ")[0].strip()
+                self.add("people", (name, title), p.why + ("" if known else ", new person"),
+                         0.8 if known else 0.6, name=name, title=title, role=role,
+                         organization=org, as_of=held if title else "",
+                         honorific=honorific.group(1) if honorific and not posts else "",
+                         ended="former" if title.lower().startswith("former") else "",
+                         evidence=quote if title else "")
+                posts.append(org)
+            org = posts[0]
             lower = text.lower()
             talk = next((t for w, t in _TALKS if w in lower), None)
             if talk and event:
@@ -333,6 +369,16 @@ class _Context:
                 self.add("talks", (name, event), f"talk word {talk!r} beside a person", 0.6,
                          speaker=name, event=event, type=talk,
                          order=order.group(1) if order else "", evidence=quote)
+            # who spoke or chaired took part: one participation, for the post's organization
+            chaired = _CHAIRED.search(text)
+            part = chaired.group("noun") or chaired.group("verb") if chaired else ""
+            part = _CHAIR_ROLES.get(part.lower(), part.lower()) or ("speaker" if talk else "")
+            if part and event:
+                word = "chair" if chaired else "talk"
+                self.add("participations", (name, event), f"{word} word beside a person: "
+                         f"takes part as {part}", 0.6,
+                         participant=name, event=event, role=part, on_behalf_of=org,
+                         evidence=quote)
 
         # counts, with the event of the sentence as their subject
         for c in counts_in(text):
@@ -347,11 +393,12 @@ class _Context:
         # agreements and ties, their parties the places and organizations of the sentence
         for a, b, sheet, kind in agreements_in(text):
             if sheet == "agreements":
-                named = re.search(r"[“\"]([^”\"]+)[”\"]", text)
+                name = agreement_name(text, a, b)
+                written = list(dict.fromkeys(m.text for m in places + orgs))
                 self.add("agreements", (kind, tuple(parties)), f"agreement word "
                          f"{text[a:b]!r} with the names of its sentence as parties", 0.6,
-                         type=kind, name=named.group(1) if named and kind in named.group(1)
-                         .lower().replace("é", "e") else "",
+                         type=kind, name=name, label="" if name else agreement_label(
+                             text[a:b], written),
                          parties=" | ".join(parties), signatories=" | ".join(signers)
                          if re.search(r"\bsign", text, re.I) else "", date=date,
                          adopted_at=event, themes=themes, evidence=quote)
@@ -392,26 +439,31 @@ class _Context:
                     self.add("ties", ("policy-transfer", giver, taker, policy),
                              f"transfer word {m.group('verb')!r}: giver, policy, receiver",
                              0.6, type="policy-transfer", **{"from": giver, "to": taker},
-                             policy=policy, date=date, themes=themes, evidence=quote)
+                             policy=policy, date=date, themes=_themes(policy) or themes,
+                             evidence=quote)
 
-        # participations: hosts ("hosted by X with Y and Z") and those listed as taking part
-        if _HOSTED.search(text) and event:
-            at = _HOSTED.search(text).end()
-            for m in places + orgs:
-                if m.start - s.start >= at and self.cell(m) != event:
-                    self.add("participations", (self.cell(m), event), "host word: one row per "
-                             "host listed", 0.6, participant=self.cell(m), event=event,
-                             role="host", evidence=quote)
+        # hosts ("hosted by X with Y and Z", "X hosted the ..."), supporters, the organizer
+        names = {m.text: self.cell(m) for m in places + orgs}
+        names.update({n: r["name"] for r in self.rows["organizations"]
+                      for n in (r["name"], r["alt_names"]) if n and n in text})
+        draft_hosts(self, text, quote, event, names)
         if _PARTICIPATE.search(text) and event:
             for m in places + orgs + people:
                 cell = self.cell(m)
-                if cell == event:
+                if cell == event or ("participations", (cell, event)) in self.keys:
                     continue
                 role = "host" if re.search(r"\bhost", text, re.I) else \
+                    "speaker" if _PRESENTING.search(text) else \
                     "delegation" if m.kind != "person" else "attendee"
                 self.add("participations", (cell, event), "participation word: one row per "
                          "participant listed", 0.5, participant=cell, event=event, role=role,
                          evidence=quote)
+
+
+def _themes(text):
+    """The themes the words of ``text`` give, separated by |."""
+    lower = text.lower()
+    return " | ".join(dict.fromkeys(theme for word, theme in _THEMES if word in lower))
 
 
 def _csv(kind, rows):

@@ -51,7 +51,7 @@ def sentences(text):
         cut = 0
         for m in _END.finditer(body):
             before = body[cut:m.start()].split()
-            word = before[-1] if before else ""
+            word = before[-1].lstrip("([\"“‘") if before else ""  # "(Vol. 1)" goes on
             if word.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word):
                 continue
             found.append((pos + cut, pos + m.end()))
@@ -261,6 +261,13 @@ _PATTERNS = [
 ]
 
 
+_TITLE_BEFORE = re.compile(rf"\b({_TITLES})\s+$")
+_AND_BODY = re.compile(r",\s+[A-Z]{2,8}\b(?![\w’'-])")
+_HONORIFICS = {"Mr.", "Ms.", "Mrs.", "Dr.", "H.E.", "Amb.", "Prof.", "SG", "DSG"}
+_NOT_OWNERS = {"The", "A", "An", "Its", "His", "Her", "In", "On", "At", "And", "But", "When",
+               "Then", "Today", "Yesterday"}
+
+
 @dataclass(frozen=True)
 class PersonFound:
     """A person a sentence names: span of the name, the name cell, the title as written."""
@@ -297,6 +304,16 @@ def people_in(text):
         for m in pattern.finditer(text):
             if form == "caps":
                 name_group, title = 2, m.group(3) or m.group(1) or ""
+                body = _AND_BODY.match(text, m.end(3)) if m.group(3) else None
+                if body:  # "Head of Seoul Office, CLAIR": the body's short name goes with it
+                    title += body.group(0)
+                before = _TITLE_BEFORE.search(text, 0, m.start(2))
+                if not m.group(3) and before and before.group(1) not in _HONORIFICS:
+                    # "TCS Secretary-General MICHIGAMI Hisashi": the title and its body before
+                    title = before.group(1)
+                    owner = re.search(r"\b([A-Z][\w’'-]*)\s+$", text[:before.start()])
+                    if owner and owner.group(1) not in _NOT_OWNERS:
+                        title = f"{owner.group(1)} {title}"
                 after = _OF_PLACE.match(text, m.end(2))
                 if not m.group(3) and after:
                     title = f"{title} {after.group(0).strip()}"
@@ -318,6 +335,9 @@ def people_in(text):
                 continue
             taken.append((a, b))
             title = " ".join(title.split()).removeprefix("a ").removeprefix("an ")
+            if title.endswith(".") and not re.search(r"(?:\b[A-Z]|Mr|Ms|Mrs|Dr|Amb|Prof)\.$",
+                                                     title):
+                title = title[:-1]  # the sentence's full stop
             if re.fullmatch(r"[A-Z]{1,3}", title):
                 title = ""  # an abbreviation ("SG") is not the title as a reader needs it
             found.append(PersonFound(a, b, _family_caps(written), written, title.strip(),

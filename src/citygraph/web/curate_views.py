@@ -9,15 +9,13 @@ rejected: accepting appends it to the curator's own sheet
 the curator's sheets into the source's data file and shows the compiled facts,
 the cells compile cannot use, and what validation finds.
 
-Every form is checked twice: it must come from this very site (the browser's
-Origin or Referer header names this host) and carry the page's token, a random
-value made when the server starts; a page of another site can post neither.
+Every form is the server's writing form (:func:`citygraph.web.base.writing_form`):
+it must come from this very site and carry the token of the browser's session,
+which the page's forms hold (``{{ csrf_field(request) }}``); a page of another
+site can post neither.
 """
 
-import hmac
-import secrets
 import threading
-import urllib.parse
 
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -26,28 +24,10 @@ from starlette.routing import Route
 
 from citygraph.errors import CitygraphError, UsageError
 
-__all__ = ["routes", "token", "same_origin", "highlighted"]
+__all__ = ["routes", "highlighted"]
 
 _WRITE = threading.Lock()
 _MAX_FORM = 100_000
-
-
-def token(request):
-    """The form token of this server, made once when the first curation page is asked for."""
-    cache = request.app.state.cache
-    with _WRITE:
-        if "curate-token" not in cache:
-            cache["curate-token"] = secrets.token_urlsafe(32)
-        return cache["curate-token"]
-
-
-def same_origin(request):
-    """Whether a form comes from this site: its Origin (or Referer) names this host."""
-    origin = request.headers.get("origin") or request.headers.get("referer")
-    if not origin:
-        return False
-    host = urllib.parse.urlsplit(origin).netloc
-    return bool(host) and host == request.headers.get("host", "")
 
 
 def highlighted(text, mentions):
@@ -116,20 +96,15 @@ async def source(request):
     compiled = request.app.state.cache.pop(("curate-compiled", draft.number), None)
     return render(request, "curate.html", {
         "number": draft.number, "pieces": highlighted(draft.text, draft.mentions),
-        "tables": tables, "token": token(request), "compiled": compiled,
+        "tables": tables, "compiled": compiled,
         "mentions": len(draft.mentions)})
 
 
 async def _form(request):
-    if not same_origin(request):
-        raise HTTPException(403, "the form comes from another site")
-    body = await request.body()
-    if len(body) > _MAX_FORM:
-        raise UsageError("the form is too large")
-    form = urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
-    sent = (form.get("token") or [""])[0]
-    if not hmac.compare_digest(sent.encode(), token(request).encode()):
-        raise HTTPException(403, "the form's token is not this server's: reload the page")
+    """The form's fields, one value each, once the server's writing-form check passed."""
+    from citygraph.web.base import writing_form
+
+    form = await writing_form(request, limit=_MAX_FORM)
     return {k: v[0] for k, v in form.items()}
 
 
