@@ -329,13 +329,20 @@ def import_csv(path, mapping=None, decisions=None, places_ttl=None, index=None):
             triples.append((tie, SCHEMA.startDate, date))
         ties += 1
     if described:
-        triples += gaz_triples
-        countries = {d.city.country for d in outcome.values() if d.city is not None}
-        described_countries = {str(n) for n in known_countries(places_ttl)}
-        for code in sorted(countries):
-            triples += _country_triples(code, described_countries)
+        triples += described_places(gaz_triples, outcome, places_ttl)
     bad.sort(key=lambda b: b.line)
     return CsvImport(triples, outcome, bad, len(records), ties, unreconciled, doc, name_rows)
+
+
+def described_places(gaz_triples, outcome, places_ttl):
+    """The triples describing the places an import reconciled to GeoNames: the gazetteer's
+    triples of each, and each country that data/places.ttl does not describe."""
+    triples = list(gaz_triples)
+    countries = {d.city.country for d in outcome.values() if d.city is not None}
+    described_countries = {str(n) for n in known_countries(places_ttl)}
+    for code in sorted(countries):
+        triples += _country_triples(code, described_countries)
+    return triples
 
 
 def _country_triples(code, described):

@@ -31,11 +31,10 @@ from citygraph.errors import InputError, UsageError
 from citygraph.importers.common import (
     city_triples,
     gazetteer_source,
-    known_countries,
     place_iris_by_geonames_id,
     source_document,
 )
-from citygraph.importers.csv_ties import BadRow, _country_triples, _date_literal, read_rows
+from citygraph.importers.csv_ties import BadRow, _date_literal, described_places, read_rows
 from citygraph.namespaces import CG, CGR, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, slug
 from citygraph.places.reconcile import RESOLVED, SKIPPED, get_index, reconcile, resolve_country
 from citygraph.progress import bar
@@ -263,11 +262,7 @@ def import_memberships(path, mapping=None, organization=None, also=(), decisions
         triples += [(org, RDF.type, ORG.Organization), (org, RDFS.label, Literal(label)),
                     (org, CG.mentionedIn, doc)]
     if described:
-        triples += gaz_triples
-        countries = {d.city.country for d in outcome.values() if d.city is not None}
-        described_countries = {str(n) for n in known_countries(places_ttl)}
-        for code in sorted(countries):
-            triples += _country_triples(code, described_countries)
+        triples += described_places(gaz_triples, outcome, places_ttl)
     bad.sort(key=lambda b: b.line)
     return MembershipImport(triples, outcome, bad, len(records), count, unreconciled, doc,
                             len(orgs), undated, name_rows)
