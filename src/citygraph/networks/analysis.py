@@ -135,7 +135,7 @@ def _read(path):
     if path is None or not path.is_file():
         return None
     try:
-        with progress.step("reading the measured network"):
+        with paused_gc(), progress.step("reading the measured network"):
             G, figures = graph_from(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError):
         return None
