@@ -21,6 +21,7 @@ say little more than "these places share one network".
 
 import gc
 import itertools
+import threading
 from contextlib import contextmanager
 
 import networkx as nx
@@ -78,6 +79,11 @@ def tidy_weight(value):
     return int(value) if value == int(value) else value
 
 
+#: how many blocks (in any thread) are inside paused_gc, and whether the collector ran before
+_PAUSED = {"depth": 0, "enabled": True}
+_PAUSED_LOCK = threading.Lock()
+
+
 @contextmanager
 def paused_gc():
     """Within the block Python's cyclic garbage collector does not run (as it was after).
@@ -85,19 +91,30 @@ def paused_gc():
     Projecting and measuring a network makes millions of small dicts, sets and
     lists that all stay alive until the end: the collector would walk them
     again and again and find nothing to free (at a million triples, a third of
-    the projection's time). Nothing here makes reference cycles.
+    the projection's time). Nothing here makes reference cycles. The pause is
+    the process's: blocks may overlap (nested, or in the server's threads), and
+    the collector runs again when the last one ends, if it ran before the first.
 
     >>> with paused_gc():
+    ...     with paused_gc():
+    ...         pass
     ...     gc.isenabled()
     False
+    >>> gc.isenabled()
+    True
     """
-    enabled = gc.isenabled()
-    gc.disable()
+    with _PAUSED_LOCK:
+        if _PAUSED["depth"] == 0:
+            _PAUSED["enabled"] = gc.isenabled()
+            gc.disable()
+        _PAUSED["depth"] += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _PAUSED_LOCK:
+            _PAUSED["depth"] -= 1
+            if _PAUSED["depth"] == 0 and _PAUSED["enabled"]:
+                gc.enable()
 
 
 def _memberships(rows, places=None, fold="none"):
