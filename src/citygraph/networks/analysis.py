@@ -23,7 +23,13 @@ import networkx as nx
 from citygraph import __version__, progress
 from citygraph.errors import CitygraphError
 from citygraph.fileio import write_atomic
-from citygraph.networks.projection import MAX_GROUP, parse_date, parse_layers, project
+from citygraph.networks.projection import (
+    MAX_GROUP,
+    parse_date,
+    parse_layers,
+    paused_gc,
+    project,
+)
 
 __all__ = ["CACHE_FORMAT", "store_state", "cache_key", "analysed", "cached", "graph_data",
            "graph_from"]
@@ -129,7 +135,7 @@ def _read(path):
     if path is None or not path.is_file():
         return None
     try:
-        with progress.step("reading the measured network"):
+        with paused_gc(), progress.step("reading the measured network"):
             G, figures = graph_from(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -169,20 +175,21 @@ def analysed(target, layers="all", since=None, until=None, fold="none", sample="
     found = _read(path)
     if found is not None:
         return found
-    G = project(target, layers=options["layers"], since=since, until=until, fold=fold,
-                max_group=max_group)
-    figures = analyze(G, backend=backend, sample=sample, seed=seed)
-    if path is not None:
-        try:
-            with progress.step("keeping the measured network"):
-                text = json.dumps(graph_data(G, figures), ensure_ascii=False,
-                                  separators=(",", ":"))
-                # not with parents: a version folder a build has removed (while a server
-                # still measured on it) is not made again
-                path.parent.mkdir(exist_ok=True)
-                write_atomic(text, path)
-            _prune(path.parent, KEEP)
-        except (CitygraphError, OSError, TypeError, ValueError):
-            pass
+    with paused_gc():
+        G = project(target, layers=options["layers"], since=since, until=until, fold=fold,
+                    max_group=max_group)
+        figures = analyze(G, backend=backend, sample=sample, seed=seed)
+        if path is not None:
+            try:
+                with progress.step("keeping the measured network"):
+                    text = json.dumps(graph_data(G, figures), ensure_ascii=False,
+                                      separators=(",", ":"))
+                    # not with parents: a version folder a build has removed (while a server
+                    # still measured on it) is not made again
+                    path.parent.mkdir(exist_ok=True)
+                    write_atomic(text, path)
+                _prune(path.parent, KEEP)
+            except (CitygraphError, OSError, TypeError, ValueError):
+                pass
     figures["cache"] = "computed"
     return G, figures

@@ -53,9 +53,10 @@ def _compact(iri):
     return compact(iri)
 
 
-def _plain(term):
-    """A pyoxigraph term as a plain string (IRI, literal's lexical form), None stays None."""
-    return None if term is None else term.value
+#: the columns of the projection queries that only ever hold literals (all others may
+#: hold IRIs or blank nodes)
+_LITERALS = frozenset(("date", "label", "geonames", "lat", "long", "countryLabel",
+                       "countryCode"))
 
 
 def _remote_value(term):
@@ -66,17 +67,21 @@ def _remote_value(term):
 def _select(target, query):
     """Rows of a SELECT as dicts of plain values: IRIs as strings, literals as their text.
 
-    On the embedded store the rows are read straight from pyoxigraph (no rdflib
-    terms in between, which at a million triples is most of the time); a remote
-    endpoint's rows go through :func:`citygraph.querying.sparql.to_python`.
+    On the embedded store the rows come as text straight from the store's CSV
+    (:meth:`citygraph.querying.sparql.LocalTarget.select_text`: no Python object
+    per term, which at a million triples is most of the time); a blank node
+    comes as its id, as pyoxigraph's ``value`` gives it. A remote endpoint's
+    rows go through :func:`citygraph.querying.sparql.to_python`.
     """
-    if getattr(target, "is_remote", True) or not hasattr(target, "select_terms"):
+    if getattr(target, "is_remote", True) or not hasattr(target, "select_text"):
         for row in target.select(query):
             yield {key: _remote_value(term) for key, term in row.items()}
         return
-    names, rows = target.select_terms(query)
+    names, rows = target.select_text(query)
+    nodes = [name not in _LITERALS for name in names]
     for row in rows:
-        yield {name: _plain(term) for name, term in zip(names, row, strict=True)}
+        yield {name: value[2:] if node and value is not None and value.startswith("_:")
+               else value for name, node, value in zip(names, nodes, row, strict=True)}
 
 _KIND_ORDER = ("District", "City", "SpecialSelfGoverningProvince", "Province", "Prefecture",
                "FederalSubject", "AutonomousRegion", "Region", "Country", "Place")

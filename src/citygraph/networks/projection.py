@@ -19,7 +19,10 @@ groups), counted in each place's ``two_mode_degree`` and listed on the graph
 say little more than "these places share one network".
 """
 
+import gc
 import itertools
+import threading
+from contextlib import contextmanager
 
 import networkx as nx
 
@@ -53,6 +56,7 @@ __all__ = [
     "two_mode",
     "MAX_GROUP",
     "tidy_weight",
+    "paused_gc",
 ]
 
 #: groups of more than this many places stay in two-mode form instead of becoming cliques
@@ -73,6 +77,44 @@ def tidy_weight(value):
     """
     value = round(value, 12)
     return int(value) if value == int(value) else value
+
+
+#: how many blocks (in any thread) are inside paused_gc, and whether the collector ran before
+_PAUSED = {"depth": 0, "enabled": True}
+_PAUSED_LOCK = threading.Lock()
+
+
+@contextmanager
+def paused_gc():
+    """Within the block Python's cyclic garbage collector does not run (as it was after).
+
+    Projecting and measuring a network makes millions of small dicts, sets and
+    lists that all stay alive until the end: the collector would walk them
+    again and again and find nothing to free (at a million triples, a third of
+    the projection's time). Nothing here makes reference cycles. The pause is
+    the process's: blocks may overlap (nested, or in the server's threads), and
+    the collector runs again when the last one ends, if it ran before the first.
+
+    >>> with paused_gc():
+    ...     with paused_gc():
+    ...         pass
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
+    with _PAUSED_LOCK:
+        if _PAUSED["depth"] == 0:
+            _PAUSED["enabled"] = gc.isenabled()
+            gc.disable()
+        _PAUSED["depth"] += 1
+    try:
+        yield
+    finally:
+        with _PAUSED_LOCK:
+            _PAUSED["depth"] -= 1
+            if _PAUSED["depth"] == 0 and _PAUSED["enabled"]:
+                gc.enable()
 
 
 def _memberships(rows, places=None, fold="none"):
@@ -332,6 +374,11 @@ def project(target, layers=LAYERS, since=None, until=None, fold="none", max_grou
     if fold not in FOLDS:
         raise UsageError(f"--fold: unknown fold {fold!r}; choose from {', '.join(FOLDS)}")
     layers = parse_layers(",".join(layers)) if not isinstance(layers, str) else parse_layers(layers)
+    with paused_gc():
+        return _project(target, layers, since, until, fold, max_group)
+
+
+def _project(target, layers, since, until, fold, max_group):
     places = place_attributes(target)
     rows = []
     for layer in progress.bar(layers, desc="reading layers", unit="layer"):

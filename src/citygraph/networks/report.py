@@ -18,6 +18,7 @@ from citygraph.networks.centrality import LARGE, MEASURES, network_figures, shar
 from citygraph.networks.centrality import bridges as _bridges
 from citygraph.networks.centrality import node_measures as _node_measures
 from citygraph.networks.export import flat_value, json_value, write_atomic
+from citygraph.networks.projection import paused_gc
 from citygraph.networks.report_html import SORT_KEYS, ranked, report_html
 
 __all__ = [
@@ -191,7 +192,8 @@ def write_report(G, figures, out_dir, top=10, periods=None):
     make_dirs(out)
     paths = {name: out / name for name in ("nodes.csv", "nodes.json", "network.json",
                                            "report.html")}
-    with progress.step("writing the report", total=4, unit="file") as bar:
+    # the report's records, like the network itself, stay alive until written (see paused_gc)
+    with paused_gc(), progress.step("writing the report", total=4, unit="file") as bar:
         write_atomic(nodes_csv(G), paths["nodes.csv"])
         bar.update(1)
         # one node per line: readable, and written by json's C encoder (indent would bypass it)
