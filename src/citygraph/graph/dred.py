@@ -1,0 +1,250 @@
+"""Update the inferred graph for a change of the asserted triples: delete and re-derive.
+
+A full run of the rules reads everything; after a change of a few files only
+what the change can reach needs deriving again. The steps, on the store itself
+(each rule is a SPARQL CONSTRUCT, bound to the changed terms with VALUES):
+
+1. **Over-delete**, on the store as it was: the inferred triples a rule
+   derives with one of its variables bound to a term of a removed triple, then
+   of those inferred triples in turn, until nothing more follows. That is a
+   superset of the inferred triples whose derivation may use a removed triple.
+2. The change is applied (by the caller), and the over-deleted triples leave
+   the inferred graph.
+3. **Re-derive**: of the over-deleted triples (and the removed asserted ones,
+   which may still follow from the rest), those a rule derives in one step
+   from what remains, the rule bound to the triple itself, come back.
+4. **Insert**, semi-naive: the rules bound to the terms of the added and the
+   re-derived triples add what they newly derive, then again for what that
+   added, until nothing new follows.
+
+Binding a variable to the terms of a changed triple finds every match that
+reads the triple through a pattern, since a pattern binds a variable to the
+triple's subject, predicate or object. A triple read inside a property path
+(``cg:partOf+``) is found through the closure the inferred graph holds: a
+chain ``a → x → y → c`` through the changed ``x → y`` is also the match
+``a → x`` (inferred), ``x →+ c``, with ``x`` bound. The project's rules are
+of that kind: their paths are transitive closures the rules materialize, or
+the class and property hierarchies read with the instances (an instance of a
+subclass has the inferred type of every class above it). The store tests and
+``bench/bench_store.py --edit-loop`` compare the result with a full build.
+
+A rule qualifies when it is ``CONSTRUCT { template } WHERE { ... }`` and each
+``NOT EXISTS`` in it only guards a triple of its template (a rule that reads
+an absence can lose a triple by an addition); blank nodes cannot be bound by
+VALUES, so a changed triple between two blank nodes that a rule may read sends
+the build back to the full run, as does a change beyond :data:`LIMIT` triples.
+"""
+
+import re
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from citygraph.graph.inference import (
+    _TYPE_IRI,
+    _block_end,
+    _Reads,
+    _strip_blocks,
+    _template,
+    _uncommented,
+)
+from citygraph.graph.sparql_base import inject_choices, inject_rows, syntax_error
+
+__all__ = ["LIMIT", "Rule", "prepare", "over_delete", "rederive", "insert", "key"]
+
+#: changed or over-deleted triples beyond which the full run of the rules is the cheaper one
+LIMIT = 20_000
+
+_NOT_EXISTS = re.compile(r"NOT\s+EXISTS\s*\{", re.IGNORECASE)
+_TRIPLE_END = re.compile(r"\s*\.?\s*$")
+
+
+@dataclass
+class Rule:
+    """One rule as the update reads it."""
+
+    path: str
+    #: the rule as written (without comments): it derives only what is not there yet
+    guarded: str
+    #: the rule with its ``NOT EXISTS`` guards made true: it derives all it can
+    loose: str
+    #: the variables of its WHERE, each of which may be bound to the changed terms
+    variables: list
+    #: the triples of its template: (subject, predicate, object), each a variable name
+    #: (``?x``) or an N-Triples term
+    template: list
+    reads: _Reads
+
+
+def _term(token, prefixes):
+    """A template token as a variable (``?x``) or an N-Triples IRI; None otherwise."""
+    if token[0] in "?$":
+        return "?" + token[1:]
+    if token == "a":
+        return f"<{_TYPE_IRI}>"
+    if token.startswith("<") and token.endswith(">"):
+        return token
+    prefix, colon, local = token.partition(":")
+    if colon and prefix in prefixes and re.fullmatch(r"[\w-]+", local):
+        return f"<{prefixes[prefix]}{local}>"
+    return None
+
+
+def prepare(rules, related):
+    """The rules as :class:`Rule`; a sentence saying why not when one does not qualify.
+
+    ``related``: the properties the schema relates (see :class:`_Reads`).
+
+    >>> from citygraph.graph.store import project_root
+    >>> from citygraph.graph.inference import rule_paths
+    >>> rules = prepare(rule_paths(project_root() / "queries"), None)
+    >>> rules[0].template
+    [('?person', '<http://www.w3.org/ns/org#holds>', '?post'), \
+('?post', '<http://www.w3.org/ns/org#heldBy>', '?person')]
+    >>> rules[0].loose.split("FILTER")[-1].strip()
+    '((true) || (true))\\n}'
+    """
+    prepared = []
+    for path in rules:
+        written = open(path, encoding="utf-8").read()
+        text = _uncommented(written)
+        found = _template(text)
+        if found is None:
+            return f"{path}: not CONSTRUCT {{ template }} WHERE {{ ... }}"
+        begin, end = found
+        triples = list(dict.fromkeys(" ".join(t.split()) for t in re.split(
+            r"\s\.(?:\s|$)", text[begin:end - 1]) if t.strip()))
+        prefixes = dict(re.findall(r"PREFIX\s+([\w-]*):\s*<([^>]*)>", text, re.IGNORECASE))
+        template = []
+        for triple in triples:
+            terms = tuple(_term(t, prefixes) for t in triple.split())
+            if len(terms) != 3 or None in terms:
+                return f"{path}: a template triple other than terms and variables: {triple}"
+            template.append(terms)
+        loose, position = [], 0
+        for match in _NOT_EXISTS.finditer(text, end):
+            if match.start() < position:
+                continue
+            close = _block_end(text, match.end())
+            guard = " ".join(_TRIPLE_END.sub("", text[match.end():close - 1]).split())
+            if close is None or guard not in triples:
+                return f"{path}: NOT EXISTS reads more than a triple of the template"
+            loose.append(text[position:match.start()] + "(true)")
+            position = close
+        loose.append(text[position:])
+        body = _strip_blocks(text, r"CONSTRUCT|NOT\s+EXISTS")
+        variables = list(dict.fromkeys(re.findall(r"[?$](\w+)", body[body.find("{"):])))
+        prepared.append(Rule(str(path), text, "".join(loose), variables, template,
+                             _Reads(written, related)))
+    return prepared
+
+
+def key(triple):
+    """What a rule may read a triple as: its predicate, and its class for ``rdf:type``."""
+    _, predicate, obj = triple
+    if predicate.value == _TYPE_IRI and isinstance(obj, ox.NamedNode):
+        return predicate.value, obj.value
+    return predicate.value, ""
+
+
+def unbindable(triples, rules):
+    """A triple between blank nodes (or a blank node and a literal) that a rule may read:
+    VALUES cannot name it. None when there is none."""
+    for triple in triples:
+        s, _, o = triple
+        if isinstance(s, ox.BlankNode) and not isinstance(o, ox.NamedNode):
+            if any(rule.reads.may_read(key(triple)) for rule in rules):
+                return triple
+    return None
+
+
+def _query(store, text, path):
+    try:
+        return {(t.subject, t.predicate, t.object)
+                for t in store.query(text, use_default_graph_as_union=True)}
+    except SyntaxError as exc:
+        raise syntax_error(exc, where=path) from None
+
+
+def _consequences(store, rules, delta, guarded):
+    """What the rules derive with one of their variables bound to a term of ``delta``."""
+    keys = {key(t) for t in delta}
+    terms = sorted({str(term) for triple in delta for term in triple
+                    if not isinstance(term, ox.BlankNode)})
+    found = set()
+    if not terms:
+        return found
+    for rule in rules:
+        if not any(rule.reads.may_read(k) for k in keys):
+            continue
+        text = rule.guarded if guarded else rule.loose
+        for variable in rule.variables:
+            found |= _query(store, inject_choices(text, variable, terms), rule.path)
+    return found
+
+
+def over_delete(store, rules, removed, inferred):
+    """The inferred triples (of the graph ``inferred``) whose derivation may read one of
+    ``removed``; run on the store before the change. None when they pass :data:`LIMIT` or
+    one of them cannot be bound."""
+    deleted, delta = set(), set(removed)
+    while delta:
+        found = _consequences(store, rules, delta, guarded=False) - deleted
+        delta = {t for t in found if ox.Quad(*t, inferred) in store}
+        deleted |= delta
+        if len(deleted) > LIMIT or unbindable(delta, rules):
+            return None
+    return deleted
+
+
+def asserted(store, triple, inferred):
+    """Whether a graph other than ``inferred`` holds the triple."""
+    return any(q.graph_name != inferred for q in store.quads_for_pattern(*triple, None))
+
+
+def rederive(store, rules, candidates, inferred):
+    """Those of ``candidates`` a rule derives in one step from the store, and that no graph
+    but ``inferred`` asserts."""
+    found = set()
+    for rule in rules:
+        for pattern in rule.template:
+            names = list(dict.fromkeys(t[1:] for t in pattern if t.startswith("?")))
+            rows = set()
+            for triple in candidates:
+                row = _bind(pattern, triple)
+                if row is not None:
+                    rows.add(tuple(row.get(name, "UNDEF") for name in names))
+            if rows and names:
+                text = inject_rows(rule.loose, names, sorted(rows))
+                found |= _query(store, text, rule.path) & candidates
+            elif rows:
+                found |= _query(store, rule.loose, rule.path) & candidates
+    return {t for t in found if not asserted(store, t, inferred)}
+
+
+def _bind(pattern, triple):
+    """The variables of a template triple bound to match ``triple`` (blank nodes left
+    unbound); None when it cannot match."""
+    row = {}
+    for token, term in zip(pattern, triple, strict=True):
+        value = None if isinstance(term, ox.BlankNode) else str(term)
+        if token.startswith("?"):
+            if value is not None and row.setdefault(token[1:], value) != value:
+                return None
+        elif token != value:
+            return None
+    return row
+
+
+def insert(store, rules, delta, inferred):
+    """Add to the graph ``inferred`` what the rules newly derive from ``delta`` and then from
+    what that adds, until nothing new follows; the triples added. None when a triple added
+    cannot be bound (the graph then holds a part of them)."""
+    added, delta = set(), set(delta)
+    while delta:
+        delta = _consequences(store, rules, delta, guarded=True) - added
+        store.extend(ox.Quad(*t, inferred) for t in delta)
+        added |= delta
+        if unbindable(delta, rules):
+            return None
+    return added
