@@ -44,13 +44,12 @@ from citygraph.graph.inference import (
     _TYPE_IRI,
     _block_end,
     _Reads,
-    _strip_blocks,
     _template,
     _uncommented,
 )
-from citygraph.graph.sparql_base import inject_choices, inject_rows, syntax_error
+from citygraph.graph.sparql_base import inject_rows, syntax_error
 
-__all__ = ["LIMIT", "Rule", "prepare", "over_delete", "rederive", "insert", "key"]
+__all__ = ["LIMIT", "Rule", "prepare", "unbindable", "over_delete", "rederive", "insert"]
 
 #: changed or over-deleted triples beyond which the full run of the rules is the cheaper one
 LIMIT = 20_000
@@ -68,8 +67,9 @@ class Rule:
     guarded: str
     #: the rule with its ``NOT EXISTS`` guards made true: it derives all it can
     loose: str
-    #: the variables of its WHERE, each of which may be bound to the changed terms
-    variables: list
+    #: the triple patterns of its WHERE: (subject, predicate, object, whether the predicate
+    #: is a path ``p+`` or ``p*``), each term a variable name (``?x``) or an N-Triples IRI
+    patterns: list
     #: the triples of its template: (subject, predicate, object), each a variable name
     #: (``?x``) or an N-Triples term
     template: list
@@ -132,29 +132,119 @@ def prepare(rules, related):
             loose.append(text[position:match.start()] + "(true)")
             position = close
         loose.append(text[position:])
-        body = _strip_blocks(text, r"CONSTRUCT|NOT\s+EXISTS")
-        variables = list(dict.fromkeys(re.findall(r"[?$](\w+)", body[body.find("{"):])))
-        prepared.append(Rule(str(path), text, "".join(loose), variables, template,
+        patterns = _patterns("".join(loose)[end:], prefixes)
+        if isinstance(patterns, str):
+            return f"{path}: {patterns}"
+        prepared.append(Rule(str(path), text, "".join(loose), patterns, template,
                              _Reads(written, related)))
     return prepared
 
 
-def key(triple):
-    """What a rule may read a triple as: its predicate, and its class for ``rdf:type``."""
-    _, predicate, obj = triple
-    if predicate.value == _TYPE_IRI and isinstance(obj, ox.NamedNode):
-        return predicate.value, obj.value
-    return predicate.value, ""
+_TOKEN = re.compile(r"""\s*(<[^>\s]*>[+*]?|[?$]\w+|[\w-]*:[\w-]*[+*]?|\ba\b|[;,.]|\S)""")
+
+
+def _strip_calls(text, keyword):
+    """``text`` without each ``keyword (...)``, parentheses balanced."""
+    out, position = [], 0
+    for match in re.finditer(rf"\b{keyword}\s*\(", text, re.IGNORECASE):
+        if match.start() < position:
+            continue
+        depth, end = 1, match.end()
+        while depth and end < len(text):
+            depth += {"(": 1, ")": -1}.get(text[end], 0)
+            end += 1
+        out.append(text[position:match.start()])
+        position = end
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _patterns(where, prefixes):
+    """The triple patterns of a WHERE clause (its filters and VALUES left out); a sentence
+    saying why not when it holds more than triples, UNIONs and one-property paths.
+
+    >>> _patterns("WHERE { { ?f <http://e/p> ?a , ?b } UNION { ?a e:q+ ?f ; a ?t } "
+    ...           "FILTER (?a != ?b) }", {"e": "http://e/"})
+    [('?f', '<http://e/p>', '?a', False), ('?f', '<http://e/p>', '?b', False), \
+('?a', '<http://e/q>', '?f', True), ('?a', '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>', \
+'?t', False)]
+    """
+    text = _strip_calls(_strip_calls(where, "FILTER"), "BIND")
+    text = re.sub(r"VALUES\s*(\([^)]*\)|[?$]\w+)\s*\{[^}]*\}", " ", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(WHERE|UNION)\b", " ", text, flags=re.IGNORECASE)
+    text = text.replace("{", " . ").replace("}", " . ")
+    tokens = _TOKEN.findall(text)
+    found, i = [], 0
+
+    def term(token):
+        path = token[-1] in "+*" and token[0] not in "?$"
+        value = _term(token[:-1] if path else token, prefixes)
+        return value, path
+
+    try:
+        while i < len(tokens):
+            if tokens[i] == ".":
+                i += 1
+                continue
+            subject, _ = term(tokens[i])
+            i += 1
+            while True:  # predicate-object lists
+                predicate, path = term(tokens[i])
+                i += 1
+                while True:  # object lists
+                    obj, _ = term(tokens[i])
+                    i += 1
+                    if None in (subject, predicate, obj) or (path and subject[0] != "?"):
+                        return "a pattern other than terms, variables and a one-property path"
+                    found.append((subject, predicate, obj, path))
+                    if i < len(tokens) and tokens[i] == ",":
+                        i += 1
+                        continue
+                    break
+                if i < len(tokens) and tokens[i] == ";" and tokens[i + 1] != ".":
+                    i += 1
+                    continue
+                break
+    except (IndexError, TypeError):
+        return "a WHERE clause other than triple patterns, UNIONs and filters"
+    return found
+
+
+def _rows(pattern, delta):
+    """The bindings of a pattern's variables that match a triple of ``delta``: (names, rows),
+    a row holding N-Triples terms or ``UNDEF`` (a blank node); None when a triple matches
+    that no variable can name. A path binds its subject only (see the module's note)."""
+    *terms, path = pattern
+    if path:
+        terms = [terms[0], terms[1], None]
+    names = list(dict.fromkeys(t[1:] for t in terms if t and t[0] == "?"))
+    rows = set()
+    for triple in delta:
+        row = {}
+        for token, term in zip(terms, triple, strict=True):
+            value = None if isinstance(term, ox.BlankNode) else str(term)
+            if token is None:
+                continue
+            if token[0] == "?":
+                if value is not None and row.setdefault(token[1:], value) != value:
+                    break
+            elif token != value:
+                break
+        else:
+            if names and not row:
+                return None
+            rows.add(tuple(row.get(name, "UNDEF") for name in names))
+    return names, rows
 
 
 def unbindable(triples, rules):
-    """A triple between blank nodes (or a blank node and a literal) that a rule may read:
-    VALUES cannot name it. None when there is none."""
-    for triple in triples:
-        s, _, o = triple
-        if isinstance(s, ox.BlankNode) and not isinstance(o, ox.NamedNode):
-            if any(rule.reads.may_read(key(triple)) for rule in rules):
-                return triple
+    """A triple of ``triples`` that a rule's pattern matches with none of its variables
+    named (blank nodes); None when there is none."""
+    for rule in rules:
+        for pattern in rule.patterns:
+            for triple in triples:
+                if _rows(pattern, [triple]) is None:
+                    return triple
     return None
 
 
@@ -167,19 +257,20 @@ def _query(store, text, path):
 
 
 def _consequences(store, rules, delta, guarded):
-    """What the rules derive with one of their variables bound to a term of ``delta``."""
-    keys = {key(t) for t in delta}
-    terms = sorted({str(term) for triple in delta for term in triple
-                    if not isinstance(term, ox.BlankNode)})
+    """What the rules derive with the variables of one of their patterns bound to a triple
+    of ``delta``; None when a triple cannot be bound (see :func:`_rows`)."""
     found = set()
-    if not terms:
-        return found
     for rule in rules:
-        if not any(rule.reads.may_read(k) for k in keys):
-            continue
         text = rule.guarded if guarded else rule.loose
-        for variable in rule.variables:
-            found |= _query(store, inject_choices(text, variable, terms), rule.path)
+        for pattern in rule.patterns:
+            bound = _rows(pattern, delta)
+            if bound is None:
+                return None
+            names, rows = bound
+            if rows and names:
+                found |= _query(store, inject_rows(text, names, sorted(rows)), rule.path)
+            elif rows:
+                found |= _query(store, text, rule.path)
     return found
 
 
@@ -189,10 +280,12 @@ def over_delete(store, rules, removed, inferred):
     one of them cannot be bound."""
     deleted, delta = set(), set(removed)
     while delta:
-        found = _consequences(store, rules, delta, guarded=False) - deleted
-        delta = {t for t in found if ox.Quad(*t, inferred) in store}
+        found = _consequences(store, rules, delta, guarded=False)
+        if found is None:
+            return None
+        delta = {t for t in found - deleted if ox.Quad(*t, inferred) in store}
         deleted |= delta
-        if len(deleted) > LIMIT or unbindable(delta, rules):
+        if len(deleted) > LIMIT:
             return None
     return deleted
 
@@ -242,9 +335,10 @@ def insert(store, rules, delta, inferred):
     cannot be bound (the graph then holds a part of them)."""
     added, delta = set(), set(delta)
     while delta:
-        delta = _consequences(store, rules, delta, guarded=True) - added
+        found = _consequences(store, rules, delta, guarded=True)
+        if found is None:
+            return None
+        delta = found - added
         store.extend(ox.Quad(*t, inferred) for t in delta)
         added |= delta
-        if unbindable(delta, rules):
-            return None
     return added
