@@ -5,34 +5,36 @@ what the change can reach needs deriving again. The steps, on the store itself
 (each rule is a SPARQL CONSTRUCT, bound to the changed terms with VALUES):
 
 1. **Over-delete**, on the store as it was: the inferred triples a rule
-   derives with one of its variables bound to a term of a removed triple, then
-   of those inferred triples in turn, until nothing more follows. That is a
-   superset of the inferred triples whose derivation may use a removed triple.
+   derives with one of its patterns bound to a removed triple, then to those
+   inferred triples in turn, until nothing more follows. That is a superset of
+   the inferred triples whose derivation may use a removed triple.
 2. The change is applied (by the caller), and the over-deleted triples leave
    the inferred graph.
 3. **Re-derive**: of the over-deleted triples (and the removed asserted ones,
    which may still follow from the rest), those a rule derives in one step
-   from what remains, the rule bound to the triple itself, come back.
-4. **Insert**, semi-naive: the rules bound to the terms of the added and the
-   re-derived triples add what they newly derive, then again for what that
+   from what remains, its template bound to the triple itself, come back.
+4. **Insert**, semi-naive: the rules with a pattern bound to an added or a
+   re-derived triple add what they newly derive, then again for what that
    added, until nothing new follows.
 
-Binding a variable to the terms of a changed triple finds every match that
-reads the triple through a pattern, since a pattern binds a variable to the
-triple's subject, predicate or object. A triple read inside a property path
-(``cg:partOf+``) is found through the closure the inferred graph holds: a
-chain ``a → x → y → c`` through the changed ``x → y`` is also the match
+A pattern is bound by a VALUES row of its variables, so a rule runs on the
+matches that read the changed triple, not on everything. A triple read inside
+a property path (``cg:partOf+``) binds the path's subject: a chain
+``a → x → y → c`` through the changed ``x → y`` is also the match
 ``a → x`` (inferred), ``x →+ c``, with ``x`` bound. The project's rules are
 of that kind: their paths are transitive closures the rules materialize, or
 the class and property hierarchies read with the instances (an instance of a
-subclass has the inferred type of every class above it). The store tests and
-``bench/bench_store.py --edit-loop`` compare the result with a full build.
+subclass has the inferred type of every class above it). The incremental build
+tests and ``bench/bench_store.py --edit-loop`` compare the result with a full
+build.
 
 A rule qualifies when it is ``CONSTRUCT { template } WHERE { ... }`` and each
 ``NOT EXISTS`` in it only guards a triple of its template (a rule that reads
-an absence can lose a triple by an addition); blank nodes cannot be bound by
-VALUES, so a changed triple between two blank nodes that a rule may read sends
-the build back to the full run, as does a change beyond :data:`LIMIT` triples.
+an absence can lose a triple by an addition) and its WHERE holds only triple
+patterns, UNIONs, filters and one-property paths. Blank nodes cannot be bound
+by VALUES, so a changed triple that a pattern matches with blank nodes only
+sends the build back to the full run, as does a change beyond :data:`LIMIT`
+triples.
 """
 
 import re

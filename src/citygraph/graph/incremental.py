@@ -3,10 +3,13 @@
 When some files changed (and the rules did not), the live database is
 checkpointed into the new version folder (hard links to its immutable files:
 moments, not a bulk load), the graphs of changed and deleted files are
-dropped, changed and new files are loaded into their graphs, and the rules
-run again in memory on what they read of the new store
-(:meth:`citygraph.graph.inference.Relevance.read_store`); the inferred graph
-then takes the difference, so that it holds what a full build would infer.
+dropped, changed and new files are loaded into their graphs, and the inferred
+graph is updated by delete and re-derive for what the change can reach
+(:mod:`citygraph.graph.dred`). When that cannot be done (a change too large,
+a rule of another shape, a change between blank nodes) the rules run again in
+memory on what they read of the new store
+(:meth:`citygraph.graph.inference.Relevance.where`) and the inferred
+graph takes the difference; the build summary says which was done and why.
 Validation reads only the nodes the change can reach
 (:func:`citygraph.graph.validation.affected_nodes`) when the live version
 was validated and conformed, with the same shapes, and no ontology file
