@@ -230,3 +230,24 @@ def test_a_change_between_blank_nodes_runs_the_rules_over_everything(data, tmp_p
         ("delete", lambda: nested.unlink(),
          [("?outer cg:partOf place:tomsk-oblast FILTER isBlank(?outer)", False)]),
     ], how="the rules ran again over everything: a changed triple joins blank nodes")
+
+
+def test_a_rule_of_two_triples_adds_only_the_one_not_asserted(data, tmp_path):
+    # the holding infers holds and heldBy; the file asserts heldBy, which stays out of
+    # the inferred graph
+    holding = data / "014_holding.ttl"
+    text = ("@prefix cg: <https://w3id.org/citygraph/ontology#> .\n"
+            "@prefix org: <http://www.w3.org/ns/org#> .\n"
+            "@prefix id: <https://w3id.org/citygraph/id/> .\n"
+            "id:test-holding a cg:PostHolding ; cg:holder id:test-person ; cg:post id:test-post .\n"
+            "id:test-post org:heldBy id:test-person .\n")
+    _follow(data, tmp_path, [
+        ("add", lambda: holding.write_text(text, encoding="utf-8"),
+         [("<https://w3id.org/citygraph/id/test-person> org:holds "
+           "<https://w3id.org/citygraph/id/test-post>", True),
+          ("<https://w3id.org/citygraph/id/test-post> org:heldBy "
+           "<https://w3id.org/citygraph/id/test-person>", False)]),
+        ("unassert", lambda: _edit(holding, "id:test-post org:heldBy id:test-person .", ""),
+         [("<https://w3id.org/citygraph/id/test-post> org:heldBy "
+           "<https://w3id.org/citygraph/id/test-person>", True)]),
+    ])

@@ -340,7 +340,9 @@ def insert(store, rules, delta, inferred):
         found = _consequences(store, rules, delta, guarded=True)
         if found is None:
             return None
-        delta = found - added
+        # a rule of several template triples derives them all when one is missing
+        delta = {t for t in found - added
+                 if next(iter(store.quads_for_pattern(*t, None)), None) is None}
         store.extend(ox.Quad(*t, inferred) for t in delta)
         added |= delta
     return added
