@@ -45,7 +45,6 @@ import pyoxigraph as ox
 from citygraph.graph.inference import (
     _TYPE_IRI,
     _block_end,
-    _Reads,
     _template,
     _uncommented,
 )
@@ -75,7 +74,6 @@ class Rule:
     #: the triples of its template: (subject, predicate, object), each a variable name
     #: (``?x``) or an N-Triples term
     template: list
-    reads: _Reads
 
 
 def _term(token, prefixes):
@@ -92,14 +90,12 @@ def _term(token, prefixes):
     return None
 
 
-def prepare(rules, related):
+def prepare(rules):
     """The rules as :class:`Rule`; a sentence saying why not when one does not qualify.
-
-    ``related``: the properties the schema relates (see :class:`_Reads`).
 
     >>> from citygraph.graph.store import project_root
     >>> from citygraph.graph.inference import rule_paths
-    >>> rules = prepare(rule_paths(project_root() / "queries"), None)
+    >>> rules = prepare(rule_paths(project_root() / "queries"))
     >>> rules[0].template
     [('?person', '<http://www.w3.org/ns/org#holds>', '?post'), \
 ('?post', '<http://www.w3.org/ns/org#heldBy>', '?person')]
@@ -108,8 +104,7 @@ def prepare(rules, related):
     """
     prepared = []
     for path in rules:
-        written = open(path, encoding="utf-8").read()
-        text = _uncommented(written)
+        text = _uncommented(open(path, encoding="utf-8").read())
         found = _template(text)
         if found is None:
             return f"{path}: not CONSTRUCT {{ template }} WHERE {{ ... }}"
@@ -137,8 +132,7 @@ def prepare(rules, related):
         patterns = _patterns("".join(loose)[end:], prefixes)
         if isinstance(patterns, str):
             return f"{path}: {patterns}"
-        prepared.append(Rule(str(path), text, "".join(loose), patterns, template,
-                             _Reads(written, related)))
+        prepared.append(Rule(str(path), text, "".join(loose), patterns, template))
     return prepared
 
 

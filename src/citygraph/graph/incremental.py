@@ -197,10 +197,7 @@ def _plan(disk, fresh, touched, rules, inferred):
 
     removed = {t for t in before - after if not elsewhere(t)}
     added = {t for t in after - before if not elsewhere(t)}
-    relevance = Relevance(rules)
-    relevance.where(disk, skip=inferred)  # learns the schema
-    relevance.learn(ox.Quad(*t) for t in removed | added)
-    prepared = dred.prepare(rules, relevance.related)
+    prepared = dred.prepare(rules)
     if isinstance(prepared, str):
         return prepared
     blank = dred.unbindable(removed | added, prepared)
