@@ -96,6 +96,9 @@ class BuildReport:
     incremental: bool = False
     inferred_added: int = 0
     inferred_removed: int = 0
+    #: how an incremental build updated the inferred graph, and why the rules ran again
+    #: over everything when they did
+    inference_note: str = ""
     #: the nodes validated when only those the change reaches were (None: all)
     checked_nodes: int | None = None
 
@@ -131,6 +134,8 @@ class BuildReport:
         if self.incremental:
             out.append(f"  updated from the live version: {self.inferred_added} inferred triples "
                        f"added, {self.inferred_removed} removed")
+            if self.inference_note:
+                out.append(f"  {self.inference_note}")
         took = self.seconds.get("validate")
         reach = "" if self.checked_nodes is None else (
             f"{self.checked_nodes} nodes the change reaches; ")

@@ -3,10 +3,13 @@
 When some files changed (and the rules did not), the live database is
 checkpointed into the new version folder (hard links to its immutable files:
 moments, not a bulk load), the graphs of changed and deleted files are
-dropped, changed and new files are loaded into their graphs, and the rules
-run again in memory on what they read of the new store
-(:meth:`citygraph.graph.inference.Relevance.read_store`); the inferred graph
-then takes the difference, so that it holds what a full build would infer.
+dropped, changed and new files are loaded into their graphs, and the inferred
+graph is updated by delete and re-derive for what the change can reach
+(:mod:`citygraph.graph.dred`). When that cannot be done (a change too large,
+a rule of another shape, a change between blank nodes) the rules run again in
+memory on what they read of the new store
+(:meth:`citygraph.graph.inference.Relevance.where`) and the inferred
+graph takes the difference; the build summary says which was done and why.
 Validation reads only the nodes the change can reach
 (:func:`citygraph.graph.validation.affected_nodes`) when the live version
 was validated and conformed, with the same shapes, and no ontology file
@@ -16,11 +19,13 @@ version is the one of a full build (:mod:`citygraph.graph.build`).
 
 import time
 import traceback
+from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from citygraph import progress
 from citygraph.fileio import os_error
+from citygraph.graph import dred
 from citygraph.graph.inference import INFERRED_GRAPH, Relevance, count_graph, materialize
 from citygraph.graph.store import _DB, GRAPH_BASE, _checkpoint, _graph_counts
 from citygraph.rdfio import file_error, turtle_source
@@ -96,43 +101,53 @@ def update_version(version, live, changed, gone, manifest, rules, report):
         _checkpoint("checkpoint")
         disk = ox.Store(str(version / _DB))
         began = time.perf_counter()
+        inferred = ox.NamedNode(INFERRED_GRAPH)
         touched = {_iri(name) for name in [*changed, *gone]}
         nodes = subjects(disk, touched)  # before the change
-        for graph in touched:
-            disk.remove_graph(graph)
-        for name, path in progress.bar(list(changed.items()), desc="loading", unit="file"):
-            graph = _iri(name)
+        fresh = ox.Store()
+        for name, path in progress.bar(list(changed.items()), desc="reading", unit="file"):
             try:
                 with turtle_source(path) as source:  # a UTF-8 BOM is skipped
-                    disk.load(**source, format=ox.RdfFormat.TURTLE, to_graph=graph)
+                    fresh.load(**source, format=ox.RdfFormat.TURTLE, to_graph=_iri(name))
             except SyntaxError as exc:
                 raise file_error(exc, name) from None
-            disk.add_graph(graph)
-        nodes |= subjects(disk, touched)  # after it
         report.seconds["load"] = time.perf_counter() - began
+
+        began = time.perf_counter()
+        with progress.step("finding what the change reaches"):
+            plan = _plan(disk, fresh, touched, rules, inferred)
+        inferring = time.perf_counter() - began
+
+        began = time.perf_counter()
+        for graph in touched:
+            disk.remove_graph(graph)
+        disk.extend(fresh)
+        for graph in changed:
+            disk.add_graph(_iri(graph))
+        del fresh
+        nodes |= subjects(disk, touched)  # after it
+        report.seconds["load"] += time.perf_counter() - began
         _checkpoint("loaded")
 
         began = time.perf_counter()
         with progress.step("inferring"):
-            inferred = ox.NamedNode(INFERRED_GRAPH)
-            relevance = Relevance(rules)
-            sub = ox.Store()
-            _copy(disk, sub, _ASSERTED, relevance.where(disk, skip=inferred))
-            report.seconds["read"] = time.perf_counter() - began
-            inference = materialize(sub, rules, related=relevance.related)
-            # the inferred graph of the live version beside the new one, and the difference
-            _copy(disk, sub, _OLD, f"GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }}")
-            lost = _only_in(sub, _OLD, inferred)
-            come = _only_in(sub, inferred, _OLD)
-            report.inferred = count_graph(sub, INFERRED_GRAPH)
-            del sub
-            for s, p, o in lost:
-                disk.remove(ox.Quad(s, p, o, inferred))
-            disk.extend(ox.Quad(s, p, o, inferred) for s, p, o in come)
+            done = None if isinstance(plan, str) else _derive_again(disk, plan, inferred)
+            if done is None:
+                report.inference_note = (
+                    f"the rules ran again over everything: {plan}" if isinstance(plan, str)
+                    else "the rules ran again over everything: a derived triple joins blank nodes")
+                _rerun(disk, rules, inferred, report)
+            else:
+                lost, come, deleted = done
+                report.inferred = manifest["inferred"] - len(lost) + len(come)
+                report.passes = manifest.get("passes", 0)
+                report.inferred_added, report.inferred_removed = len(come), len(lost)
+                report.inference_note = (
+                    f"inferred again only what the change reaches: {len(deleted)} inferred "
+                    f"triples may have lost a premise, {len(plan.removed)} asserted triples "
+                    f"removed, {len(plan.added)} added")
             disk.add_graph(inferred)
-        report.seconds["infer"] = time.perf_counter() - began
-        report.passes = inference.passes
-        report.inferred_added, report.inferred_removed = len(come), len(lost)
+        report.seconds["infer"] = inferring + time.perf_counter() - began
         _checkpoint("inferred")
 
         kept = {name: n for name, n in (manifest.get("graphs") or {}).items()
@@ -150,6 +165,86 @@ def update_version(version, live, changed, gone, manifest, rules, report):
         # the frames hold the database open (see citygraph.graph.version.make_version)
         traceback.clear_frames(exc.__traceback__)
         raise
+
+
+@dataclass
+class _Plan:
+    """What a change removes and adds (asserted triples) and what the removal may take from
+    the inferred graph (:func:`citygraph.graph.dred.over_delete`)."""
+
+    rules: list
+    removed: set
+    added: set
+    deleted: set
+
+
+def _triples(store, graphs):
+    return {(q.subject, q.predicate, q.object) for g in graphs
+            for q in store.quads_for_pattern(None, None, None, g)}
+
+
+def _plan(disk, fresh, touched, rules, inferred):
+    """The :class:`_Plan` of a change, read on the store before it; a sentence saying why
+    the rules must run again over everything instead."""
+    before = _triples(disk, touched)
+    after = {(q.subject, q.predicate, q.object) for q in fresh}
+    if len(before ^ after) > dred.LIMIT:
+        return f"the change is too large ({len(before ^ after)} triples)"
+    keep = touched | {inferred}
+
+    def elsewhere(triple):
+        return any(q.graph_name not in keep for q in disk.quads_for_pattern(*triple, None))
+
+    removed = {t for t in before - after if not elsewhere(t)}
+    added = {t for t in after - before if not elsewhere(t)}
+    prepared = dred.prepare(rules)
+    if isinstance(prepared, str):
+        return prepared
+    blank = dred.unbindable(removed | added, prepared)
+    if blank is not None:
+        return f"a changed triple joins blank nodes: {' '.join(map(str, blank))}"
+    deleted = dred.over_delete(disk, prepared, removed, inferred)
+    if deleted is None:
+        return f"the change reaches more than {dred.LIMIT} inferred triples"
+    return _Plan(prepared, removed, added, deleted)
+
+
+def _derive_again(disk, plan, inferred):
+    """Delete and re-derive on the changed store; (lost, come, over-deleted) triples of the
+    inferred graph, or None when the rules must run again over everything."""
+    for triple in plan.deleted:
+        disk.remove(ox.Quad(*triple, inferred))
+    back = dred.rederive(disk, plan.rules, plan.deleted | plan.removed, inferred)
+    disk.extend(ox.Quad(*t, inferred) for t in back)
+    # what a file now asserts leaves the inferred graph
+    now_asserted = {t for t in plan.added if ox.Quad(*t, inferred) in disk}
+    for triple in now_asserted:
+        disk.remove(ox.Quad(*triple, inferred))
+    added = dred.insert(disk, plan.rules, plan.added | back, inferred)
+    if added is None:
+        return None
+    kept = back | added
+    return (plan.deleted | now_asserted) - kept, kept - plan.deleted, plan.deleted
+
+
+def _rerun(disk, rules, inferred, report):
+    """Run the rules in memory on what they read of the store; the inferred graph takes the
+    difference."""
+    relevance = Relevance(rules)
+    sub = ox.Store()
+    _copy(disk, sub, _ASSERTED, relevance.where(disk, skip=inferred))
+    inference = materialize(sub, rules, related=relevance.related)
+    # the inferred graph of the live version beside the new one, and the difference
+    _copy(disk, sub, _OLD, f"GRAPH <{INFERRED_GRAPH}> {{ ?s ?p ?o }}")
+    lost = _only_in(sub, _OLD, inferred)
+    come = _only_in(sub, inferred, _OLD)
+    report.inferred = count_graph(sub, INFERRED_GRAPH)
+    del sub
+    for s, p, o in lost:
+        disk.remove(ox.Quad(s, p, o, inferred))
+    disk.extend(ox.Quad(s, p, o, inferred) for s, p, o in come)
+    report.passes = inference.passes
+    report.inferred_added, report.inferred_removed = len(come), len(lost)
 
 
 def validate_affected(store, nodes, changed_graphs, data_paths, files, project, size):

@@ -30,6 +30,7 @@ __all__ = [
     "values_block",
     "inject_values",
     "inject_choices",
+    "inject_rows",
     "query_form",
     "keywords",
     "iris",
@@ -373,6 +374,22 @@ def inject_choices(query, name, values):
     _check_name(name)
     at = _where_brace(query) + 1
     return f"{query[:at]} VALUES ?{name} {{ {' '.join(values)} }}{query[at:]}"
+
+
+def inject_rows(query, names, rows):
+    """Bind the variables ``names`` to any of ``rows`` (tuples of N-Triples terms, or ``UNDEF``)
+    by a VALUES block at the start of the outermost WHERE group.
+
+    >>> inject_rows("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", ["s", "o"],
+    ...             [("<http://e/a>", "UNDEF")])
+    'CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?s ?o) { (<http://e/a> UNDEF) } ?s ?p ?o }'
+    """
+    for name in names:
+        _check_name(name)
+    at = _where_brace(query) + 1
+    head = " ".join(f"?{name}" for name in names)
+    body = " ".join(f"({' '.join(row)})" for row in rows)
+    return f"{query[:at]} VALUES ({head}) {{ {body} }}{query[at:]}"
 
 
 def _check_name(name):
