@@ -15,7 +15,8 @@ from pathlib import Path
 __all__ = ["main", "BENCHMARKS", "QUICK"]
 
 #: the benchmark modules, run in this order when present
-BENCHMARKS = ["bench_store", "bench_validate", "bench_network", "bench_import", "bench_serve"]
+BENCHMARKS = ["bench_store", "bench_validate", "bench_network", "bench_import", "bench_serve",
+              "bench_place_page", "bench_draft", "bench_periods"]
 
 #: the arguments of each benchmark under --quick (a module not listed gets --quick when
 #: its docstring mentions it, else nothing)
@@ -26,6 +27,8 @@ QUICK = {
     "bench_validate": ["--quick"],
     # a quarter of the default network; NetworkX from a tenth of the sources, extrapolated
     "bench_network": ["--quick", "--cities", "5000", "--ties", "25000"],
+    # the Seoul page at 16 clients for 5 s instead of 20
+    "bench_place_page": ["--seconds", "5"],
 }
 
 
