@@ -4,6 +4,7 @@ they show none."""
 
 import fcntl
 import os
+import re
 import select
 import shutil
 import struct
@@ -20,7 +21,7 @@ SRC = str(Path(__file__).resolve().parents[1] / "src")
 CITYGRAPH = [sys.executable, "-c", "from citygraph.cli import main; main()"]
 
 
-def on_terminal(args, cwd, delay=None, code=None):
+def on_terminal(args, cwd, delay=None, code=None, size=(24, 100)):
     """Run a command (or Python ``code``) on a pseudo-terminal; all it showed, with each
     carriage return as a new line, and its exit code."""
     env = {**os.environ, "PYTHONPATH": SRC}
@@ -28,7 +29,7 @@ def on_terminal(args, cwd, delay=None, code=None):
     if delay is not None:
         env["CITYGRAPH_PROGRESS_DELAY"] = str(delay)
     main, side = os.openpty()
-    fcntl.ioctl(side, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    fcntl.ioctl(side, termios.TIOCSWINSZ, struct.pack("HHHH", *size, 0, 0))
     command = [sys.executable, "-c", code] if code else [*CITYGRAPH, *map(str, args)]
     child = subprocess.Popen(command, stdout=side, stderr=side, stdin=side, env=env, cwd=cwd)
     os.close(side)
@@ -107,3 +108,12 @@ def test_a_bar_whose_first_item_takes_long_shows_before_the_item_ends(tmp_path):
     assert code == 0
     assert "reading layers:   0%" in shown
     assert shown.rstrip().endswith("done")
+
+
+def test_a_terminal_that_reports_no_size_still_shows_the_bars(project, tmp_path):
+    """``script -qc COMMAND /dev/null`` gives a pseudo-terminal of 0 columns and 0 rows, on
+    which tqdm drew nothing: the bars then take 80 columns."""
+    seen, code = on_terminal(["build", "--no-validate", "--store", tmp_path / "store"],
+                             project, delay=0, size=(0, 0))
+    assert code == 0, seen
+    assert re.search(r"loading: +\d+%\|", seen), seen

@@ -86,6 +86,15 @@ def _bar_class():
     return _STATE["class"]
 
 
+def _sized():
+    """Whether the terminal on standard error reports its width: a pseudo-terminal given no
+    size (as ``script`` makes one) reports 0 columns, on which tqdm would draw nothing."""
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns > 0
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
 def bar(iterable=None, total=None, desc=None, unit="it", delay=1.0, bar_format=None):
     """An iterable (or manual) progress bar that shows only on a terminal after ``delay`` seconds.
 
@@ -93,9 +102,11 @@ def bar(iterable=None, total=None, desc=None, unit="it", delay=1.0, bar_format=N
     6
     """
     delay = _delay(delay)
+    sized = _sized()
     progress = _bar_class()(iterable, total=total, desc=desc, unit=unit, delay=delay,
                             bar_format=bar_format, disable=is_quiet(), file=sys.stderr,
-                            leave=False, dynamic_ncols=True)
+                            leave=False, dynamic_ncols=sized, ncols=None if sized else 80,
+                            nrows=None if sized else 24)
     if not progress.disable:
         progress.start_ticking(delay)
     return progress
