@@ -13,39 +13,16 @@ is ready (and says how long that took), then asks the page.
 """
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-from bench.bench_serve import ROOT, _free_port, _get
+from bench.bench_serve import ROOT, _get, _start
 
 __all__ = ["main"]
-
-
-def _start(store, src):
-    port = _free_port()
-    env = dict(os.environ, PYTHONPATH=str(src))
-    process = subprocess.Popen(
-        [sys.executable, "-c", "from citygraph.cli import main; main()", "--quiet", "serve",
-         "--store", str(store), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=str(ROOT))
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if _get(port, "/sparql?query=ASK%7B%7D", accept="*/*")[0] == 200:
-                return process, port
-        except OSError:
-            pass
-        if process.poll() is not None:
-            break
-        time.sleep(0.2)
-    process.kill()
-    raise SystemExit("citygraph serve did not start")
 
 
 def _size(port, path):
@@ -101,7 +78,7 @@ def main(argv=None):
             store = Path(scratch) / "store"
             build(store_path=store, data_dir=ROOT / "tests" / "data" / "seed", root=ROOT,
                   validate=False)
-        process, port = _start(store, args.src)
+        process, port = _start(store, src=args.src)
         try:
             if args.wait_network:
                 started = time.perf_counter()

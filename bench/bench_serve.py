@@ -87,24 +87,33 @@ def _rss_kib(pid):
     return total
 
 
-def _start(store, extra):
+def _wait_ready(process, port, path, seconds):
+    """Whether ``path`` answered 200 on ``port`` within ``seconds`` (False at once when
+    ``process`` ends)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if _get(port, path, accept="*/*")[0] == 200:
+                return True
+        except OSError:
+            pass
+        if process.poll() is not None:
+            return False
+        time.sleep(0.2)
+    return False
+
+
+def _start(store, extra=(), src=ROOT / "src"):
+    """``citygraph serve`` of ``store`` (the package in ``src``) on a free port, once its
+    endpoint answers: (process, port)."""
     port = _free_port()
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    env = dict(os.environ, PYTHONPATH=str(src))
     process = subprocess.Popen(
         [sys.executable, "-c", "from citygraph.cli import main; main()", "--quiet", "serve",
          "--store", str(store), "--port", str(port), *extra],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=str(ROOT))
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            status, _, _ = _get(port, "/sparql?query=ASK%7B%7D", accept="*/*")
-            if status == 200:
-                return process, port
-        except OSError:
-            pass
-        if process.poll() is not None:
-            break
-        time.sleep(0.2)
+    if _wait_ready(process, port, "/sparql?query=ASK%7B%7D", 120):
+        return process, port
     process.kill()
     raise SystemExit("citygraph serve did not start")
 
@@ -254,13 +263,7 @@ def _oxigraph(store, clients, seconds):
          "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if _get(port, "/query?query=ASK%7B%7D", accept="*/*")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
+        _wait_ready(process, port, "/query?query=ASK%7B%7D", 60)
         rate, errors = _throughput(port, "/query", clients, seconds)
     finally:
         process.terminate()
@@ -288,13 +291,7 @@ def _uvicorn_alone(clients, seconds):
     process = subprocess.Popen([sys.executable, "-c", _CONSTANT, str(port)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if _get(port, "/", accept="*/*")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
+        _wait_ready(process, port, "/", 60)
         rate, errors = _throughput(port, "/sparql", clients, seconds)
     finally:
         process.terminate()
