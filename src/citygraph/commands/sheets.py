@@ -102,8 +102,6 @@ def accept_command(number, sheet, rows, reject, changes, project):
     from citygraph.curation.sheets import SHEETS
     from citygraph.errors import UsageError
 
-    if sheet not in SHEETS:
-        raise UsageError(f"SHEET {sheet!r}: not a sheet; sheets are {', '.join(SHEETS)}")
     project = writable_project(project)
     if reject:
         reject_rows(project, number, sheet, rows)
