@@ -62,6 +62,9 @@ def _drop(project, number, kind, numbers):
     folder = _folder(project, number) / "draft"
     columns, rows = draft_table(project, number, kind)
     missing = sorted(set(numbers) - set(rows))
+    if missing and not (folder / f"{kind}.csv").is_file():
+        raise InputError(f"{folder / (kind + '.csv')}: no such draft; run `citygraph sheets "
+                         f"draft {number}` first")
     if missing:
         raise InputError(f"{folder / (kind + '.csv')}: no drafted row {missing[0]} "
                          f"(rows {min(rows, default=2)}-{max(rows, default=1)})")
