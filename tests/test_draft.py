@@ -107,6 +107,16 @@ def test_accepted_rows_move_into_the_curators_sheet_and_compile(tmp_path, monkey
     result = run("sheets", "accept", "000", "people", "9")
     assert result.exit_code == 2
     assert result.output.endswith("people.csv: no drafted row 9 (rows 2-2)\n")
+    result = run("sheets", "accept", "001", "people", "2")
+    assert result.exit_code == 2
+    assert result.output.endswith("sheets/001/draft/people.csv: no such draft; run `citygraph "
+                                  "sheets draft 001` first\n"), result.output
+    for extra in ([], ["--reject"]):
+        result = run("sheets", "accept", "000", "person", "2", *extra)
+        assert result.exit_code == 2
+        assert result.output.splitlines()[-1] == (
+            "citygraph: error: 'person' is not a sheet; one of organizations, people, events, "
+            "counts, participations, talks, agreements, ties, memberships, projects, mentions")
     result = run("sheets", "compile", "000")
     assert result.output == "data/000_seoul-and-colombo-sign-an-mou.ttl: 10 triples from the " \
                             "sheets\n", result.output

@@ -145,6 +145,22 @@ def _write_outputs(paths, turtle, report, skipped):
         click.echo(f"{paths['report']}: reconciliation report written")
 
 
+def _write_rows_import(paths, result, header, decided, decision_files, summary):
+    """Write a row import's files (csv, memberships) and say what it did: the summary, then
+    the names' statuses, the skipped rows and the decision files read."""
+    skipped = [(b.line, b.reason, b.text) for b in result.bad_rows]
+    _write_outputs(paths, turtle_text(result.triples, header=header),
+                   report_text(result), _skipped_text(skipped))
+    click.echo(f"{summary}; names: "
+               + _status_counts(d.status for d in result.decisions.values()))
+    if result.bad_rows:
+        click.echo(f"{len(result.bad_rows)} rows skipped, each listed with its line and reason "
+                   f"in {paths['skipped']}")
+    if decision_files:
+        click.echo(f"decisions read from {', '.join(str(f) for f in decision_files)}: "
+                   f"{len(decided)} names")
+
+
 _COMMON = [
     click.option("--name", help="The import's name: its files are data/imports/NAME.* "
                  "(default: the input file's name as a slug)."),
@@ -229,18 +245,9 @@ def csv_command(file, mapping, city1, country1, city2, country2, lat1, lon1, lat
     result = import_csv(file, roles, decided, places or root / "data" / "places.ttl")
     header = (f"# Imported by `citygraph import csv` from {file.name}: "
               f"{result.ties} ties from {result.rows} rows.\n\n")
-    skipped = [(b.line, b.reason, b.text) for b in result.bad_rows]
-    _write_outputs(paths, turtle_text(result.triples, header=header),
-                   report_text(result), _skipped_text(skipped))
-    click.echo(f"{result.rows} rows: {result.ties} ties, {len(result.bad_rows)} rows skipped, "
-               f"{result.unreconciled_rows} rows waiting for a decision; names: "
-               + _status_counts(d.status for d in result.decisions.values()))
-    if result.bad_rows:
-        click.echo(f"{len(result.bad_rows)} rows skipped, each listed with its line and reason "
-                   f"in {paths['skipped']}")
-    if decision_files:
-        click.echo(f"decisions read from {', '.join(str(f) for f in decision_files)}: "
-                   f"{len(decided)} names")
+    _write_rows_import(paths, result, header, decided, decision_files,
+                       f"{result.rows} rows: {result.ties} ties, {len(result.bad_rows)} rows "
+                       f"skipped, {result.unreconciled_rows} rows waiting for a decision")
     if store is not None:
         _build(store, root, not no_validate)
 
@@ -301,20 +308,11 @@ def memberships_command(file, columns, organization, also, quote, decisions, pla
                                 places or root / "data" / "places.ttl", quote)
     header = (f"# Imported by `citygraph import memberships` from {file.name}: "
               f"{result.memberships} memberships from {result.rows} rows.\n\n")
-    skipped = [(b.line, b.reason, b.text) for b in result.bad_rows]
-    _write_outputs(paths, turtle_text(result.triples, header=header),
-                   report_text(result), _skipped_text(skipped))
-    click.echo(f"{result.rows} rows: {result.memberships} memberships in "
-               f"{result.organizations} organizations ({result.undated} undated), "
-               f"{len(result.bad_rows)} rows skipped, {result.unreconciled_rows} rows waiting "
-               "for a decision; names: "
-               + _status_counts(d.status for d in result.decisions.values()))
-    if result.bad_rows:
-        click.echo(f"{len(result.bad_rows)} rows skipped, each listed with its line and reason "
-                   f"in {paths['skipped']}")
-    if decision_files:
-        click.echo(f"decisions read from {', '.join(str(f) for f in decision_files)}: "
-                   f"{len(decided)} names")
+    _write_rows_import(paths, result, header, decided, decision_files,
+                       f"{result.rows} rows: {result.memberships} memberships in "
+                       f"{result.organizations} organizations ({result.undated} undated), "
+                       f"{len(result.bad_rows)} rows skipped, {result.unreconciled_rows} rows "
+                       "waiting for a decision")
     click.echo(f"imported in {time.perf_counter() - started:.1f} s")
     if store is not None:
         _build(store, root, not no_validate)

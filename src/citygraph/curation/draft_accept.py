@@ -28,13 +28,19 @@ def _folder(project, number):
     return project.sheets_dir / number
 
 
-def draft_table(project, number, kind):
-    """(columns, {row number: row}) of one draft file; an empty table when there is none."""
+def _sheet_columns(kind):
+    """The columns of sheet ``kind``; a usage error naming the sheets when there is none."""
     if kind not in SHEETS:
         raise UsageError(f"{kind!r} is not a sheet; one of " + ", ".join(SHEETS))
+    return [c for c, _, _ in SHEETS[kind]]
+
+
+def draft_table(project, number, kind):
+    """(columns, {row number: row}) of one draft file; an empty table when there is none."""
+    columns = _sheet_columns(kind)
     path = _folder(project, number) / "draft" / f"{kind}.csv"
     if not path.is_file():
-        return [c for c, _, _ in SHEETS[kind]] + list(DRAFT_COLUMNS), {}
+        return columns + list(DRAFT_COLUMNS), {}
     reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))
     rows = {}
     for row in reader:
@@ -56,6 +62,9 @@ def _drop(project, number, kind, numbers):
     folder = _folder(project, number) / "draft"
     columns, rows = draft_table(project, number, kind)
     missing = sorted(set(numbers) - set(rows))
+    if missing and not (folder / f"{kind}.csv").is_file():
+        raise InputError(f"{folder / (kind + '.csv')}: no such draft; run `citygraph sheets "
+                         f"draft {number}` first")
     if missing:
         raise InputError(f"{folder / (kind + '.csv')}: no drafted row {missing[0]} "
                          f"(rows {min(rows, default=2)}-{max(rows, default=1)})")
@@ -76,7 +85,7 @@ def accept_rows(project, number, kind, numbers, edits=None):
     """
     numbers = list(dict.fromkeys(numbers))
     sheet = _folder(project, number) / f"{kind}.csv"
-    columns = [c for c, _, _ in SHEETS[kind]]
+    columns = _sheet_columns(kind)
     if sheet.is_file():
         text = sheet.read_text(encoding="utf-8-sig")
         header = next(csv.reader(io.StringIO(text)), [])
