@@ -216,20 +216,12 @@ def _rows(pattern, delta):
     names = list(dict.fromkeys(t[1:] for t in terms if t and t[0] == "?"))
     rows = set()
     for triple in delta:
-        row = {}
-        for token, term in zip(terms, triple, strict=True):
-            value = None if isinstance(term, ox.BlankNode) else str(term)
-            if token is None:
-                continue
-            if token[0] == "?":
-                if value is not None and row.setdefault(token[1:], value) != value:
-                    break
-            elif token != value:
-                break
-        else:
-            if names and not row:
-                return None
-            rows.add(tuple(row.get(name, "UNDEF") for name in names))
+        row = _bind(terms, triple)
+        if row is None:
+            continue
+        if names and not row:
+            return None
+        rows.add(tuple(row.get(name, "UNDEF") for name in names))
     return names, rows
 
 
@@ -312,11 +304,13 @@ def rederive(store, rules, candidates, inferred):
 
 
 def _bind(pattern, triple):
-    """The variables of a template triple bound to match ``triple`` (blank nodes left
-    unbound); None when it cannot match."""
+    """The variables of a template triple or pattern bound to match ``triple`` (blank nodes
+    left unbound, a term None matches anything); None when it cannot match."""
     row = {}
     for token, term in zip(pattern, triple, strict=True):
         value = None if isinstance(term, ox.BlankNode) else str(term)
+        if token is None:
+            continue
         if token.startswith("?"):
             if value is not None and row.setdefault(token[1:], value) != value:
                 return None

@@ -189,9 +189,10 @@ def check_files(paths, project=None, shown=None):
     project = project or find()
     paths = [Path(p) for p in paths]
     parsed = {path: _triples(path) for path in paths}  # each file parsed once
+    described = {path: _documents(triples, path) for path, triples in parsed.items()}
     known = _project_documents(project, skip=paths)
-    for path, triples in parsed.items():
-        known.update(_documents(triples, path))
+    for own in described.values():
+        known.update(own)
     texts = {}  # file name -> its text, or None when the project has none
     problems = []
 
@@ -211,7 +212,7 @@ def check_files(paths, project=None, shown=None):
         except UnicodeDecodeError:
             raise InputError(f"{name}: not UTF-8 text") from None
         lines = literal_lines(source)
-        own = _documents(triples, path)
+        own = described[path]
         docs = {**known, **own}
         derived = {}
         for t in triples:

@@ -27,10 +27,10 @@ from citygraph import progress
 from citygraph.fileio import os_error
 from citygraph.graph import dred
 from citygraph.graph.inference import INFERRED_GRAPH, Relevance, count_graph, materialize
-from citygraph.graph.store import _DB, GRAPH_BASE, _checkpoint, _graph_counts
+from citygraph.graph.store import _DB, GRAPH_BASE, _checkpoint
 from citygraph.rdfio import file_error, turtle_source
 
-__all__ = ["update_version", "subjects"]
+__all__ = ["update_version"]
 
 #: the graph of the in-memory copy of what the rules read
 _ASSERTED = ox.NamedNode(GRAPH_BASE + "asserted")
@@ -73,16 +73,6 @@ def _iri(name):
     return ox.NamedNode(name if "://" in name else GRAPH_BASE + name)
 
 
-def subjects(store, graphs):
-    """The IRIs that are the subject of a triple in one of ``graphs`` (NamedNodes)."""
-    found = set()
-    for graph in graphs:
-        for quad in store.quads_for_pattern(None, None, None, graph):
-            if isinstance(quad.subject, ox.NamedNode):
-                found.add(quad.subject.value)
-    return found
-
-
 def update_version(version, live, changed, gone, manifest, rules, report):
     """Make ``version`` from the live version folder ``live``: a checkpoint, then the change.
 
@@ -103,7 +93,7 @@ def update_version(version, live, changed, gone, manifest, rules, report):
         began = time.perf_counter()
         inferred = ox.NamedNode(INFERRED_GRAPH)
         touched = {_iri(name) for name in [*changed, *gone]}
-        nodes = subjects(disk, touched)  # before the change
+        before = _triples(disk, touched)  # the changed graphs as the live version has them
         fresh = ox.Store()
         for name, path in progress.bar(list(changed.items()), desc="reading", unit="file"):
             try:
@@ -111,11 +101,15 @@ def update_version(version, live, changed, gone, manifest, rules, report):
                     fresh.load(**source, format=ox.RdfFormat.TURTLE, to_graph=_iri(name))
             except SyntaxError as exc:
                 raise file_error(exc, name) from None
+        after = {(q.subject, q.predicate, q.object) for q in fresh}
+        # triples per changed graph, counted as read rather than asked of the store again
+        counted = {name: sum(1 for _ in fresh.quads_for_pattern(None, None, None, _iri(name)))
+                   for name in changed}
         report.seconds["load"] = time.perf_counter() - began
 
         began = time.perf_counter()
         with progress.step("finding what the change reaches"):
-            plan = _plan(disk, fresh, touched, rules, inferred)
+            plan = _plan(disk, before, after, touched, rules, inferred)
         inferring = time.perf_counter() - began
 
         began = time.perf_counter()
@@ -125,7 +119,8 @@ def update_version(version, live, changed, gone, manifest, rules, report):
         for graph in changed:
             disk.add_graph(_iri(graph))
         del fresh
-        nodes |= subjects(disk, touched)  # after it
+        # the subjects of the changed graphs before and after: what validation may see change
+        nodes = {s.value for s, _, _ in before | after if isinstance(s, ox.NamedNode)}
         report.seconds["load"] += time.perf_counter() - began
         _checkpoint("loaded")
 
@@ -152,7 +147,6 @@ def update_version(version, live, changed, gone, manifest, rules, report):
 
         kept = {name: n for name, n in (manifest.get("graphs") or {}).items()
                 if name not in changed and name not in gone}
-        counted = _graph_counts(disk, [_iri(name) for name in changed])
         report.graphs = dict(sorted({**kept, **counted}.items()))
         report.asserted = sum(report.graphs.values())
         disk.flush()
@@ -183,11 +177,10 @@ def _triples(store, graphs):
             for q in store.quads_for_pattern(None, None, None, g)}
 
 
-def _plan(disk, fresh, touched, rules, inferred):
-    """The :class:`_Plan` of a change, read on the store before it; a sentence saying why
-    the rules must run again over everything instead."""
-    before = _triples(disk, touched)
-    after = {(q.subject, q.predicate, q.object) for q in fresh}
+def _plan(disk, before, after, touched, rules, inferred):
+    """The :class:`_Plan` of a change from the triples of the ``touched`` graphs ``before``
+    and ``after`` it, read on the store before it; a sentence saying why the rules must run
+    again over everything instead."""
     if len(before ^ after) > dred.LIMIT:
         return f"the change is too large ({len(before ^ after)} triples)"
     keep = touched | {inferred}
