@@ -43,6 +43,20 @@ class WebServer:
             self.log_handle.close()
 
 
+def process_children():
+    """{parent pid: [child pids]} of every process, read from /proc."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    return children
+
+
 def build_store(path, data_dir=None):
     """A store built from ``data_dir`` (default: the project's data) at ``path``."""
     from citygraph.graph.build import build
