@@ -18,7 +18,7 @@ from citygraph.web.paths import TEMPLATES
 from citygraph.web.pool import PoolTarget
 
 __all__ = ["environment", "render", "target", "adhoc_call", "adhoc_answer", "in_adhoc_thread",
-           "AdhocTarget", "search_index", "network_data", "status_of",
+           "AdhocTarget", "search_index", "status_of",
            "csrf_token", "csrf_field", "writing_form", "SESSION_COOKIE", "CSRF_FIELD"]
 
 _ENV = None
@@ -189,20 +189,6 @@ def search_index(request):
                              timeout=request.app.state.settings.network_timeout)
             cache["names"] = pages.search_index(big)
         return cache["names"]
-
-
-def network_data(request, layers="all", since=None, until=None):
-    """The projected network with its measures, computed once per choice and kept."""
-    settings = request.app.state.settings
-    key = ("network", layers, since or "", until or "")
-    cache = request.app.state.cache
-    lock = cache.setdefault(("lock",) + key, threading.Lock())
-    with lock:
-        if key not in cache:
-            cache[key] = request.app.state.pool.call(
-                ("network", {"layers": layers, "since": since, "until": until,
-                             "sample": settings.sample}), settings.network_timeout)
-        return cache[key]
 
 
 def status_of(exc):
