@@ -17,7 +17,8 @@ from citygraph.web import pages
 from citygraph.web.paths import TEMPLATES
 from citygraph.web.pool import PoolTarget
 
-__all__ = ["environment", "render", "target", "adhoc_call", "adhoc_answer", "in_adhoc_thread",
+__all__ = ["environment", "render", "target", "whole_graph_target",
+           "adhoc_call", "adhoc_answer", "in_adhoc_thread",
            "AdhocTarget", "search_index", "status_of",
            "csrf_token", "csrf_field", "writing_form", "SESSION_COOKIE", "CSRF_FIELD"]
 
@@ -130,6 +131,14 @@ def target(request, timeout=None):
     return PoolTarget(request.app.state.pool, timeout=timeout)
 
 
+def whole_graph_target(request):
+    """A target in the same page workers for reads of the whole graph (the search and
+    reconciliation indexes, the timeline's counts): the network's time limit, no row limit
+    to speak of."""
+    return PoolTarget(request.app.state.pool, max_rows=10_000_000,
+                      timeout=request.app.state.settings.network_timeout)
+
+
 def adhoc_call(request, message, timeout=None):
     """Run an ad-hoc query (the endpoint's, the editor's) in the version's query workers,
     within the client's limit (:mod:`citygraph.web.clients`); blocking."""
@@ -185,9 +194,7 @@ def search_index(request):
     cache = request.app.state.cache
     with cache.setdefault("names-lock", threading.Lock()):
         if "names" not in cache:
-            big = PoolTarget(request.app.state.pool, max_rows=10_000_000,
-                             timeout=request.app.state.settings.network_timeout)
-            cache["names"] = pages.search_index(big)
+            cache["names"] = pages.search_index(whole_graph_target(request))
         return cache["names"]
 
 
