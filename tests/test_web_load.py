@@ -16,7 +16,7 @@ import urllib.parse
 import pytest
 
 from conftest import SEED
-from web_server import build_store, start_server
+from web_server import build_store, process_children, start_server
 
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 ASK = "ASK { <https://w3id.org/citygraph/id/place/seoul> ?p ?o }"
@@ -102,28 +102,10 @@ def test_a_client_past_its_query_limit_gets_429_with_retry_after(server):
     assert ask(server, sparql(ASK), "127.0.0.6")[0] == 200
 
 
-def descendants(pid):
-    children = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as handle:
-                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
-            except OSError:
-                continue
-            children.setdefault(parent, []).append(int(entry))
-    found, todo = [], list(children.get(pid, []))
-    while todo:
-        process = todo.pop()
-        found.append(process)
-        todo.extend(children.get(process, []))
-    return found, children
-
-
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="finds the workers in /proc")
 def test_killed_workers_are_replaced_without_failing_the_next_requests(server):
     assert ask(server, sparql(ASK), "127.0.0.8")[0] == 200
-    _, children = descendants(server.process.pid)
+    children = process_children()
     # the workers are the fork server's children
     workers = [w for p in children.get(server.process.pid, []) for w in children.get(p, [])]
     assert len(workers) >= 3

@@ -8,8 +8,7 @@ import urllib.request
 import pytest
 
 from citygraph.importers.wikidata import import_tables, read_item_decisions, report_text
-from conftest import SEED
-from web_server import build_store, form_session, start_server
+from web_server import form_session, review_server
 
 
 @pytest.fixture(scope="module")
@@ -29,9 +28,7 @@ def files(tmp_path_factory):
 @pytest.fixture(scope="module")
 def server(files):
     folder, report, decisions = files
-    store = build_store(folder / "store", SEED)
-    server = start_server(store, folder, "--reconciliation-report", str(report),
-                          "--decisions", str(decisions))
+    server = review_server(folder, report, decisions)
     yield server
     server.stop()
 

@@ -7,29 +7,22 @@ import urllib.parse
 
 import pytest
 
-from citygraph.importers.csv_ties import import_csv, read_decisions, report_text
-from conftest import FIXTURES, SEED
-from web_server import build_store, form_session, start_server
+from citygraph.importers.csv_ties import read_decisions
+from web_server import form_session, review_server, ties_report
 
 SPRINGFIELD = {"name": "Springfield", "country": "United States", "decision": "skip"}
 
 
 @pytest.fixture(scope="module")
 def files(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("security")
-    result = import_csv(FIXTURES / "import" / "ties.csv", {}, {}, None)
-    report = folder / "report.csv"
-    report.write_text(report_text(result), encoding="utf-8")
-    return folder, report, folder / "decisions.csv"
+    return ties_report(tmp_path_factory.mktemp("security"))
 
 
 @pytest.fixture(scope="module")
 def server(files):
     folder, report, decisions = files
-    store = build_store(folder / "store", SEED)
-    server = start_server(store, folder, "--reconciliation-report", str(report),
-                          "--decisions", str(decisions), "--allowed-host", "graph.example.org",
-                          "--allowed-host", "Proxy.Example:443")
+    server = review_server(folder, report, decisions, "--allowed-host", "graph.example.org",
+                           "--allowed-host", "Proxy.Example:443")
     yield server
     server.stop()
 

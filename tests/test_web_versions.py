@@ -16,7 +16,7 @@ import pytest
 from citygraph.graph.build import build
 from citygraph.graph.store import state_id
 from conftest import ROOT, SEED
-from web_server import start_server
+from web_server import process_children, start_server
 
 TESTVILLE = "https://w3id.org/citygraph/id/place/testville"
 
@@ -94,15 +94,7 @@ def poll(base, numbers, seen, stop, errors):
 
 def open_deleted(pid, folder):
     """Files under ``folder`` that process ``pid`` or its descendants hold open, deleted."""
-    children = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as handle:
-                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
-            except OSError:
-                continue
-            children.setdefault(parent, []).append(int(entry))
+    children = process_children()
     found, todo = [], [pid]
     while todo:
         process = todo.pop()

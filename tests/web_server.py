@@ -13,7 +13,8 @@ import pytest
 
 from oxigraph_server import free_port
 
-__all__ = ["WebServer", "start_server", "build_store"]
+__all__ = ["WebServer", "start_server", "build_store", "process_children",
+           "ties_report", "review_server"]
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,6 +44,20 @@ class WebServer:
             self.log_handle.close()
 
 
+def process_children():
+    """{parent pid: [child pids]} of every process, read from /proc."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+            children.setdefault(parent, []).append(int(entry))
+    return children
+
+
 def build_store(path, data_dir=None):
     """A store built from ``data_dir`` (default: the project's data) at ``path``."""
     from citygraph.graph.build import build
@@ -50,6 +65,24 @@ def build_store(path, data_dir=None):
     report = build(store_path=path, data_dir=data_dir, root=ROOT, validate=False)
     assert report.written or path.is_dir()
     return path
+
+
+def ties_report(folder):
+    """(folder, report, decisions): the importer's report on tests/data/import/ties.csv written
+    in ``folder``, and where the review page writes its decisions."""
+    from citygraph.importers.csv_ties import import_csv, report_text
+
+    result = import_csv(ROOT / "tests" / "data" / "import" / "ties.csv", {}, {}, None)
+    report = folder / "report.csv"
+    report.write_text(report_text(result), encoding="utf-8")
+    return folder, report, folder / "decisions.csv"
+
+
+def review_server(folder, report, decisions, *args):
+    """``citygraph serve`` on the frozen seed data, reviewing ``report`` into ``decisions``."""
+    store = build_store(folder / "store", ROOT / "tests" / "data" / "seed")
+    return start_server(store, folder, "--reconciliation-report", str(report),
+                        "--decisions", str(decisions), *args)
 
 
 def start_server(store, folder, *args):

@@ -17,8 +17,9 @@ from citygraph.web import pages
 from citygraph.web.paths import TEMPLATES
 from citygraph.web.pool import PoolTarget
 
-__all__ = ["environment", "render", "target", "adhoc_call", "adhoc_answer", "in_adhoc_thread",
-           "AdhocTarget", "search_index", "network_data", "status_of",
+__all__ = ["environment", "render", "target", "whole_graph_target",
+           "adhoc_call", "adhoc_answer", "in_adhoc_thread",
+           "AdhocTarget", "search_index", "status_of",
            "csrf_token", "csrf_field", "writing_form", "SESSION_COOKIE", "CSRF_FIELD"]
 
 _ENV = None
@@ -130,6 +131,14 @@ def target(request, timeout=None):
     return PoolTarget(request.app.state.pool, timeout=timeout)
 
 
+def whole_graph_target(request):
+    """A target in the same page workers for reads of the whole graph (the search and
+    reconciliation indexes, the timeline's counts): the network's time limit, no row limit
+    to speak of."""
+    return PoolTarget(request.app.state.pool, max_rows=10_000_000,
+                      timeout=request.app.state.settings.network_timeout)
+
+
 def adhoc_call(request, message, timeout=None):
     """Run an ad-hoc query (the endpoint's, the editor's) in the version's query workers,
     within the client's limit (:mod:`citygraph.web.clients`); blocking."""
@@ -185,24 +194,8 @@ def search_index(request):
     cache = request.app.state.cache
     with cache.setdefault("names-lock", threading.Lock()):
         if "names" not in cache:
-            big = PoolTarget(request.app.state.pool, max_rows=10_000_000,
-                             timeout=request.app.state.settings.network_timeout)
-            cache["names"] = pages.search_index(big)
+            cache["names"] = pages.search_index(whole_graph_target(request))
         return cache["names"]
-
-
-def network_data(request, layers="all", since=None, until=None):
-    """The projected network with its measures, computed once per choice and kept."""
-    settings = request.app.state.settings
-    key = ("network", layers, since or "", until or "")
-    cache = request.app.state.cache
-    lock = cache.setdefault(("lock",) + key, threading.Lock())
-    with lock:
-        if key not in cache:
-            cache[key] = request.app.state.pool.call(
-                ("network", {"layers": layers, "since": since, "until": until,
-                             "sample": settings.sample}), settings.network_timeout)
-        return cache[key]
 
 
 def status_of(exc):

@@ -33,8 +33,7 @@ def _key(layers, since, until):
 
 
 def _compute(app, layers, since, until):
-    """The network of this choice, computed in a query worker and kept in the app's cache
-    (the same entry :func:`citygraph.web.base.network_data` fills)."""
+    """The network of this choice, computed in a query worker and kept in the app's cache."""
     settings = app.state.settings
     key = _key(layers, since, until)
     cache = app.state.cache

@@ -49,14 +49,12 @@ def index_of(request):
     """Names, types and countries of the graph's places and organizations, kept."""
     from citygraph.querying.catalog import adhoc_query, run_query
     from citygraph.web.base import search_index as _search_index
+    from citygraph.web.base import whole_graph_target
 
     cache = request.app.state.cache
     if "reconcile" in cache:
         return cache["reconcile"]
-    from citygraph.web.pool import PoolTarget
-
-    big = PoolTarget(request.app.state.pool, max_rows=10_000_000,
-                     timeout=request.app.state.settings.network_timeout)
+    big = whole_graph_target(request)
     names = _search_index(request)
     classes = {c: key for key, (_, members) in TYPES.items() for c in members}
     values = " ".join(f"<{c}>" for c in classes)

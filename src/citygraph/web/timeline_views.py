@@ -152,12 +152,11 @@ async def timeline(request):
 def _undated(request):
     """{layer: facts without a date} and the first and last year of the dated ones; kept."""
     from citygraph.networks.projection import LAYERS, incidence
-    from citygraph.web.pool import PoolTarget
+    from citygraph.web.base import whole_graph_target
 
     cache = request.app.state.cache
     if "undated" not in cache:
-        big = PoolTarget(request.app.state.pool, max_rows=10_000_000,
-                         timeout=request.app.state.settings.network_timeout)
+        big = whole_graph_target(request)
         counts, years = {}, set()
         for layer in LAYERS:
             rows = incidence(big, layer)

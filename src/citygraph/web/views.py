@@ -8,10 +8,10 @@ from starlette.routing import Route
 from citygraph.namespaces import PREFIXES
 from citygraph.querying.catalog import adhoc_query, run_query
 from citygraph.web import pages
-from citygraph.web.base import network_data, render, search_index, target
+from citygraph.web.base import render, search_index, target
 from citygraph.web.protocol import refusal
 
-__all__ = ["routes", "render", "editor", "network_data"]
+__all__ = ["routes", "render", "editor"]
 
 async def home(request):
     return render(request, "home.html", {})
