@@ -11,9 +11,9 @@ from collections import OrderedDict
 from rdflib import URIRef
 
 from citygraph.namespaces import CG, CGR, DCTERMS, FOAF, GEO, ORG, RDF, RDFS, SCHEMA, SKOS
-from citygraph.querying.catalog import adhoc_query, find_query, run_query
+from citygraph.querying.catalog import find_query, run_query
 from citygraph.querying.names import name_index, search
-from citygraph.web.fact_rows import FACT_SECTIONS, facts
+from citygraph.web.fact_rows import FACT_SECTIONS, facts, select
 
 __all__ = ["node_iri", "describe", "facts", "kind_of", "search_index", "search",
            "document_facts", "highlight", "enclosing", "catalog_rows", "questions"]
@@ -47,7 +47,7 @@ def node_iri(path):
 
 
 def _select(target, text, **bindings):
-    return run_query(adhoc_query(text, source="page"), target, bindings=bindings).rows
+    return select(target, text, bindings)
 
 
 _DESCRIBE = """

@@ -1,5 +1,6 @@
 """The HTML pages: search, entity pages, the query catalog, the SPARQL editor, network and map."""
 
+import bisect
 
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -65,6 +66,10 @@ async def search(request):
     return render(request, "search.html", {"q": text, "hits": hits})
 
 
+_MEASURES = ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector",
+             "pagerank", "core", "community")
+
+
 def _rank(request, node):
     """The place's measures and its rank by degree and betweenness in the whole network."""
     from citygraph.errors import CitygraphError
@@ -76,21 +81,40 @@ def _rank(request, node):
         return None
     if data is None:
         return {"pending": True, "waited": waited(request)}
-    nodes = data["graph"]["nodes"]
-    mine = next((n for n in nodes if n["id"] == str(node) or n.get("iri") == str(node)), None)
+    nodes, ranked = _ranking(request, data)
+    mine = nodes.get(str(node))
     if mine is None:
         return None
-    out = {"measures": [], "total": len(nodes)}
-    for measure in ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector",
-                    "pagerank", "core", "community"):
+    out = {"measures": [], "total": len(ranked["degree"])}
+    for measure in _MEASURES:
         value = mine.get(measure)
         if value is None:
             continue
         rank = None
         if measure != "community":
-            rank = 1 + sum(1 for n in nodes if (n.get(measure) or 0) > value)
+            # 1 + the number of places with a higher value
+            values = ranked[measure]
+            rank = 1 + len(values) - bisect.bisect_right(values, value)
         out["measures"].append({"name": measure, "value": value, "rank": rank})
     return out
+
+
+def _ranking(request, data):
+    """The network's places by IRI and each measure's values in order, computed once per
+    network: ({IRI: node}, {measure: sorted values})."""
+    cache = request.app.state.cache
+    kept = cache.get("ranking")
+    if kept is not None and kept[0] is data:
+        return kept[1], kept[2]
+    nodes = {}
+    for n in data["graph"]["nodes"]:
+        nodes.setdefault(n["id"], n)
+        if n.get("iri"):
+            nodes.setdefault(n["iri"], n)
+    ranked = {m: sorted(n.get(m) or 0 for n in data["graph"]["nodes"])
+              for m in _MEASURES if m != "community"}
+    cache["ranking"] = (data, nodes, ranked)
+    return nodes, ranked
 
 
 def _entity(request, node):
