@@ -156,6 +156,18 @@ def test_the_source_document_page_highlights_every_cited_quote_and_links_its_fac
     assert text_of(re.sub(r"<a class=\"cite\".*?</a>", "", body[start:cite])) == COLOMBO_QUOTE
     assert body[:start].rstrip().endswith("<mark title=\"") or "<mark" in body[start - 300:start]
     assert html.count("<mark ") > 20
+    # each marker names its fact in words, its kind and its parties, not its IRI
+    assert body[cite:].split(">", 1)[1].startswith(
+        "[agreement: MOU between Seoul and Colombo]</a>")
+    markers = re.findall(r'<a class="cite" href="([^"]+)"[^>]*>\[([^\]]+)\]</a>', body)
+    words = dict(markers)
+    assert words["/id/fact/002-transfer-seoul-colombo-waste"] == \
+        "policy transfer: Seoul to Colombo"
+    assert words["/id/fact/002-holding-park-won-soon"] == \
+        "post holding: PARK Won Soon as Mayor of Seoul"
+    assert words["/id/fact/002-count-departments"] == \
+        "stated count: 11 departments the central government employees came from"
+    assert len(markers) > 40 and not [t for _, t in markers if re.fullmatch(r"[\w-]+:\S+", t)]
 
 
 def test_the_catalog_page_runs_a_query_from_its_form_and_downloads_csv_and_json(server):

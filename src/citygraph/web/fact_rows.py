@@ -7,11 +7,12 @@ entities it links with the ontology's label of each property ("to party",
 """
 
 import functools
+import re
 from collections import OrderedDict
 
 from rdflib import URIRef
 
-from citygraph.graph.sparql_base import inject_choices, to_ntriples
+from citygraph.graph.sparql_base import to_ntriples
 from citygraph.namespaces import CG, DCTERMS, PROV, RDF, RDFS, SCHEMA, XSD
 from citygraph.querying.catalog import adhoc_query, check_syntax
 
@@ -48,11 +49,11 @@ SELECT DISTINCT ?fact ?class ?role WHERE {
   FILTER(?role NOT IN (cg:mentionedIn, prov:wasDerivedFrom))
 }"""
 
-# Each fact's statements (the facts are bound by a VALUES block).
-_STATEMENTS = "SELECT ?fact ?p ?o WHERE { ?fact ?p ?o }"
+# Each fact's statements.
+_STATEMENTS = "SELECT ?fact ?p ?o WHERE { VALUES ?fact { <urn:x-facts> } ?fact ?p ?o }"
 
 # The names of the entities the facts link and the start dates of the events among them,
-# and the ontology's label of each property (the two IRIs in VALUES stand for the lists).
+# and the ontology's label of each property.
 _NAMES = """
 SELECT ?x ?label ?date ?plabel WHERE {
   {
@@ -189,14 +190,21 @@ def _prefixed(text):
     return query.text
 
 
-def select(target, text, bindings=None):
+def select(target, text, bindings=None, lists=None):
     """The rows of one of the pages' own queries (``text`` without prefixes), its
-    variables bound to ``bindings``."""
-    return target.select(_prefixed(text), bindings or None)
+    variables bound to ``bindings``; ``lists`` maps a name to the IRIs that replace
+    ``<urn:x-NAME>`` in the text (in a VALUES block: one query for all of them).
 
+    The text is prefixed and checked once; the lists go in after.
+    """
+    text = _prefixed(text)
+    if lists:
+        def values(match):
+            terms = dict.fromkeys(lists[match.group(1)])
+            return " ".join(to_ntriples(t) for t in terms if isinstance(t, URIRef))
 
-def _iris(terms):
-    return " ".join(to_ntriples(t) for t in dict.fromkeys(terms) if isinstance(t, URIRef))
+        text = re.sub(r"<urn:x-(\w+)>", values, text)
+    return target.select(text, bindings or None)
 
 
 def facts(target, node, limit=None):
@@ -214,18 +222,14 @@ def facts(target, node, limit=None):
         fact["roles"].add(row["role"])
     if not by_fact:
         return OrderedDict()
-    statements = inject_choices(_prefixed(_STATEMENTS), "fact",
-                                [to_ntriples(f) for f in by_fact if isinstance(f, URIRef)])
     properties, entities = {}, {}
-    for row in target.select(statements):
+    for row in select(target, _STATEMENTS, lists={"facts": by_fact}):
         values = by_fact[row["fact"]]["values"].setdefault(row["p"], [])
         if row["o"] not in values:
             values.append(row["o"])
         properties[row["p"]] = entities[row["o"]] = None
-    names = _prefixed(_NAMES).replace("<urn:x-entities>", _iris(entities), 1).replace(
-        "<urn:x-properties>", _iris(properties), 1)
     labels, dates, plabels = {}, {}, {}
-    for row in target.select(names):
+    for row in select(target, _NAMES, lists={"entities": entities, "properties": properties}):
         if row["label"] is not None:
             labels.setdefault(row["x"], str(row["label"]))
         if row["date"] is not None:

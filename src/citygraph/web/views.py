@@ -154,8 +154,12 @@ def _document(request, t, node, info):
     text = None
     if names:
         text = _source_text(request, str(names[0]))
+    from citygraph.web.fact_words import fact_words
+
     quotes = pages.document_facts(t, node)
+    # each citing fact in words: its kind and its parties' names, or its kind and name
     labels = {fact: label for fact, _, label in quotes}
+    labels.update(fact_words(t, [fact for fact, _, _ in quotes]))
     if text is None:
         return {"text": None, "pieces": [], "missing": [(f, q) for f, q, _ in quotes],
                 "labels": labels, "file": str(names[0]) if names else None}
