@@ -178,7 +178,14 @@ def test_the_catalog_page_runs_a_query_from_its_form_and_downloads_csv_and_json(
     assert "<table class" not in html
     status, html = get(server, "/queries/network-members?run=1&network=cgorg%3Aanmc21")
     assert status == 200
-    assert 'href="/id/place/bangkok">place:bangkok</a>' in html
+    # entities by name, linked to their pages, the prefixed name on hover; the names'
+    # own columns are left out; a membership without a name in words
+    assert '<a href="/id/place/bangkok" title="place:bangkok">Bangkok</a>' in html
+    head = re.findall(r"<th>([^<]+)</th>", html)
+    assert head == ["member", "role", "start", "end", "as_of", "membership", "source"]
+    assert ('<a href="/id/fact/000-membership-bangkok-anmc21" title="fact:000-membership-'
+            'bangkok-anmc21">membership: Bangkok in ASIAN NETWORK OF MAJOR CITIES 21</a>') in html
+    assert "place:bangkok</a>" not in html and "<p class=\"count\">14 rows</p>" in html
     status, csv_text = get(server, "/queries/network-members?network=cgorg%3Aanmc21&format=csv")
     assert csv_text.splitlines()[0] == \
         "member,member_label,role,role_label,start,end,as_of,membership,source"
@@ -193,7 +200,7 @@ def test_the_catalog_page_runs_a_query_from_its_form_and_downloads_csv_and_json(
 def test_entity_fields_take_names_and_an_ambiguous_name_offers_its_candidates(server):
     status, html = get(server, "/queries/network-members?run=1&network=ANMC21")
     assert status == 200
-    members = re.findall(r'<td><a href="/id/place/[^"]+">place:[^<]+</a></td><td>([^<]+)</td>',
+    members = re.findall(r'<td><a href="/id/place/[^"]+" title="place:[^"]+">([^<]+)</a></td>',
                          html)
     assert sorted(members) == ["Bangkok", "Delhi", "Hanoi", "Jakarta", "Kuala Lumpur",
                                "Metropolitan Manila", "Seoul", "Singapore", "Taipei", "Tokyo",
@@ -396,7 +403,7 @@ def test_a_set_question_from_its_form_with_names(server):
         "agreement": "Tomsk Declaration", "party": "false"})
     status, html = get(server, f"/queries/event-participants-party?{query}")
     assert status == 200, text_of(html)[-300:]
-    rows = re.findall(r'<tr><td><a href="/id/place/[^"]+">place:[^<]+</a></td><td>([^<]+)</td>',
+    rows = re.findall(r'<tr><td><a href="/id/place/[^"]+" title="place:[^"]+">([^<]+)</a></td>',
                       html)
     assert rows == ["Bangkok", "Delhi", "Jakarta", "Kuala Lumpur", "Metropolitan Manila",
                     "Singapore", "Taipei", "Yangon"]
