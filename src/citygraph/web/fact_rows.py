@@ -13,10 +13,11 @@ from collections import OrderedDict
 from rdflib import URIRef
 
 from citygraph.graph.sparql_base import to_ntriples
-from citygraph.namespaces import CG, DCTERMS, PROV, RDF, RDFS, SCHEMA, XSD
+from citygraph.namespaces import CG, DCTERMS, FOAF, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 from citygraph.querying.catalog import adhoc_query, check_syntax
 
-__all__ = ["FACT_SECTIONS", "facts", "select", "when", "property_label", "PAGE_SIZE"]
+__all__ = ["FACT_SECTIONS", "LABEL_PROPS", "Labels", "facts", "select", "when", "property_label",
+           "PAGE_SIZE"]
 
 #: fact classes and the heading of their section, in page order
 FACT_SECTIONS = OrderedDict([
@@ -55,10 +56,11 @@ _STATEMENTS = "SELECT ?fact ?p ?o WHERE { VALUES ?fact { <urn:x-facts> } ?fact ?
 # The names of the entities the facts link and the start dates of the events among them,
 # and the ontology's label of each property.
 _NAMES = """
-SELECT ?x ?label ?date ?plabel WHERE {
+SELECT ?x ?lp ?label ?date ?plabel WHERE {
   {
     VALUES ?x { <urn:x-entities> }
-    OPTIONAL { ?x rdfs:label|skos:prefLabel|schema:name|foaf:name|dcterms:title ?label }
+    OPTIONAL { ?x ?lp ?label . VALUES ?lp { rdfs:label skos:prefLabel schema:name foaf:name
+                                             dcterms:title } }
     OPTIONAL { ?x schema:startDate ?date }
   } UNION {
     VALUES ?x { <urn:x-properties> }
@@ -182,6 +184,31 @@ def property_label(prop, labels=None):
     return words or str(prop)
 
 
+#: the properties that name an entity, the first preferred (as on the entity's own page)
+LABEL_PROPS = (RDFS.label, SKOS.prefLabel, SCHEMA.name, FOAF.name, DCTERMS.title)
+
+
+class Labels(dict):
+    """{entity: name} kept from query rows, each entity's name from the first property of
+    LABEL_PROPS it has (the first value of it the rows give).
+
+    >>> labels = Labels()
+    >>> labels.offer("p", FOAF.name, "PARK Won Soon"); labels.offer("p", RDFS.label, "Park")
+    >>> labels.offer("p", SCHEMA.name, "P."); labels
+    {'p': 'Park'}
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.ranks = {}
+
+    def offer(self, entity, prop, label):
+        rank = LABEL_PROPS.index(prop) if prop in LABEL_PROPS else len(LABEL_PROPS)
+        if rank < self.ranks.get(entity, len(LABEL_PROPS) + 1):
+            self[entity] = str(label)
+            self.ranks[entity] = rank
+
+
 @functools.lru_cache(maxsize=64)
 def _prefixed(text):
     """A page query's text with the project's prefixes, checked once."""
@@ -228,10 +255,10 @@ def facts(target, node, limit=None):
         if row["o"] not in values:
             values.append(row["o"])
         properties[row["p"]] = entities[row["o"]] = None
-    labels, dates, plabels = {}, {}, {}
+    labels, dates, plabels = Labels(), {}, {}
     for row in select(target, _NAMES, lists={"entities": entities, "properties": properties}):
         if row["label"] is not None:
-            labels.setdefault(row["x"], str(row["label"]))
+            labels.offer(row["x"], row["lp"], row["label"])
         if row["date"] is not None:
             dates.setdefault(row["x"], row["date"])
         if row["plabel"] is not None:

@@ -12,7 +12,7 @@ from rdflib import URIRef
 
 from citygraph.namespaces import CG, ORG, SCHEMA
 from citygraph.querying.catalog import compact
-from citygraph.web.fact_rows import FACT_SECTIONS, property_label, select
+from citygraph.web.fact_rows import FACT_SECTIONS, Labels, property_label, select
 
 __all__ = ["in_words", "fact_words", "names_of"]
 
@@ -33,24 +33,26 @@ _KINDS = (CG.PolicyTransfer, *FACT_SECTIONS, CG.StatedCount, CG.EventSeries, CG.
           SCHEMA.Event)
 
 _FACTS = """
-SELECT ?fact ?class ?kind ?name ?p ?o ?olabel WHERE {
+SELECT ?fact ?class ?kind ?np ?name ?p ?o ?lp ?olabel WHERE {
   VALUES ?fact { <urn:x-facts> }
   ?fact a ?class .
   FILTER(?class != cg:Fact)
   OPTIONAL { ?class rdfs:label ?kind }
-  OPTIONAL { ?fact rdfs:label|schema:name|dcterms:title ?name }
+  OPTIONAL { ?fact ?np ?name . VALUES ?np { rdfs:label schema:name dcterms:title } }
   OPTIONAL {
     VALUES ?p { org:member org:organization cg:party cg:fromParty cg:toParty cg:participant
                 cg:event cg:speaker cg:holder cg:post cg:countValue cg:countOf }
     ?fact ?p ?o .
-    OPTIONAL { ?o rdfs:label|skos:prefLabel|schema:name|foaf:name|dcterms:title ?olabel }
+    OPTIONAL { ?o ?lp ?olabel .
+               VALUES ?lp { rdfs:label skos:prefLabel schema:name foaf:name dcterms:title } }
   }
 }"""
 
 _LABELS = """
-SELECT ?x ?label WHERE {
+SELECT ?x ?lp ?label WHERE {
   VALUES ?x { <urn:x-entities> }
-  ?x rdfs:label|skos:prefLabel|schema:name|foaf:name|dcterms:title ?label
+  ?x ?lp ?label .
+  VALUES ?lp { rdfs:label skos:prefLabel schema:name foaf:name dcterms:title }
 }"""
 
 
@@ -92,24 +94,25 @@ def fact_words(target, facts):
     facts = [f for f in dict.fromkeys(facts) if isinstance(f, URIRef)]
     if not facts:
         return {}
-    found = OrderedDict()
+    found, names, labels = OrderedDict(), Labels(), Labels()
     for row in select(target, _FACTS, lists={"facts": facts}):
-        fact = found.setdefault(row["fact"], {"classes": {}, "name": None, "parties": {}})
+        fact = found.setdefault(row["fact"], {"classes": {}, "parties": {}})
         if row["kind"] is not None or row["class"] not in fact["classes"]:
             fact["classes"][row["class"]] = (str(row["kind"]) if row["kind"] is not None
                                              else fact["classes"].get(row["class"]))
-        if row["name"] is not None and fact["name"] is None:
-            fact["name"] = str(row["name"])
+        if row["name"] is not None:
+            names.offer(row["fact"], row["np"], row["name"])
         if row["p"] is not None:
-            names = fact["parties"].setdefault(row["p"], {})
-            if row["olabel"] is not None or row["o"] not in names:
-                names.setdefault(row["o"], _name(row["o"], row["olabel"]))
+            fact["parties"].setdefault(row["p"], {})[row["o"]] = None
+            if row["olabel"] is not None:
+                labels.offer(row["o"], row["lp"], row["olabel"])
     out = {}
     for iri, fact in found.items():
         cls = next((c for c in _KINDS if c in fact["classes"]), next(iter(fact["classes"])))
         kind = fact["classes"][cls] or property_label(cls).lower()
-        parties = {p: list(names.values()) for p, names in fact["parties"].items()}
-        words = in_words(kind, fact["name"], parties, PARTIES.get(cls, ()))
+        parties = {p: [_name(o, labels.get(o)) for o in values]
+                   for p, values in fact["parties"].items()}
+        words = in_words(kind, names.get(iri), parties, PARTIES.get(cls, ()))
         if words is not None:
             out[iri] = words
     return out
@@ -121,10 +124,10 @@ def names_of(target, iris, limit=5000):
     iris = [i for i in dict.fromkeys(iris) if isinstance(i, URIRef)][:limit]
     if not iris:
         return {}
-    names = {}
+    names = Labels()
     for row in select(target, _LABELS, lists={"entities": iris}):
-        names.setdefault(row["x"], str(row["label"]))
+        names.offer(row["x"], row["lp"], row["label"])
     unnamed = [i for i in iris if i not in names]
     if unnamed:
         names.update(fact_words(target, unnamed))
-    return names
+    return dict(names)
