@@ -146,6 +146,15 @@ def test_the_network_view_holds_the_exports_nodes_and_edges(browser, server, sto
         "return window.citygraphGraph ? [window.citygraphGraph.order, window.citygraphGraph.size]"
         " : null"))
     assert counts == [len(exported["nodes"]), len(exported["edges"])]
+    # the 20 places of highest degree are named at the first zoom, whatever their size on
+    # screen and whichever labels they overlap
+    named = wait_for(lambda: browser.execute_script(
+        "const g = window.citygraphGraph, r = window.citygraphRenderer;"
+        "const shown = r.labelRenderer.displayedNodeLabels;"
+        "return shown.size ? [...shown].map((n) => g.getNodeAttribute(n, 'label')) : null"))
+    assert {"Seoul", "Changchun", "Chongqing", "Chengdu", "Guangzhou", "Haikou", "Kunming",
+            "Liuzhou", "Longyan", "Shantou", "Tianjin", "Weinan", "Wuhan", "Yantai", "Zhengzhou",
+            "Bangkok", "Delhi", "Hanoi", "Jakarta", "Kuala Lumpur"} <= set(named)
     # a click on an edge lists its facts and sources
     browser.execute_script(
         "const g = window.citygraphGraph;"
