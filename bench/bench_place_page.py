@@ -13,9 +13,10 @@ another copy of the package (e.g. an export of an older commit's ``src``), to co
 is ready (and says how long that took), then asks the page.
 
 ``--places N`` measures instead the first visit to pages never asked before: once the
-server is warm (the network measured, the workers started, one page served), it asks
+server is warm (it waits for the network to be measured, then serves one page), it asks
 the pages of N places, each once and one at a time: the N places of the network of
-highest degree and N others drawn at random (seeded), and prints each group's latency p50 and p90.
+highest degree and N others drawn at random (seeded); it prints each group's latency
+p50 and p90.
 """
 
 import argparse
@@ -127,7 +128,7 @@ def main(argv=None):
                   validate=False)
         process, port = _start(store, src=args.src)
         try:
-            if args.wait_network:
+            if args.wait_network or args.places:
                 started = time.perf_counter()
                 while _get(port, "/network.json", accept="application/json")[0] == 503:
                     time.sleep(1)
