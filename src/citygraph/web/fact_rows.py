@@ -31,8 +31,9 @@ FACT_SECTIONS = OrderedDict([
 PAGE_SIZE = 50
 
 # The facts an actor takes part in: the node itself or, for a place, the governments and
-# departments that govern it; for a place also the posts in those governments. The query
-# starts from the node, so it reads only the node's own facts, however large the store.
+# departments that govern it; for a place also the posts in those governments. Their
+# statements and the names of what they link come in two more queries, each with a VALUES
+# block, rather than in one join that repeats every label on every statement.
 _FACTS = """
 SELECT DISTINCT ?fact ?class ?role WHERE {
   {
