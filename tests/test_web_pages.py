@@ -102,6 +102,14 @@ def test_the_place_page_shows_names_identifiers_enclosing_places_and_sourced_fac
         assert f"<h2>{heading} <span" in html
     # centralities with ranks, and a small map with the place on the basemap
     assert re.search(r"<td>degree</td><td>\d+</td><td>1</td>", html)
+    # a rank counts the places with a higher value: Chengdu's 13 ties come after Seoul's 18,
+    # Changchun's 15 and Chongqing's 14, level with eleven others
+    ranks = {}
+    for place in ("seoul", "changchun", "chongqing", "chengdu", "wuhan"):
+        page = get(server, f"/id/place/{place}")[1]
+        ranks[place] = re.search(r"<td>degree</td><td>(\d+)</td><td>(\d+)</td>", page).groups()
+    assert ranks == {"seoul": ("18", "1"), "changchun": ("15", "2"), "chongqing": ("14", "3"),
+                     "chengdu": ("13", "4"), "wuhan": ("13", "4")}
     assert '<circle cx="306.9784" cy="52.434"' in html
     # the small map carries the countries around the place, not the world
     lands = re.findall(r'<path class="land" d="[^"]+"><title>([^<]+)</title>', html)
