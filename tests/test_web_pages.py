@@ -329,6 +329,11 @@ def test_the_path_page_shows_each_step_with_its_facts_and_sources(server):
     assert ">MOU between Seoul and Colombo</a></td><td>agreement</td><td>2016-06-08</td>" in first
     assert f'<blockquote class="evidence">{COLOMBO_QUOTE}</blockquote>' in first
     assert 'Sources: <a href="/id/doc/002">' in first
+    # the facts of the steps, those without a name in words
+    assert re.findall(r'<td><a href="/id/[^"]+">([^<]+)</a></td><td>[a-z ]+</td>', html) == [
+        "MOU between Seoul and Colombo", "Seoul Communiqué on Urban Policy for the SDGs",
+        "Seoul Declaration", "policy transfer: Seoul to Colombo",
+        "policy transfer: Seoul to Colombo", "Tomsk Declaration"]
     # a name several places carry offers each of them
     status, html = get(server, "/path?from=Singapore&to=Tomsk")
     assert status == 400
@@ -403,6 +408,10 @@ def test_the_network_data_carries_a_layout_and_narrows_to_a_country_or_an_ego_ne
     facts = json.loads(urllib.request.urlopen(
         server.base + "/network/edge?a=place%3Aseoul&b=place%3Acolombo", timeout=60).read())
     assert {f["label"] for f in facts} >= {"MOU between Seoul and Colombo", "Seoul Declaration"}
+    # a fact without a name in words: its kind and its parties
+    assert sorted({f["label"] for f in facts}) == [
+        "MOU between Seoul and Colombo", "Seoul Communiqué on Urban Policy for the SDGs",
+        "Seoul Declaration", "policy transfer: Seoul to Colombo"]
 
 
 def test_a_set_question_from_its_form_with_names(server):
