@@ -348,7 +348,17 @@ def test_the_event_page_lists_people_with_roles_organizers_and_parts(server):
     organizers = re.search(r'<table class="organizers">(.*?)</table>', html, re.S).group(1)
     assert [text_of(r) for r in re.findall(r"<tr><td>(.*?)</td>", organizers)] == [
         "host", "supporter", "supporter", "supporter"]
+    # sources, sessions and kinds of talk by name, the prefixed name on hover
+    assert organizers.count('<td><a href="/id/doc/003" title="doc:003">TCS 10th Anniversary '
+                            'Symposium Series Vol. 6 – Promoting Trilateral Cooperation at the '
+                            'Local Level</a></td>') == 4
     plenary = get(server, "/id/event/anmc21-13th-plenary")[1]
+    speakers = re.search(r'<table class="speakers">(.*?)</table>', plenary, re.S).group(1)
+    assert ('<tr><td><a href="/id/event/anmc21-13th-plenary-opening-ceremony" title="event:'
+            'anmc21-13th-plenary-opening-ceremony">Opening Ceremony of the 13 th Plenary Meeting'
+            '</a></td><td>2014-09-05T09:30:00</td><td>1</td><td><a href="/id/person/zhvachkin-'
+            'sergey">ZHVACHKIN Sergey</a></td><td>opening remarks</td>') in speakers
+    assert "doc:000</a>" not in plenary and "talk-type:" not in plenary
     people = re.search(r'<table class="people">(.*?)</table>', plenary, re.S).group(1)
     assert people.count('<span class="muted">not named</span>') == 6
     series = get(server, "/id/event/tcs-10th-anniversary-symposium-series")[1]

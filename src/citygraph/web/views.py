@@ -142,9 +142,25 @@ def _entity(request, node):
         info["attendance"] = attendance
     if kind == "organization":
         info["members"] = pages.catalog_rows(t, "network-members", network=node)
+    info["table_names"] = _table_names(t, info)
     if kind == "document":
         info["document"] = _document(request, t, node, info)
     return info
+
+
+#: the columns of an entity page's tables that show an entity by its name alone
+_NAMED = ("source", "session", "proxy_holder", "talk_type")
+
+
+def _table_names(t, info):
+    """{IRI: name} of the entities the page's tables show without a name of their own
+    (sources, sessions, proxy holders, kinds of talk): one query, none when there are none."""
+    from citygraph.web.fact_words import names_of
+
+    iris = [row.get(column) for table in ("organizers", "people", "parts", "speakers",
+                                           "attendance", "members")
+            for row in info.get(table) or () for column in _NAMED if row.get(column)]
+    return names_of(t, iris) if iris else {}
 
 
 def _document(request, t, node, info):
