@@ -119,15 +119,12 @@ def _ranking(request, data):
 
 def _entity(request, node):
     t = target(request)
-    info = pages.describe(t, node)
+    info = t.entity(node)
     if info is None:
         return None
-    info["facts"] = pages.facts(t, node) if info["kind"] in (
-        "place", "organization", "person") else {}
     kind = info["kind"]
     info.update(pages.questions(t, node, kind))
     if kind == "place":
-        info["enclosing"] = pages.enclosing(t, node)
         if info["lat"] is not None and info["lon"] is not None:
             from citygraph.web.geo import project
 
