@@ -2,6 +2,7 @@
 
     python -m bench.bench_place_page [--store DIR] [--path /id/place/seoul] [--clients 16]
                                      [--seconds 20] [--src DIR] [--wait-network]
+                                     [--places N]
 
 Starts ``citygraph serve`` on a free port of 127.0.0.1 (the seed graph, built into a
 temporary folder, without ``--store``), asks the page once (cold) and once more (warm),
@@ -10,6 +11,12 @@ requests per second, the latency median and p95, and the page's size. ``--src`` 
 another copy of the package (e.g. an export of an older commit's ``src``), to compare.
 ``--wait-network`` first waits until the network the server measures in the background
 is ready (and says how long that took), then asks the page.
+
+``--places N`` measures instead the first visit to pages never asked before: once the
+server is warm (it waits for the network to be measured, then serves one page), it asks
+the pages of N places, each once and one at a time: the N places of the network of
+highest degree and N others drawn at random (seeded); it prints each group's latency
+p50 and p90.
 """
 
 import argparse
@@ -33,6 +40,45 @@ def _size(port, path):
     body = connection.getresponse().read()
     connection.close()
     return len(body)
+
+
+def _places(port):
+    """[(place IRI, degree)] of every place of the network (/network.json), highest first."""
+    import json
+
+    answer = {}
+    status, _, _ = _get(port, "/network.json", accept="application/json", answer=answer)
+    if status != 200:
+        raise SystemExit(f"/network.json: HTTP {status}")
+    nodes = json.loads(answer["body"])["graph"]["nodes"]
+    places = [(n.get("iri") or n["id"], int(n.get("degree") or 0)) for n in nodes]
+    return sorted(places, key=lambda p: (-p[1], p[0]))
+
+
+def first_visits(port, count, seed=21):
+    """Ask the pages of the ``count`` places of highest degree and ``count`` drawn at random,
+    each once: print the latency p50 and p90 of each group."""
+    import random
+
+    from citygraph.namespaces import CGR
+
+    places = [(iri, n) for iri, n in _places(port) if iri.startswith(str(CGR))]
+    top = places[:count]
+    rest = places[count:]
+    drawn = random.Random(seed).sample(rest, min(count, len(rest)))
+    for name, group in (("highest degree", top), ("random", drawn)):
+        latencies, failed = [], 0
+        for iri, _ in group:
+            status, _, total = _get(port, "/id/" + iri[len(str(CGR)):])
+            (latencies.append(total) if status == 200 else None)
+            failed += status != 200
+        latencies.sort()
+        cuts = statistics.quantiles(latencies, n=10) if len(latencies) > 1 else [0.0] * 9
+        degrees = sorted(n for _, n in group)
+        print(f"first visits, {len(group)} places ({name}; degree: median "
+              f"{degrees[len(degrees) // 2]}, most {degrees[-1]}): p50 "
+              f"{statistics.median(latencies) * 1000:.0f} ms, p90 {cuts[8] * 1000:.0f} ms, "
+              f"max {latencies[-1] * 1000:.0f} ms, {failed} failed", flush=True)
 
 
 def load(port, path, clients, seconds):
@@ -69,6 +115,8 @@ def main(argv=None):
                         help="the package folder to serve (default: this checkout's src)")
     parser.add_argument("--wait-network", action="store_true",
                         help="wait for the background network before asking the page")
+    parser.add_argument("--places", type=int, default=0,
+                        help="ask instead N pages of places never asked before, once each")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
         store = args.store
@@ -80,12 +128,16 @@ def main(argv=None):
                   validate=False)
         process, port = _start(store, src=args.src)
         try:
-            if args.wait_network:
+            if args.wait_network or args.places:
                 started = time.perf_counter()
                 while _get(port, "/network.json", accept="application/json")[0] == 503:
                     time.sleep(1)
                 print(f"network measured and laid out {time.perf_counter() - started:.0f} s "
                       "after the server answered", flush=True)
+            if args.places:
+                _get(port, args.path)
+                first_visits(port, args.places)
+                return 0
             status, cold, _ = _get(port, args.path)
             warm = _get(port, args.path)[2]
             print(f"{args.path}: HTTP {status}, {_size(port, args.path) / 1024:.0f} KiB; "

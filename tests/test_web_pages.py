@@ -102,6 +102,14 @@ def test_the_place_page_shows_names_identifiers_enclosing_places_and_sourced_fac
         assert f"<h2>{heading} <span" in html
     # centralities with ranks, and a small map with the place on the basemap
     assert re.search(r"<td>degree</td><td>\d+</td><td>1</td>", html)
+    # a rank counts the places with a higher value: Chengdu's 13 ties come after Seoul's 18,
+    # Changchun's 15 and Chongqing's 14, level with eleven others
+    ranks = {}
+    for place in ("seoul", "changchun", "chongqing", "chengdu", "wuhan"):
+        page = get(server, f"/id/place/{place}")[1]
+        ranks[place] = re.search(r"<td>degree</td><td>(\d+)</td><td>(\d+)</td>", page).groups()
+    assert ranks == {"seoul": ("18", "1"), "changchun": ("15", "2"), "chongqing": ("14", "3"),
+                     "chengdu": ("13", "4"), "wuhan": ("13", "4")}
     assert '<circle cx="306.9784" cy="52.434"' in html
     # the small map carries the countries around the place, not the world
     lands = re.findall(r'<path class="land" d="[^"]+"><title>([^<]+)</title>', html)
@@ -156,6 +164,18 @@ def test_the_source_document_page_highlights_every_cited_quote_and_links_its_fac
     assert text_of(re.sub(r"<a class=\"cite\".*?</a>", "", body[start:cite])) == COLOMBO_QUOTE
     assert body[:start].rstrip().endswith("<mark title=\"") or "<mark" in body[start - 300:start]
     assert html.count("<mark ") > 20
+    # each marker names its fact in words, its kind and its parties, not its IRI
+    assert body[cite:].split(">", 1)[1].startswith(
+        "[agreement: MOU between Seoul and Colombo]</a>")
+    markers = re.findall(r'<a class="cite" href="([^"]+)"[^>]*>\[([^\]]+)\]</a>', body)
+    words = dict(markers)
+    assert words["/id/fact/002-transfer-seoul-colombo-waste"] == \
+        "policy transfer: Seoul to Colombo"
+    assert words["/id/fact/002-holding-park-won-soon"] == \
+        "post holding: PARK Won Soon as Mayor of Seoul"
+    assert words["/id/fact/002-count-departments"] == \
+        "stated count: 11 departments the central government employees came from"
+    assert len(markers) > 40 and not [t for _, t in markers if re.fullmatch(r"[\w-]+:\S+", t)]
 
 
 def test_the_catalog_page_runs_a_query_from_its_form_and_downloads_csv_and_json(server):
@@ -166,7 +186,14 @@ def test_the_catalog_page_runs_a_query_from_its_form_and_downloads_csv_and_json(
     assert "<table class" not in html
     status, html = get(server, "/queries/network-members?run=1&network=cgorg%3Aanmc21")
     assert status == 200
-    assert 'href="/id/place/bangkok">place:bangkok</a>' in html
+    # entities by name, linked to their pages, the prefixed name on hover; the names'
+    # own columns are left out; a membership without a name in words
+    assert '<a href="/id/place/bangkok" title="place:bangkok">Bangkok</a>' in html
+    head = re.findall(r"<th>([^<]+)</th>", html)
+    assert head == ["member", "role", "start", "end", "as_of", "membership", "source"]
+    assert ('<a href="/id/fact/000-membership-bangkok-anmc21" title="fact:000-membership-'
+            'bangkok-anmc21">membership: Bangkok in ASIAN NETWORK OF MAJOR CITIES 21</a>') in html
+    assert "place:bangkok</a>" not in html and "<p class=\"count\">14 rows</p>" in html
     status, csv_text = get(server, "/queries/network-members?network=cgorg%3Aanmc21&format=csv")
     assert csv_text.splitlines()[0] == \
         "member,member_label,role,role_label,start,end,as_of,membership,source"
@@ -181,7 +208,7 @@ def test_the_catalog_page_runs_a_query_from_its_form_and_downloads_csv_and_json(
 def test_entity_fields_take_names_and_an_ambiguous_name_offers_its_candidates(server):
     status, html = get(server, "/queries/network-members?run=1&network=ANMC21")
     assert status == 200
-    members = re.findall(r'<td><a href="/id/place/[^"]+">place:[^<]+</a></td><td>([^<]+)</td>',
+    members = re.findall(r'<td><a href="/id/place/[^"]+" title="place:[^"]+">([^<]+)</a></td>',
                          html)
     assert sorted(members) == ["Bangkok", "Delhi", "Hanoi", "Jakarta", "Kuala Lumpur",
                                "Metropolitan Manila", "Seoul", "Singapore", "Taipei", "Tokyo",
@@ -302,6 +329,11 @@ def test_the_path_page_shows_each_step_with_its_facts_and_sources(server):
     assert ">MOU between Seoul and Colombo</a></td><td>agreement</td><td>2016-06-08</td>" in first
     assert f'<blockquote class="evidence">{COLOMBO_QUOTE}</blockquote>' in first
     assert 'Sources: <a href="/id/doc/002">' in first
+    # the facts of the steps, those without a name in words
+    assert re.findall(r'<td><a href="/id/[^"]+">([^<]+)</a></td><td>[a-z ]+</td>', html) == [
+        "MOU between Seoul and Colombo", "Seoul Communiqué on Urban Policy for the SDGs",
+        "Seoul Declaration", "policy transfer: Seoul to Colombo",
+        "policy transfer: Seoul to Colombo", "Tomsk Declaration"]
     # a name several places carry offers each of them
     status, html = get(server, "/path?from=Singapore&to=Tomsk")
     assert status == 400
@@ -316,7 +348,17 @@ def test_the_event_page_lists_people_with_roles_organizers_and_parts(server):
     organizers = re.search(r'<table class="organizers">(.*?)</table>', html, re.S).group(1)
     assert [text_of(r) for r in re.findall(r"<tr><td>(.*?)</td>", organizers)] == [
         "host", "supporter", "supporter", "supporter"]
+    # sources, sessions and kinds of talk by name, the prefixed name on hover
+    assert organizers.count('<td><a href="/id/doc/003" title="doc:003">TCS 10th Anniversary '
+                            'Symposium Series Vol. 6 – Promoting Trilateral Cooperation at the '
+                            'Local Level</a></td>') == 4
     plenary = get(server, "/id/event/anmc21-13th-plenary")[1]
+    speakers = re.search(r'<table class="speakers">(.*?)</table>', plenary, re.S).group(1)
+    assert ('<tr><td><a href="/id/event/anmc21-13th-plenary-opening-ceremony" title="event:'
+            'anmc21-13th-plenary-opening-ceremony">Opening Ceremony of the 13 th Plenary Meeting'
+            '</a></td><td>2014-09-05T09:30:00</td><td>1</td><td><a href="/id/person/zhvachkin-'
+            'sergey">ZHVACHKIN Sergey</a></td><td>opening remarks</td>') in speakers
+    assert "doc:000</a>" not in plenary and "talk-type:" not in plenary
     people = re.search(r'<table class="people">(.*?)</table>', plenary, re.S).group(1)
     assert people.count('<span class="muted">not named</span>') == 6
     series = get(server, "/id/event/tcs-10th-anniversary-symposium-series")[1]
@@ -376,6 +418,10 @@ def test_the_network_data_carries_a_layout_and_narrows_to_a_country_or_an_ego_ne
     facts = json.loads(urllib.request.urlopen(
         server.base + "/network/edge?a=place%3Aseoul&b=place%3Acolombo", timeout=60).read())
     assert {f["label"] for f in facts} >= {"MOU between Seoul and Colombo", "Seoul Declaration"}
+    # a fact without a name in words: its kind and its parties
+    assert sorted({f["label"] for f in facts}) == [
+        "MOU between Seoul and Colombo", "Seoul Communiqué on Urban Policy for the SDGs",
+        "Seoul Declaration", "policy transfer: Seoul to Colombo"]
 
 
 def test_a_set_question_from_its_form_with_names(server):
@@ -384,7 +430,7 @@ def test_a_set_question_from_its_form_with_names(server):
         "agreement": "Tomsk Declaration", "party": "false"})
     status, html = get(server, f"/queries/event-participants-party?{query}")
     assert status == 200, text_of(html)[-300:]
-    rows = re.findall(r'<tr><td><a href="/id/place/[^"]+">place:[^<]+</a></td><td>([^<]+)</td>',
+    rows = re.findall(r'<tr><td><a href="/id/place/[^"]+" title="place:[^"]+">([^<]+)</a></td>',
                       html)
     assert rows == ["Bangkok", "Delhi", "Jakarta", "Kuala Lumpur", "Metropolitan Manila",
                     "Singapore", "Taipei", "Yangon"]

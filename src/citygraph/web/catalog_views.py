@@ -68,10 +68,29 @@ async def one_query(request):
     from urllib.parse import urlencode
 
     link = urlencode({k: v for k, v in given.items() if v})
+    names = None
+    if result is not None and result.form != "ASK":
+        names = await run_in_threadpool(_names, request, result)
     return render(request, "query.html", {"query": query, "given": given, "result": result,
-                                          "error": error, "link": link,
+                                          "error": error, "link": link, "names": names,
                                           "candidates": candidates},
                   status_code=status)
+
+
+def _names(request, result):
+    """{IRI: name} of the entities in a result that its rows do not name themselves (in a
+    column NAME_label beside NAME), for the table to show names: one query or two."""
+    from citygraph.web.base import target
+    from citygraph.web.fact_words import names_of
+
+    columns = set(result.columns)
+    unnamed = [row.get(c) for row in result.rows for c in result.columns
+               if row.get(c) is not None
+               and (f"{c}_label" not in columns or row.get(f"{c}_label") is None)]
+    try:
+        return names_of(target(request), unnamed)
+    except CitygraphError:
+        return {}  # the table shows prefixed names then
 
 
 def _candidates(query, given, exc):

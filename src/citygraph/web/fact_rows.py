@@ -6,12 +6,18 @@ entities it links with the ontology's label of each property ("to party",
 "theme", "signatory"), its source documents and its verbatim evidence.
 """
 
+import functools
+import re
 from collections import OrderedDict
 
-from citygraph.namespaces import CG, DCTERMS, PROV, RDF, RDFS, SCHEMA, XSD
-from citygraph.querying.catalog import adhoc_query, run_query
+from rdflib import URIRef
 
-__all__ = ["FACT_SECTIONS", "facts", "when", "property_label", "PAGE_SIZE"]
+from citygraph.graph.sparql_base import to_ntriples
+from citygraph.namespaces import CG, DCTERMS, FOAF, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from citygraph.querying.catalog import adhoc_query, check_syntax
+
+__all__ = ["FACT_SECTIONS", "LABEL_PROPS", "Labels", "facts", "select", "when", "property_label",
+           "PAGE_SIZE"]
 
 #: fact classes and the heading of their section, in page order
 FACT_SECTIONS = OrderedDict([
@@ -25,10 +31,11 @@ FACT_SECTIONS = OrderedDict([
 PAGE_SIZE = 50
 
 # The facts an actor takes part in: the node itself or, for a place, the governments and
-# departments that govern it; for a place also the posts in those governments. Each
-# property comes with its label from the ontology.
+# departments that govern it; for a place also the posts in those governments. Their
+# statements and the names of what they link come in two more queries, each with a VALUES
+# block, rather than in one join that repeats every label on every statement.
 _FACTS = """
-SELECT DISTINCT ?fact ?class ?role ?p ?plabel ?o ?olabel ?odate WHERE {
+SELECT DISTINCT ?fact ?class ?role WHERE {
   {
     ?actor (org:subOrganizationOf*/cg:governs)? $node .
     ?fact ?role ?actor .
@@ -42,10 +49,24 @@ SELECT DISTINCT ?fact ?class ?role ?p ?plabel ?o ?olabel ?odate WHERE {
   VALUES ?class { cg:Tie cg:Agreement cg:Membership cg:Participation cg:Project
                   cg:PolicyTransfer cg:PostHolding cg:Talk }
   FILTER(?role NOT IN (cg:mentionedIn, prov:wasDerivedFrom))
-  ?fact ?p ?o .
-  OPTIONAL { ?p rdfs:label ?plabel }
-  OPTIONAL { ?o rdfs:label|skos:prefLabel|schema:name|foaf:name|dcterms:title ?olabel }
-  OPTIONAL { ?o schema:startDate ?odate }
+}"""
+
+# Each fact's statements.
+_STATEMENTS = "SELECT ?fact ?p ?o WHERE { VALUES ?fact { <urn:x-facts> } ?fact ?p ?o }"
+
+# The names of the entities the facts link and the start dates of the events among them,
+# and the ontology's label of each property.
+_NAMES = """
+SELECT ?x ?lp ?label ?date ?plabel WHERE {
+  {
+    VALUES ?x { <urn:x-entities> }
+    OPTIONAL { ?x ?lp ?label . VALUES ?lp { rdfs:label skos:prefLabel schema:name foaf:name
+                                             dcterms:title } }
+    OPTIONAL { ?x schema:startDate ?date }
+  } UNION {
+    VALUES ?x { <urn:x-properties> }
+    ?x rdfs:label ?plabel .
+  }
 }"""
 
 #: the properties that date a fact, read by :func:`when`
@@ -164,30 +185,90 @@ def property_label(prop, labels=None):
     return words or str(prop)
 
 
+#: the properties that name an entity, the first preferred (as on the entity's own page)
+LABEL_PROPS = (RDFS.label, SKOS.prefLabel, SCHEMA.name, FOAF.name, DCTERMS.title)
+
+
+class Labels(dict):
+    """{entity: name} kept from query rows, each entity's name from the first property of
+    LABEL_PROPS it has (the first value of it the rows give).
+
+    >>> labels = Labels()
+    >>> labels.offer("p", FOAF.name, "PARK Won Soon"); labels.offer("p", RDFS.label, "Park")
+    >>> labels.offer("p", SCHEMA.name, "P."); labels
+    {'p': 'Park'}
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.ranks = {}
+
+    def offer(self, entity, prop, label):
+        rank = LABEL_PROPS.index(prop) if prop in LABEL_PROPS else len(LABEL_PROPS)
+        if rank < self.ranks.get(entity, len(LABEL_PROPS) + 1):
+            self[entity] = str(label)
+            self.ranks[entity] = rank
+
+
+@functools.lru_cache(maxsize=64)
+def _prefixed(text):
+    """A page query's text with the project's prefixes, checked once."""
+    query = adhoc_query(text, source="page")
+    check_syntax(query)
+    return query.text
+
+
+def select(target, text, bindings=None, lists=None):
+    """The rows of one of the pages' own queries (``text`` without prefixes), its
+    variables bound to ``bindings``; ``lists`` maps a name to the IRIs that replace
+    ``<urn:x-NAME>`` in the text (in a VALUES block: one query for all of them).
+
+    The text is prefixed and checked once; the lists go in after.
+    """
+    text = _prefixed(text)
+    if lists:
+        def values(match):
+            terms = dict.fromkeys(lists[match.group(1)])
+            return " ".join(to_ntriples(t) for t in terms if isinstance(t, URIRef))
+
+        text = re.sub(r"<urn:x-(\w+)>", values, text)
+    return target.select(text, bindings or None)
+
+
 def facts(target, node, limit=None):
     """The node's facts grouped by section: each with label, when, links, sources, quotes.
 
     ``limit`` keeps the first rows of each section (the page links to the rest);
-    every section also says its full count (``counts``).
+    every section also says its full count (``counts``). Three queries, whatever the
+    number of facts: the node's facts, their statements, the names of what they link.
     """
-    rows = run_query(adhoc_query(_FACTS, source="page"), target, bindings={"node": node}).rows
     by_fact = OrderedDict()
-    for row in rows:
+    for row in select(target, _FACTS, {"node": node}):
         fact = by_fact.setdefault(row["fact"], {
             "iri": row["fact"], "class": row["class"], "roles": set(), "values": OrderedDict(),
             "labels": {}, "dates": {}, "plabels": {}})
         fact["roles"].add(row["role"])
-        values = fact["values"].setdefault(row["p"], [])
+    if not by_fact:
+        return OrderedDict()
+    properties, entities = {}, {}
+    for row in select(target, _STATEMENTS, lists={"facts": by_fact}):
+        values = by_fact[row["fact"]]["values"].setdefault(row["p"], [])
         if row["o"] not in values:
             values.append(row["o"])
+        properties[row["p"]] = entities[row["o"]] = None
+    labels, dates, plabels = Labels(), {}, {}
+    for row in select(target, _NAMES, lists={"entities": entities, "properties": properties}):
+        if row["label"] is not None:
+            labels.offer(row["x"], row["lp"], row["label"])
+        if row["date"] is not None:
+            dates.setdefault(row["x"], row["date"])
         if row["plabel"] is not None:
-            fact["plabels"].setdefault(row["p"], str(row["plabel"]))
-        if row["olabel"] is not None:
-            fact["labels"].setdefault(row["o"], str(row["olabel"]))
-        if row["odate"] is not None:
-            fact["dates"].setdefault(row["o"], row["odate"])
+            plabels.setdefault(row["x"], str(row["plabel"]))
     sections = OrderedDict((heading, []) for heading in FACT_SECTIONS.values())
     for fact in by_fact.values():
+        fact["labels"], fact["plabels"] = labels, plabels
+        fact["dates"] = {o: dates[o] for objects in fact["values"].values() for o in objects
+                         if o in dates}
         sections[FACT_SECTIONS[fact["class"]]].append(_fact_row(fact, node))
     for rows in sections.values():
         rows.sort(key=lambda r: (r["date"] or "9999", r["label"]))

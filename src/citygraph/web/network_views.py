@@ -341,6 +341,15 @@ async def edge_facts(request):
             "evidence": []})
         if row["evidence"] is not None and str(row["evidence"]) not in entry["evidence"]:
             entry["evidence"].append(str(row["evidence"]))
+    from rdflib import URIRef
+
+    unnamed = [URIRef(f["fact"]) for f in facts.values() if f["label"] is None]
+    if unnamed:
+        from citygraph.web.fact_words import fact_words
+
+        words = await run_in_threadpool(fact_words, target(request), unnamed)
+        for iri, text in words.items():
+            facts[str(iri)]["label"] = text
     return Response(json.dumps(list(facts.values()), ensure_ascii=False),
                     media_type="application/json")
 

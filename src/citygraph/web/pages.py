@@ -11,11 +11,11 @@ from collections import OrderedDict
 from rdflib import URIRef
 
 from citygraph.namespaces import CG, CGR, DCTERMS, FOAF, GEO, ORG, RDF, RDFS, SCHEMA, SKOS
-from citygraph.querying.catalog import adhoc_query, find_query, run_query
+from citygraph.querying.catalog import find_query, run_query
 from citygraph.querying.names import name_index, search
-from citygraph.web.fact_rows import FACT_SECTIONS, facts
+from citygraph.web.fact_rows import FACT_SECTIONS, facts, select
 
-__all__ = ["node_iri", "describe", "facts", "kind_of", "search_index", "search",
+__all__ = ["node_iri", "describe", "entity", "facts", "kind_of", "search_index", "search",
            "document_facts", "highlight", "enclosing", "catalog_rows", "questions"]
 
 _PATH = re.compile(r"[A-Za-z0-9._~%!$&'()*+,;=:@/-]+")
@@ -47,7 +47,7 @@ def node_iri(path):
 
 
 def _select(target, text, **bindings):
-    return run_query(adhoc_query(text, source="page"), target, bindings=bindings).rows
+    return select(target, text, bindings)
 
 
 _DESCRIBE = """
@@ -154,6 +154,21 @@ def enclosing(target, node):
         if row["kind"] == CG.Country:
             entry["country"] = True
     return sorted(seen.values(), key=lambda e: (e["country"], e["label"] or ""))
+
+
+def entity(target, node):
+    """What every entity page shows first, or None for a node the store does not know:
+    :func:`describe`, with its facts (a place's, an organization's, a person's) and a
+    place's enclosing places. A page worker answers it in one request (see
+    :mod:`citygraph.web.worker`), its five queries run where the store is."""
+    info = describe(target, node)
+    if info is None:
+        return None
+    info["facts"] = facts(target, node) if info["kind"] in (
+        "place", "organization", "person") else {}
+    if info["kind"] == "place":
+        info["enclosing"] = enclosing(target, node)
+    return info
 
 
 def catalog_rows(target, name, **params):

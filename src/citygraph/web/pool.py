@@ -386,3 +386,7 @@ class PoolTarget(Target):
 
     def ask(self, query, bindings=None):
         return self._call(("ask", query, bindings, None))
+
+    def entity(self, node):
+        """:func:`citygraph.web.pages.entity` run in a worker: one request for its queries."""
+        return self._call(("entity", node))

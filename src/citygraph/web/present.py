@@ -6,7 +6,7 @@ from citygraph.namespaces import CGR
 from citygraph.querying.catalog import compact
 from citygraph.web.fact_rows import PAGE_SIZE
 
-__all__ = ["FILTERS", "GLOBALS", "page_url", "short"]
+__all__ = ["FILTERS", "GLOBALS", "page_url", "short", "shown_columns"]
 
 
 def page_url(iri):
@@ -38,6 +38,16 @@ def short(term):
 
 def is_iri(term):
     return isinstance(term, URIRef)
+
+
+def shown_columns(columns):
+    """The columns a result table shows when it names entities: all but a NAME_label column
+    beside a column NAME (whose cells show that name).
+
+    >>> shown_columns(["member", "member_label", "role", "source_label"])
+    ['member', 'role', 'source_label']
+    """
+    return [c for c in columns if not (c.endswith("_label") and c[:-len("_label")] in columns)]
 
 
 FILTERS = {"page_url": page_url, "short": short}
@@ -74,5 +84,6 @@ def fact_page_url(iri, section, page):
 
 GLOBALS = {"hidden_label": URIRef("http://www.w3.org/2004/02/skos/core#hiddenLabel"),
            "is_iri": is_iri, "page_url": page_url, "short": short, "land_paths": _land_paths,
-           "rdf_url": rdf_url, "fact_page_url": fact_page_url, "page_size": PAGE_SIZE,
+           "rdf_url": rdf_url, "fact_page_url": fact_page_url,
+           "shown_columns": shown_columns, "page_size": PAGE_SIZE,
            "date_property": URIRef("http://purl.org/dc/terms/date")}

@@ -109,7 +109,18 @@ def _path(request, given):
                    for s in edge.get("sources") or []]
         steps.append({"from": node, "to": after, "edge": edge, "facts": list(by_fact.values()),
                       "others": others, "sources": sources})
+    _in_words(t, [f for step in steps for f in step["facts"]])
     return {"problems": {}, "steps": steps, "ends": ends, "places": [n for n, _ in path]}
+
+
+def _in_words(target, facts):
+    """Give each fact row without a name (``fact_label``) its words: kind and parties."""
+    from citygraph.web.fact_words import fact_words
+
+    words = fact_words(target, [f["fact"] for f in facts if f.get("fact_label") is None])
+    for fact in facts:
+        if fact.get("fact_label") is None and fact["fact"] in words:
+            fact["fact_label"] = words[fact["fact"]]
 
 
 def _expand(curie):

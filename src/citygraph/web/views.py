@@ -1,5 +1,6 @@
 """The HTML pages: search, entity pages, the query catalog, the SPARQL editor, network and map."""
 
+import bisect
 
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -65,6 +66,10 @@ async def search(request):
     return render(request, "search.html", {"q": text, "hits": hits})
 
 
+_MEASURES = ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector",
+             "pagerank", "core", "community")
+
+
 def _rank(request, node):
     """The place's measures and its rank by degree and betweenness in the whole network."""
     from citygraph.errors import CitygraphError
@@ -76,34 +81,50 @@ def _rank(request, node):
         return None
     if data is None:
         return {"pending": True, "waited": waited(request)}
-    nodes = data["graph"]["nodes"]
-    mine = next((n for n in nodes if n["id"] == str(node) or n.get("iri") == str(node)), None)
+    nodes, ranked = _ranking(request, data)
+    mine = nodes.get(str(node))
     if mine is None:
         return None
-    out = {"measures": [], "total": len(nodes)}
-    for measure in ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector",
-                    "pagerank", "core", "community"):
+    out = {"measures": [], "total": len(ranked["degree"])}
+    for measure in _MEASURES:
         value = mine.get(measure)
         if value is None:
             continue
         rank = None
         if measure != "community":
-            rank = 1 + sum(1 for n in nodes if (n.get(measure) or 0) > value)
+            # 1 + the number of places with a higher value
+            values = ranked[measure]
+            rank = 1 + len(values) - bisect.bisect_right(values, value)
         out["measures"].append({"name": measure, "value": value, "rank": rank})
     return out
 
 
+def _ranking(request, data):
+    """The network's places by IRI and each measure's values in order, computed once per
+    network: ({IRI: node}, {measure: sorted values})."""
+    cache = request.app.state.cache
+    kept = cache.get("ranking")
+    if kept is not None and kept[0] is data:
+        return kept[1], kept[2]
+    nodes = {}
+    for n in data["graph"]["nodes"]:
+        nodes.setdefault(n["id"], n)
+        if n.get("iri"):
+            nodes.setdefault(n["iri"], n)
+    ranked = {m: sorted(n.get(m) or 0 for n in data["graph"]["nodes"])
+              for m in _MEASURES if m != "community"}
+    cache["ranking"] = (data, nodes, ranked)
+    return nodes, ranked
+
+
 def _entity(request, node):
     t = target(request)
-    info = pages.describe(t, node)
+    info = t.entity(node)
     if info is None:
         return None
-    info["facts"] = pages.facts(t, node) if info["kind"] in (
-        "place", "organization", "person") else {}
     kind = info["kind"]
     info.update(pages.questions(t, node, kind))
     if kind == "place":
-        info["enclosing"] = pages.enclosing(t, node)
         if info["lat"] is not None and info["lon"] is not None:
             from citygraph.web.geo import project
 
@@ -118,9 +139,25 @@ def _entity(request, node):
         info["attendance"] = attendance
     if kind == "organization":
         info["members"] = pages.catalog_rows(t, "network-members", network=node)
+    info["table_names"] = _table_names(t, info)
     if kind == "document":
         info["document"] = _document(request, t, node, info)
     return info
+
+
+#: the columns of an entity page's tables that show an entity by its name alone
+_NAMED = ("source", "session", "proxy_holder", "talk_type")
+
+
+def _table_names(t, info):
+    """{IRI: name} of the entities the page's tables show without a name of their own
+    (sources, sessions, proxy holders, kinds of talk): one query, none when there are none."""
+    from citygraph.web.fact_words import names_of
+
+    iris = [row.get(column) for table in ("organizers", "people", "parts", "speakers",
+                                           "attendance", "members")
+            for row in info.get(table) or () for column in _NAMED if row.get(column)]
+    return names_of(t, iris) if iris else {}
 
 
 def _document(request, t, node, info):
@@ -130,8 +167,12 @@ def _document(request, t, node, info):
     text = None
     if names:
         text = _source_text(request, str(names[0]))
+    from citygraph.web.fact_words import fact_words
+
     quotes = pages.document_facts(t, node)
+    # each citing fact in words: its kind and its parties' names, or its kind and name
     labels = {fact: label for fact, _, label in quotes}
+    labels.update(fact_words(t, [fact for fact, _, _ in quotes]))
     if text is None:
         return {"text": None, "pieces": [], "missing": [(f, q) for f, q, _ in quotes],
                 "labels": labels, "file": str(names[0]) if names else None}

@@ -28,6 +28,10 @@ def _handle(state, message):
         if kind != "ask" and max_rows is not None and len(rows) > max_rows:
             raise ResultTooLarge(max_rows)
         return rows
+    if kind == "entity":
+        from citygraph.web.pages import entity
+
+        return entity(state["target"], message[1])
     if kind == "network":
         from citygraph.web.network import compute
 

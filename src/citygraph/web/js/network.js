@@ -2,7 +2,7 @@
 // with WebGL, ForceAtlas2 (in a web worker) lays it out. Bundled by build.sh into
 // ../static/network.js; the page never loads anything from elsewhere.
 import Graph from "graphology";
-import Sigma from "sigma";
+import Sigma, { DEFAULT_STYLES } from "sigma";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 
@@ -141,15 +141,24 @@ export async function start(options) {
   }
   window.citygraphGraph = graph;
   const renderer = new Sigma(graph, container, {
-    enableEdgeEvents: true,
-    // large networks (the 10k-place Wikidata one): draw fewer labels, hide edges and
-    // labels while the camera moves, pick on a coarser buffer
-    labelRenderedSizeThreshold: count > 2000 ? 12 : 6,
-    labelDensity: 0.5,
-    labelGridCellSize: 80,
-    hideEdgesOnMove: count > 2000,
-    hideLabelsOnMove: count > 2000,
-    pickingDownSizingRatio: count > 2000 ? 4 : 2,
+    settings: {
+      enableEdgeEvents: true,
+      // large networks (the 10k-place Wikidata one): draw fewer labels, hide edges and
+      // labels while the camera moves, pick on a coarser buffer
+      labelRenderedSizeThreshold: count > 2000 ? 12 : 6,
+      labelDensity: 0.5,
+      labelGridCellSize: 80,
+      hideEdgesOnMove: count > 2000,
+      hideLabelsOnMove: count > 2000,
+      pickingDownSizingRatio: count > 2000 ? 4 : 2,
+    },
+    // the largest places (and the ego network's centre) are named at every zoom, whatever
+    // their size on screen and whichever smaller labels they overlap; the others as room
+    // allows
+    styles: {
+      nodes: [DEFAULT_STYLES.nodes, { whenData: "forceLabel", then: { labelVisibility: "visible" } }],
+      edges: DEFAULT_STYLES.edges,
+    },
   });
   window.citygraphRenderer = renderer;
   renderer.on("clickNode", ({ node }) => {
