@@ -191,3 +191,30 @@ def test_the_server_listens_on_loopback_by_default():
     host = next(p for p in command.params if p.name == "host")
     assert host.default == "127.0.0.1"
     assert ROOT.is_dir()
+
+
+def test_a_simple_query_is_answered_in_the_web_process_within_its_limits(store):
+    from citygraph.graph.store import open_existing
+    from citygraph.web import inline
+    from citygraph.web.pool import ResultLimit
+
+    opened = open_existing(store)
+    base = "http://127.0.0.1:8000/sparql"
+
+    def message(text, accept="text/csv", max_rows=100_000, default=()):
+        return ("protocol", text, accept, list(default), [], max_rows, base)
+
+    assert inline.answer(opened, message(LABELS)) == ("text/csv; charset=utf-8",
+                                                      b"label\r\nSeoul\r\n")
+    media, body = inline.answer(opened, message(f"ASK {{ <{SEOUL}> ?p ?o }}", "application/json"))
+    assert (media, json.loads(body)) == ("application/sparql-results+json",
+                                         {"head": {}, "boolean": True})
+    # more rows than the web process answers itself: for a worker (None), unless the row
+    # limit is lower, then refused as a worker refuses it
+    everything = "SELECT * WHERE { ?s ?p ?o }"
+    assert inline.answer(opened, message(everything)) is None
+    with pytest.raises(ResultLimit, match="larger than the limit of 3 rows"):
+        inline.answer(opened, message(everything, max_rows=3))
+    # two patterns, or a dataset given by the protocol: for a worker
+    assert inline.answer(opened, message(LABELS.replace("}", f". <{SEOUL}> a ?t }}"))) is None
+    assert inline.answer(opened, message(LABELS, default=[SEOUL])) is None
