@@ -294,12 +294,16 @@ def _uvicorn_alone():
     return process, port
 
 
-def _endpoints(store, port, clients, seconds, rounds):
+def _endpoints(store, port, clients, seconds, rounds, baseline=None):
     """The simple SELECT's throughput on ``citygraph serve`` (on ``port``), on ``oxigraph
     serve-read-only`` over the same store and on uvicorn alone answering a constant, each
     for ``seconds`` in all: ``rounds`` turns of each in a row, never two at once, so that
-    the machine's other work weighs on the three alike. Returns the errors of ours."""
+    the machine's other work weighs on the three alike; with ``baseline`` (a package's
+    ``src`` folder), its ``citygraph serve`` as well. Returns the errors of ours."""
     servers = [("citygraph serve", None, port, "/sparql")]
+    if baseline is not None:
+        process, other = _start(store, src=baseline)
+        servers.append((f"citygraph serve of {baseline}", process, other, "/sparql"))
     reference = _oxigraph(store)
     if reference is not None:
         servers.insert(0, ("oxigraph serve-read-only", reference[0], reference[1], "/query"))
@@ -466,6 +470,9 @@ def main(argv=None):
     parser.add_argument("--max-growth-mib", type=int, default=256,
                         help="the most the server's resident memory may grow during the load "
                              "test (exit 1 past it)")
+    parser.add_argument("--baseline-src", type=Path, metavar="DIR",
+                        help="also time the endpoint of the citygraph package in DIR (another "
+                             "checkout's src folder), in the same rounds")
     parser.add_argument("--endpoint-only", action="store_true",
                         help="only the endpoint throughput comparison")
     parser.add_argument("--serve-option", action="append", default=[], metavar="OPTION",
@@ -494,7 +501,7 @@ def main(argv=None):
               f"{time.perf_counter() - started:.1f} s", flush=True)
         try:
             failures = _endpoints(store, port, args.endpoint_clients, args.endpoint_seconds,
-                                  args.endpoint_rounds)
+                                  args.endpoint_rounds, args.baseline_src)
             if args.endpoint_only:
                 return 1 if failures else 0
             prefix, _, local = args.place.partition(":")
