@@ -159,6 +159,10 @@ def is_simple(text):
     return i == len(tokens)
 
 
+#: the dataset of a simple query: it names none (no FROM), nor does the request
+_UNION = {"use_default_graph_as_union": True}
+
+
 def answer(store, message):
     """(media type, body) of a ``("protocol", ...)`` message (see
     :func:`citygraph.web.protocol.evaluate`) answered with ``store`` in this process, or None
@@ -169,7 +173,7 @@ def answer(store, message):
         return None
     most = INLINE_ROWS if max_rows is None else min(max_rows, INLINE_ROWS)
     try:
-        return evaluate(store, text, accept, (), (), most, base_iri)
+        return evaluate(store, text, accept, (), (), most, base_iri, _UNION)
     except ResultTooLarge:
         if max_rows is not None and max_rows <= INLINE_ROWS:
             raise ResultLimit(max_rows) from None

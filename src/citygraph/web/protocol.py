@@ -6,6 +6,7 @@ query in a worker and serializes its answer in the format the client accepts.
 """
 
 import csv
+import functools
 import io
 import json
 from xml.sax.saxutils import escape, quoteattr
@@ -145,6 +146,7 @@ def with_hint(fmt, accept):
     return f"{media}, {accept}" if media else accept
 
 
+@functools.lru_cache(maxsize=256)  # clients send the same few Accept headers
 def negotiate(accept, graph):
     """The format to answer in: 'json', 'xml', 'csv' or 'tsv' for SELECT and ASK; an RdfFormat
     for CONSTRUCT and DESCRIBE. None when nothing the client accepts can be given.
@@ -262,18 +264,23 @@ def serialize_graph(triples, fmt, prefixes=None):
 
 
 def evaluate(store, text, accept, default_graphs=(), named_graphs=(), max_rows=None,
-             base_iri=None):
+             base_iri=None, options=None):
     """Run ``text`` on ``store``; return (media type, body bytes). In a worker process.
 
     ``base_iri`` resolves the relative IRIs of a query without BASE (the
-    endpoint's own URL, as the SPARQL 1.1 Protocol allows).
+    endpoint's own URL, as the SPARQL 1.1 Protocol allows). ``options`` are the
+    dataset arguments of ``Store.query`` when the caller knows them already (else
+    :func:`citygraph.graph.sparql_base.dataset_options` of the query and the graphs).
 
     Raises :class:`QueryError` for invalid SPARQL (line and column named),
     ``ResultTooLarge`` past ``max_rows``, :class:`NotAcceptable` when the
     client accepts no format of the query's form.
     """
 
-    options = dataset_options(text, default_graphs, named_graphs)
+    if options is None:
+        options = dataset_options(text, default_graphs, named_graphs)
+    else:
+        options = dict(options)
     if base_iri:
         options["base_iri"] = base_iri
     try:
