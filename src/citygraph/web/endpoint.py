@@ -103,10 +103,42 @@ async def read_query(request, params=None):
                   "application/sparql-query or an HTML form with a query field"), graphs
 
 
+def _checked(text, graphs):
+    """Why a query text and its graphs are refused before anything runs, or None (always
+    None without a text: the service description or the editor is the answer then)."""
+    if text is None:
+        return None
+    for iri in (*graphs["default"], *graphs["named"]):
+        if iri.lower().startswith("file:"):
+            return f"file: IRIs are refused: <{iri}>"
+    return _refusal(text)
+
+
+@functools.lru_cache(maxsize=512)
+def _reading(query_string):
+    """(query text, problem, graphs, format hint) of a GET's query string, kept for the ones
+    asked most (clients repeat their queries)."""
+    params = QueryParams(_pairs(query_string))
+    graphs = {"default": tuple(params.getlist("default-graph-uri")),
+              "named": tuple(params.getlist("named-graph-uri"))}
+    if "update" in params:
+        return None, READ_ONLY, graphs, None
+    try:
+        text = _one(params.getlist("query"), "query")
+    except ValueError as exc:
+        return None, str(exc), graphs, None
+    return text, _checked(text, graphs), graphs, params.get("format")
+
+
 async def sparql(request):
     """The SPARQL 1.1 Protocol query endpoint (GET and POST), read-only."""
-    params = parameters(request)
-    text, problem, graphs = await read_query(request, params)
+    if request.method == "GET":
+        text, problem, graphs, hint = _reading(request.scope.get("query_string", b""))
+    else:
+        params = parameters(request)
+        text, problem, graphs = await read_query(request, params)
+        hint = params.get("format")
+        problem = problem or _checked(text, graphs)
     if problem:
         return _problem(problem)
     accept = request.headers.get("accept", "")
@@ -118,13 +150,7 @@ async def sparql(request):
         if request.method == "GET":
             return description(request, accept)
         return _problem(_NO_QUERY)
-    for iri in graphs["default"] + graphs["named"]:
-        if iri.lower().startswith("file:"):
-            return _problem(f"file: IRIs are refused: <{iri}>")
-    reason = _refusal(text)
-    if reason:
-        return _problem(reason)
-    accept = with_hint(params.get("format"), accept)
+    accept = with_hint(hint, accept)
     message = ("protocol", text, accept, graphs["default"], graphs["named"],
                request.app.state.settings.max_rows, endpoint_url(request))
     try:
