@@ -218,3 +218,27 @@ def test_a_simple_query_is_answered_in_the_web_process_within_its_limits(store):
     # two patterns, or a dataset given by the protocol: for a worker
     assert inline.answer(opened, message(LABELS.replace("}", f". <{SEOUL}> a ?t }}"))) is None
     assert inline.answer(opened, message(LABELS, default=[SEOUL])) is None
+
+
+def test_a_simple_query_gets_the_same_answer_and_headers_as_any_other(server):
+    """The web process answers a simple query on a shorter way (citygraph.web.inline): the
+    same body and headers as the usual way, which a query with DISTINCT takes."""
+    def answer(text):
+        request = urllib.request.Request(server.base + q(text), headers={
+            "Accept": "application/sparql-results+json", "Origin": "https://yasgui.example"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            headers = {k.lower(): v for k, v in response.headers.items()
+                       if k.lower() not in ("date", "server")}
+            return headers, json.loads(response.read())
+
+    simple, usual = answer(LABELS), answer(LABELS.replace("SELECT", "SELECT DISTINCT"))
+    assert simple == usual
+    assert simple[1]["results"]["bindings"] == [{"label": {"type": "literal", "value": "Seoul"}}]
+    assert simple[0]["access-control-allow-origin"] == "*"
+    assert simple[0]["x-frame-options"] == "DENY"
+    assert simple[0]["content-type"] == "application/sparql-results+json"
+    # an unknown host is refused on the short way too
+    connection = http.client.HTTPConnection(server.base.removeprefix("http://"), timeout=10)
+    connection.request("GET", q(LABELS), headers={"Host": "evil.example"})
+    assert connection.getresponse().status == 400
+    connection.close()
