@@ -184,6 +184,13 @@ def answer(store, message):
         return None
 
 
+@functools.lru_cache(maxsize=64)
+def _known(host, hosts):
+    """Whether the Host header ``host`` (bytes) names one of ``hosts`` (what the guard
+    checks, kept for the few hosts a server is asked as)."""
+    return host_name(host.decode("latin-1")) in hosts
+
+
 def respond_headers(media, length, version):
     """The raw headers of an answer :func:`respond` gives: those the guard, the version pin
     and CORS add to every answer of ``/sparql`` (see :mod:`citygraph.web.guard`,
@@ -212,7 +219,7 @@ async def respond(app, scope, send, hosts):
             host = value
         elif name == b"accept":
             accept = value
-    if host is None or host_name(host.decode("latin-1")) not in hosts:
+    if host is None or not _known(host, hosts):
         return False
     client = scope["client"][0] if scope.get("client") else ""
     try:
