@@ -20,7 +20,7 @@ from citygraph.web.base import adhoc_answer, status_of
 from citygraph.web.protocol import READ_ONLY, refusal, with_hint
 from citygraph.web.service import description, endpoint_url
 
-__all__ = ["sparql", "read_query", "MAX_BODY"]
+__all__ = ["sparql", "read_query", "read_get", "MAX_BODY"]
 
 #: the largest query text or form body the server reads
 MAX_BODY = 1_000_000
@@ -115,7 +115,7 @@ def _checked(text, graphs):
 
 
 @functools.lru_cache(maxsize=512)
-def _reading(query_string):
+def read_get(query_string):
     """(query text, problem, graphs, format hint) of a GET's query string, kept for the ones
     asked most (clients repeat their queries)."""
     params = QueryParams(_pairs(query_string))
@@ -133,7 +133,7 @@ def _reading(query_string):
 async def sparql(request):
     """The SPARQL 1.1 Protocol query endpoint (GET and POST), read-only."""
     if request.method == "GET":
-        text, problem, graphs, hint = _reading(request.scope.get("query_string", b""))
+        text, problem, graphs, hint = read_get(request.scope.get("query_string", b""))
     else:
         params = parameters(request)
         text, problem, graphs = await read_query(request, params)
