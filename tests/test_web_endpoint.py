@@ -242,3 +242,11 @@ def test_a_simple_query_gets_the_same_answer_and_headers_as_any_other(server):
     connection.request("GET", q(LABELS), headers={"Host": "evil.example"})
     assert connection.getresponse().status == 400
     connection.close()
+
+
+def test_a_long_query_is_answered_as_a_short_one(server):
+    # readings of short query texts are kept; a long one is read each time
+    long_text = LABELS + "\n# " + "x" * 5000
+    assert get(server, q(long_text), "text/csv")[:3:2] == (200, "label\r\nSeoul\r\n")
+    assert get(server, q(long_text.replace("SELECT", "SELECT DISTINCT")), "text/csv")[2] == \
+        "label\r\nSeoul\r\n"

@@ -27,8 +27,16 @@ MAX_BODY = 1_000_000
 
 _NO_QUERY = "no query: give a query parameter"
 
-#: the refusal of a query text, kept for the texts asked most (clients repeat their queries)
-_refusal = functools.lru_cache(maxsize=512)(refusal)
+#: the longest query text (or query string) whose reading is kept: clients repeat their short
+#: queries, and a few long ones must not fill the memory
+_KEPT_LENGTH = 4000
+
+_refusal_kept = functools.lru_cache(maxsize=512)(refusal)
+
+
+def _refusal(text):
+    """:func:`citygraph.web.protocol.refusal`, kept for the short texts asked most."""
+    return _refusal_kept(text) if len(text) <= _KEPT_LENGTH else refusal(text)
 
 
 def _one_line(text):
@@ -46,15 +54,19 @@ def _one(values, name):
     return values[0] if values else None
 
 
-@functools.lru_cache(maxsize=512)
-def _pairs(query_string):
-    """The parameters of a query string, kept for the ones asked most."""
+def _split(query_string):
     return tuple(urllib.parse.parse_qsl(query_string.decode("latin-1"), keep_blank_values=True))
 
 
+_pairs_kept = functools.lru_cache(maxsize=512)(_split)
+
+
 def parameters(request):
-    """The request's query parameters (as ``request.query_params``, parsed once per text)."""
-    return QueryParams(_pairs(request.scope.get("query_string", b"")))
+    """The request's query parameters (as ``request.query_params``, parsed once per short
+    text)."""
+    query_string = request.scope.get("query_string", b"")
+    return QueryParams(_pairs_kept(query_string) if len(query_string) <= _KEPT_LENGTH
+                       else _split(query_string))
 
 
 async def read_query(request, params=None):
@@ -114,11 +126,14 @@ def _checked(text, graphs):
     return _refusal(text)
 
 
-@functools.lru_cache(maxsize=512)
 def read_get(query_string):
-    """(query text, problem, graphs, format hint) of a GET's query string, kept for the ones
-    asked most (clients repeat their queries)."""
-    params = QueryParams(_pairs(query_string))
+    """(query text, problem, graphs, format hint) of a GET's query string, kept for the short
+    ones asked most (clients repeat their queries)."""
+    return _read_kept(query_string) if len(query_string) <= _KEPT_LENGTH else _read(query_string)
+
+
+def _read(query_string):
+    params = QueryParams(_split(query_string))
     graphs = {"default": tuple(params.getlist("default-graph-uri")),
               "named": tuple(params.getlist("named-graph-uri"))}
     if "update" in params:
@@ -128,6 +143,9 @@ def read_get(query_string):
     except ValueError as exc:
         return None, str(exc), graphs, None
     return text, _checked(text, graphs), graphs, params.get("format")
+
+
+_read_kept = functools.lru_cache(maxsize=512)(_read)
 
 
 async def sparql(request):

@@ -22,8 +22,12 @@ from citygraph.web.protocol import ResultTooLarge, evaluate
 __all__ = ["is_simple", "answer", "INLINE_ROWS"]
 
 #: the most rows a query answered in the web process may give; a larger answer is the
-#: workers' (about a millisecond of the web process is lost finding that out)
-INLINE_ROWS = 1000
+#: workers' (under a millisecond of the web process is lost finding that out), so that no
+#: answer holds the web process for long
+INLINE_ROWS = 100
+
+#: the longest query text whose verdict is kept (clients repeat their short queries)
+_KEPT_LENGTH = 4000
 
 _TOKEN = re.compile(
     r"""(?P<space>\s+)
@@ -87,7 +91,6 @@ def _word(tokens, i, *words):
     return i < len(tokens) and tokens[i][0] == "word" and tokens[i][1].upper() in words
 
 
-@functools.lru_cache(maxsize=1024)
 def is_simple(text):
     """Whether a query is one that the web process answers itself: SELECT (variables or
     ``*``) or ASK of one triple pattern, its three terms apart, no variable twice, at most
@@ -104,6 +107,10 @@ def is_simple(text):
     ...  "SELECT * { ?s ?p ?o FILTER(?o > 1) }", "SELECT * { ?s ?p ?o } ORDER BY ?o")]
     [False, False, False, False, False, False, False, False]
     """
+    return _simple_kept(text) if len(text) <= _KEPT_LENGTH else _simple(text)
+
+
+def _simple(text):
     tokens = _tokens(text)
     if not tokens:
         return False
@@ -157,6 +164,9 @@ def is_simple(text):
     if _word(tokens, i, "LIMIT") and i + 1 < len(tokens) and tokens[i + 1][0] == "number":
         i += 2
     return i == len(tokens)
+
+
+_simple_kept = functools.lru_cache(maxsize=1024)(_simple)
 
 
 #: the dataset of a simple query: it names none (no FROM), nor does the request
