@@ -2,6 +2,7 @@
 
     python -m bench.bench_serve [--store DIR] [--place place:seoul] [--clients 20]
                                 [--seconds 30] [--repeat 5] [--expensive-seconds 30]
+                                [--endpoint-only] [--serve-option OPTION ...]
 
 Starts ``citygraph serve`` on a free port of 127.0.0.1 (only there: the load
 test sends traffic to this machine alone), then measures:
@@ -12,10 +13,12 @@ test sends traffic to this machine alone), then measures:
   ``--repeat`` further ones;
 * endpoint throughput: ``--endpoint-clients`` (16) threads, each on one kept-alive
   connection, sending a simple SELECT to ``/sparql`` for ``--endpoint-seconds``
-  seconds, and the same to ``oxigraph serve-read-only`` on the same store (run
-  one after the other, never together): requests per second of each and their ratio,
-  and of uvicorn alone answering a constant (the most one Python web process
-  reaches here with these clients);
+  seconds, and the same to ``oxigraph serve-read-only`` on the same store and to
+  uvicorn alone answering a constant (the most one Python web process reaches here
+  with these clients): never two at once, but in ``--endpoint-rounds`` (5) turns of
+  each in a row, so that the machine's other work weighs on all three alike;
+  requests per second of each, their ratio to oxigraph's and the median latency
+  (``--endpoint-only`` stops there);
 * expensive queries: 4 clients (each from its own loopback address) loop a
   cartesian-product query that runs to the time limit, while another reads the
   place page and runs ASKs: the place page's and the ASK's p50 and p99;
@@ -207,9 +210,10 @@ SIMPLE = ("SELECT ?label WHERE { <https://w3id.org/citygraph/id/place/seoul> "
 
 
 def _throughput(port, path, clients, seconds):
-    """Requests per second and errors of ``clients`` threads sending the simple SELECT."""
+    """(answers, seconds taken, errors, latencies in s) of ``clients`` threads sending the
+    simple SELECT for ``seconds``."""
     query = f"{path}?{urllib.parse.urlencode({'query': SIMPLE})}"
-    counts, errors = [0] * clients, []
+    counts, errors, latencies = [0] * clients, [], [[] for _ in range(clients)]
     stop = time.monotonic() + seconds
 
     def client(number):
@@ -219,10 +223,12 @@ def _throughput(port, path, clients, seconds):
                                                 source_address=source)
         while time.monotonic() < stop and counts[number] < 1_000_000:
             try:
+                sent = time.perf_counter()
                 connection.request("GET", query,
                                    headers={"Accept": "application/sparql-results+json"})
                 response = connection.getresponse()
                 response.read()
+                latencies[number].append(time.perf_counter() - sent)
                 if response.status != 200:
                     errors.append(response.status)
                 counts[number] += 1
@@ -239,7 +245,7 @@ def _throughput(port, path, clients, seconds):
         thread.start()
     for thread in threads:
         thread.join()
-    return sum(counts) / (time.monotonic() - start), errors
+    return sum(counts), time.monotonic() - start, errors, [t for own in latencies for t in own]
 
 
 #: a query that runs to the time limit (a cartesian product), and a cheap one
@@ -247,8 +253,9 @@ HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 ASK = "ASK { <https://w3id.org/citygraph/id/place/seoul> ?p ?o }"
 
 
-def _oxigraph(store, clients, seconds):
-    """The simple SELECT's throughput on ``oxigraph serve-read-only`` over the same store."""
+def _oxigraph(store):
+    """``oxigraph serve-read-only`` over the same store: (process, port), or None when the
+    command is not installed."""
     import shutil
 
     from citygraph.graph.store import live_folder
@@ -262,15 +269,8 @@ def _oxigraph(store, clients, seconds):
         [binary, "serve-read-only", "--location", str(live_folder(store) / "oxigraph"),
          "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        _wait_ready(process, port, "/query?query=ASK%7B%7D", 60)
-        rate, errors = _throughput(port, "/query", clients, seconds)
-    finally:
-        process.terminate()
-        process.wait(30)
-    print(f"endpoint throughput, oxigraph serve-read-only: {rate:.0f} requests/s, "
-          f"{len(errors)} errors ({clients} clients x {seconds:g} s, simple SELECT)", flush=True)
-    return rate
+    _wait_ready(process, port, "/query?query=ASK%7B%7D", 60)
+    return process, port
 
 
 _CONSTANT = """
@@ -284,21 +284,59 @@ uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
 """
 
 
-def _uvicorn_alone(clients, seconds):
-    """The simple SELECT's throughput on uvicorn alone answering a constant: the ceiling of
-    one Python web process with these clients on this machine."""
+def _uvicorn_alone():
+    """uvicorn alone answering a constant (the most one Python web process reaches with these
+    clients on this machine): (process, port)."""
     port = _free_port()
     process = subprocess.Popen([sys.executable, "-c", _CONSTANT, str(port)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _wait_ready(process, port, "/", 60)
+    return process, port
+
+
+def _endpoints(store, port, clients, seconds, rounds, baseline=None):
+    """The simple SELECT's throughput on ``citygraph serve`` (on ``port``), on ``oxigraph
+    serve-read-only`` over the same store and on uvicorn alone answering a constant, each
+    for ``seconds`` in all: ``rounds`` turns of each in a row, never two at once, so that
+    the machine's other work weighs on the three alike; with ``baseline`` (a package's
+    ``src`` folder), its ``citygraph serve`` as well. Returns the errors of ours."""
+    servers = [("citygraph serve", None, port, "/sparql")]
+    if baseline is not None:
+        process, other = _start(store, src=baseline)
+        servers.append((f"citygraph serve of {baseline}", process, other, "/sparql"))
+    reference = _oxigraph(store)
+    if reference is not None:
+        servers.insert(0, ("oxigraph serve-read-only", reference[0], reference[1], "/query"))
+    alone = _uvicorn_alone()
+    servers.append(("uvicorn alone answering a constant", alone[0], alone[1], "/sparql"))
+    totals = {name: [0, 0.0, [], [], []] for name, *_ in servers}
     try:
-        _wait_ready(process, port, "/", 60)
-        rate, errors = _throughput(port, "/sparql", clients, seconds)
+        for _ in range(rounds):
+            for name, _, server_port, path in servers:
+                count, taken, errors, latencies = _throughput(server_port, path, clients,
+                                                              seconds / rounds)
+                total = totals[name]
+                total[0] += count
+                total[1] += taken
+                total[2] += errors
+                total[3] += latencies
+                total[4].append(count / taken)
     finally:
-        process.terminate()
-        process.wait(30)
-    print(f"endpoint throughput, uvicorn alone answering a constant: {rate:.0f} requests/s, "
-          f"{len(errors)} errors", flush=True)
-    return rate
+        for _, process, *_ in servers:
+            if process is not None:
+                process.terminate()
+                process.wait(30)
+    rates = {name: count / taken for name, (count, taken, *_) in totals.items()}
+    print(f"endpoint throughput: {clients} clients x {seconds:g} s each, simple SELECT, in "
+          f"{rounds} alternating rounds", flush=True)
+    for name, (_, _, errors, latencies, each) in totals.items():
+        ratio = ""
+        if reference is not None and name != "oxigraph serve-read-only":
+            ratio = f", {rates[name] / rates['oxigraph serve-read-only']:.0%} of oxigraph's"
+        print(f"  {name}: {rates[name]:.0f} requests/s{ratio}, p50 "
+              f"{statistics.median(latencies or [0]) * 1000:.1f} ms, {len(errors)} errors "
+              f"(rounds {', '.join(f'{r:.0f}' for r in each)})", flush=True)
+    return totals["citygraph serve"][2]
 
 
 def _p(values, cut):
@@ -419,6 +457,9 @@ def main(argv=None):
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--endpoint-clients", type=int, default=16)
     parser.add_argument("--endpoint-seconds", type=float, default=10.0)
+    parser.add_argument("--endpoint-rounds", type=int, default=5,
+                        help="turns the endpoint servers take in a row (the seconds shared "
+                             "among them)")
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--sample", type=int, help="betweenness sample for the network view")
@@ -429,6 +470,14 @@ def main(argv=None):
     parser.add_argument("--max-growth-mib", type=int, default=256,
                         help="the most the server's resident memory may grow during the load "
                              "test (exit 1 past it)")
+    parser.add_argument("--baseline-src", type=Path, metavar="DIR",
+                        help="also time the endpoint of the citygraph package in DIR (another "
+                             "checkout's src folder), in the same rounds")
+    parser.add_argument("--endpoint-only", action="store_true",
+                        help="only the endpoint throughput comparison")
+    parser.add_argument("--serve-option", action="append", default=[], metavar="OPTION",
+                        help="an option for citygraph serve (repeat; e.g. --serve-option="
+                             "--web-processes=2)")
     args = parser.parse_args(argv)
     if args.quick:
         args.seconds = min(args.seconds, 5.0)
@@ -443,9 +492,7 @@ def main(argv=None):
             store, data = Path(scratch) / "store", Path(scratch) / "data"
             shutil.copytree(ROOT / "tests" / "data" / "seed", data)
             build(store_path=store, data_dir=data, root=ROOT, validate=False)
-        reference = _oxigraph(store, args.endpoint_clients, args.endpoint_seconds)
-        _uvicorn_alone(args.endpoint_clients, args.endpoint_seconds)
-        extra = ["--network-timeout", "600"]
+        extra = ["--network-timeout", "600", *args.serve_option]
         if args.sample:
             extra += ["--sample", str(args.sample)]
         started = time.perf_counter()
@@ -453,11 +500,10 @@ def main(argv=None):
         print(f"citygraph serve on {store}: answering after "
               f"{time.perf_counter() - started:.1f} s", flush=True)
         try:
-            rate, failures = _throughput(port, "/sparql", args.endpoint_clients,
-                                         args.endpoint_seconds)
-            ratio = f", {rate / reference:.0%} of oxigraph's" if reference else ""
-            print(f"endpoint throughput, citygraph serve: {rate:.0f} requests/s, "
-                  f"{len(failures)} errors{ratio}", flush=True)
+            failures = _endpoints(store, port, args.endpoint_clients, args.endpoint_seconds,
+                                  args.endpoint_rounds, args.baseline_src)
+            if args.endpoint_only:
+                return 1 if failures else 0
             prefix, _, local = args.place.partition(":")
             kind = {"place": "place", "cgorg": "org"}.get(prefix, prefix)
             _ttfb(port, "network data (/network.json)", "/network.json", args.repeat)

@@ -191,3 +191,62 @@ def test_the_server_listens_on_loopback_by_default():
     host = next(p for p in command.params if p.name == "host")
     assert host.default == "127.0.0.1"
     assert ROOT.is_dir()
+
+
+def test_a_simple_query_is_answered_in_the_web_process_within_its_limits(store):
+    from citygraph.graph.store import open_existing
+    from citygraph.web import inline
+    from citygraph.web.pool import ResultLimit
+
+    opened = open_existing(store)
+    base = "http://127.0.0.1:8000/sparql"
+
+    def message(text, accept="text/csv", max_rows=100_000, default=()):
+        return ("protocol", text, accept, list(default), [], max_rows, base)
+
+    assert inline.answer(opened, message(LABELS)) == ("text/csv; charset=utf-8",
+                                                      b"label\r\nSeoul\r\n")
+    media, body = inline.answer(opened, message(f"ASK {{ <{SEOUL}> ?p ?o }}", "application/json"))
+    assert (media, json.loads(body)) == ("application/sparql-results+json",
+                                         {"head": {}, "boolean": True})
+    # more rows than the web process answers itself: for a worker (None), unless the row
+    # limit is lower, then refused as a worker refuses it
+    everything = "SELECT * WHERE { ?s ?p ?o }"
+    assert inline.answer(opened, message(everything)) is None
+    with pytest.raises(ResultLimit, match="larger than the limit of 3 rows"):
+        inline.answer(opened, message(everything, max_rows=3))
+    # two patterns, or a dataset given by the protocol: for a worker
+    assert inline.answer(opened, message(LABELS.replace("}", f". <{SEOUL}> a ?t }}"))) is None
+    assert inline.answer(opened, message(LABELS, default=[SEOUL])) is None
+
+
+def test_a_simple_query_gets_the_same_answer_and_headers_as_any_other(server):
+    """The web process answers a simple query on a shorter way (citygraph.web.inline): the
+    same body and headers as the usual way, which a query with DISTINCT takes."""
+    def answer(text):
+        request = urllib.request.Request(server.base + q(text), headers={
+            "Accept": "application/sparql-results+json", "Origin": "https://yasgui.example"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            headers = {k.lower(): v for k, v in response.headers.items()
+                       if k.lower() not in ("date", "server")}
+            return headers, json.loads(response.read())
+
+    simple, usual = answer(LABELS), answer(LABELS.replace("SELECT", "SELECT DISTINCT"))
+    assert simple == usual
+    assert simple[1]["results"]["bindings"] == [{"label": {"type": "literal", "value": "Seoul"}}]
+    assert simple[0]["access-control-allow-origin"] == "*"
+    assert simple[0]["x-frame-options"] == "DENY"
+    assert simple[0]["content-type"] == "application/sparql-results+json"
+    # an unknown host is refused on the short way too
+    connection = http.client.HTTPConnection(server.base.removeprefix("http://"), timeout=10)
+    connection.request("GET", q(LABELS), headers={"Host": "evil.example"})
+    assert connection.getresponse().status == 400
+    connection.close()
+
+
+def test_a_long_query_is_answered_as_a_short_one(server):
+    # readings of short query texts are kept; a long one is read each time
+    long_text = LABELS + "\n# " + "x" * 5000
+    assert get(server, q(long_text), "text/csv")[:3:2] == (200, "label\r\nSeoul\r\n")
+    assert get(server, q(long_text.replace("SELECT", "SELECT DISTINCT")), "text/csv")[2] == \
+        "label\r\nSeoul\r\n"

@@ -118,3 +118,28 @@ def test_killed_workers_are_replaced_without_failing_the_next_requests(server):
                ask(server, sparql(ASK), "127.0.0.8")]
     assert [status for status, *_ in answers] == [200, 200, 200, 200]
     assert "/id/place/tomsk" in answers[2][2]
+
+
+def test_a_simple_query_needs_no_worker_while_a_heavy_one_holds_the_only_one(tmp_path):
+    store = build_store(tmp_path / "store", SEED)
+    server = start_server(store, tmp_path, "--timeout", "2", "--query-workers", "1")
+    try:
+        heavy = []
+        thread = in_background(server, "127.0.0.2", HEAVY, heavy)
+        time.sleep(0.5)
+        labels = ("SELECT ?label WHERE { <https://w3id.org/citygraph/id/place/seoul> "
+                  "<http://www.w3.org/2000/01/rdf-schema#label> ?label }")
+        status, headers, body, seconds = ask(server, sparql(labels), "127.0.0.3")
+        # answered by the web process at once, while the only worker runs the heavy query
+        assert (status, json.loads(body)["results"]["bindings"]) == (
+            200, [{"label": {"type": "literal", "value": "Seoul"}}])
+        assert seconds < 1 and not heavy
+        assert headers["X-Citygraph-Version"]
+        # a query of two patterns waits for that worker: until the heavy one is cancelled
+        status, _, body, seconds = ask(server, sparql(labels.replace("}", ". ?s ?p ?label }")),
+                                       "127.0.0.4")
+        assert status == 200 and seconds > 0.8
+        thread.join(30)
+        assert [status for status, *_ in heavy] == [503]
+    finally:
+        server.stop()

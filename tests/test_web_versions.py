@@ -63,6 +63,10 @@ LABEL_QUERY = ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
                "skos:altLabel ?alt }")
 
 
+SIMPLE = (f"SELECT ?label WHERE {{ <{TESTVILLE}> <http://www.w3.org/2000/01/rdf-schema#label> "
+          "?label }")
+
+
 def poll(base, numbers, seen, stop, errors):
     """Ask a page, the search and the endpoint in turn; record (kind, build number) of each
     answer after checking that all of it comes from the version its header names."""
@@ -86,6 +90,13 @@ def poll(base, numbers, seen, stop, errors):
             row = json.loads(body)["results"]["bindings"][0]
             assert (row["label"]["value"], row["alt"]["value"]) == (
                 f"Testville {numbers[state]}", f"Alt {numbers[state]}-0")
+            seen.append(("sparql", numbers[state], None))
+            # a simple query, which the web process answers itself from its own copy of
+            # the version (citygraph.web.inline)
+            state, body = fetch(base, "/sparql?" + urllib.parse.urlencode({"query": SIMPLE}),
+                                "application/sparql-results+json")
+            row = json.loads(body)["results"]["bindings"][0]
+            assert row["label"]["value"] == f"Testville {numbers[state]}"
             seen.append(("sparql", numbers[state], None))
     except Exception as exc:  # noqa: BLE001 - reported by the test
         errors.append(exc)

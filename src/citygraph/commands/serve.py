@@ -86,4 +86,7 @@ def command(store, host, allowed_host, port, timeout, max_rows, workers, query_w
                err=True)
     click.echo(f"answering as {', '.join(sorted(allowed_hosts(host, allowed_host)))} only "
                "(--allowed-host NAME for another)", err=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    # access_log off: at this log level no request is logged, and uvicorn then skips the
+    # work of each request's log line; no Server header: nobody is told which software answers
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning",
+                access_log=False, server_header=False)

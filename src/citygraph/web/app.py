@@ -109,11 +109,17 @@ class _App(Starlette):
 
         # the same layers, in the same order, as the stack create_app gives the other routes
         self._sparql = ReadOnlyCors(Guard(Pin(endpoint), hosts=hosts, on_error=server_error))
+        self._hosts = frozenset(hosts)
+        from citygraph.web.quick import respond
+
+        self._respond = respond
 
     async def __call__(self, scope, receive, send):
         if (scope["type"] == "http" and scope["path"] == "/sparql"
                 and scope["method"] in ("GET", "POST")):
             scope["app"] = self
+            if scope["method"] == "GET" and await self._respond(self, scope, send, self._hosts):
+                return
             await self._sparql(scope, receive, send)
             return
         await super().__call__(scope, receive, send)

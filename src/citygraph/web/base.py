@@ -13,7 +13,7 @@ from markupsafe import Markup
 from starlette.exceptions import HTTPException
 from starlette.responses import HTMLResponse
 
-from citygraph.web import pages
+from citygraph.web import inline, pages
 from citygraph.web.paths import TEMPLATES
 from citygraph.web.pool import PoolTarget
 
@@ -150,12 +150,19 @@ def adhoc_call(request, message, timeout=None):
 async def adhoc_answer(request, message, timeout=None):
     """:func:`adhoc_call` without a thread when it need not wait: the client has no query
     running and a worker is idle (the usual case of a short query); the time limit and the
-    client's limit hold as there. Otherwise it waits in :func:`in_adhoc_thread`."""
+    client's limit hold as there. Otherwise it waits in :func:`in_adhoc_thread`. A simple
+    query of the endpoint is answered in this process, in the client's turn as well
+    (:mod:`citygraph.web.inline`)."""
     client = request.client.host if request.client else ""
     give_back = request.app.state.clients.free_turn(client)
     if give_back is not None:
         try:
-            pool = request.app.state.version.queries
+            version = request.app.state.version
+            if message[0] == "protocol":
+                answer = inline.answer(version.store, message)
+                if answer is not None:
+                    return answer
+            pool = version.queries
             worker = pool.take_idle()
             if worker is not None:
                 return await pool.call_on(worker, message, timeout)

@@ -20,15 +20,23 @@ from citygraph.web.base import adhoc_answer, status_of
 from citygraph.web.protocol import READ_ONLY, refusal, with_hint
 from citygraph.web.service import description, endpoint_url
 
-__all__ = ["sparql", "read_query", "MAX_BODY"]
+__all__ = ["sparql", "read_query", "read_get", "MAX_BODY"]
 
 #: the largest query text or form body the server reads
 MAX_BODY = 1_000_000
 
 _NO_QUERY = "no query: give a query parameter"
 
-#: the refusal of a query text, kept for the texts asked most (clients repeat their queries)
-_refusal = functools.lru_cache(maxsize=512)(refusal)
+#: the longest query text (or query string) whose reading is kept: clients repeat their short
+#: queries, and a few long ones must not fill the memory
+_KEPT_LENGTH = 4000
+
+_refusal_kept = functools.lru_cache(maxsize=512)(refusal)
+
+
+def _refusal(text):
+    """:func:`citygraph.web.protocol.refusal`, kept for the short texts asked most."""
+    return _refusal_kept(text) if len(text) <= _KEPT_LENGTH else refusal(text)
 
 
 def _one_line(text):
@@ -46,15 +54,19 @@ def _one(values, name):
     return values[0] if values else None
 
 
-@functools.lru_cache(maxsize=512)
-def _pairs(query_string):
-    """The parameters of a query string, kept for the ones asked most."""
+def _split(query_string):
     return tuple(urllib.parse.parse_qsl(query_string.decode("latin-1"), keep_blank_values=True))
 
 
+_pairs_kept = functools.lru_cache(maxsize=512)(_split)
+
+
 def parameters(request):
-    """The request's query parameters (as ``request.query_params``, parsed once per text)."""
-    return QueryParams(_pairs(request.scope.get("query_string", b"")))
+    """The request's query parameters (as ``request.query_params``, parsed once per short
+    text)."""
+    query_string = request.scope.get("query_string", b"")
+    return QueryParams(_pairs_kept(query_string) if len(query_string) <= _KEPT_LENGTH
+                       else _split(query_string))
 
 
 async def read_query(request, params=None):
@@ -103,10 +115,48 @@ async def read_query(request, params=None):
                   "application/sparql-query or an HTML form with a query field"), graphs
 
 
+def _checked(text, graphs):
+    """Why a query text and its graphs are refused before anything runs, or None (always
+    None without a text: the service description or the editor is the answer then)."""
+    if text is None:
+        return None
+    for iri in (*graphs["default"], *graphs["named"]):
+        if iri.lower().startswith("file:"):
+            return f"file: IRIs are refused: <{iri}>"
+    return _refusal(text)
+
+
+def read_get(query_string):
+    """(query text, problem, graphs, format hint) of a GET's query string, kept for the short
+    ones asked most (clients repeat their queries)."""
+    return _read_kept(query_string) if len(query_string) <= _KEPT_LENGTH else _read(query_string)
+
+
+def _read(query_string):
+    params = QueryParams(_split(query_string))
+    graphs = {"default": tuple(params.getlist("default-graph-uri")),
+              "named": tuple(params.getlist("named-graph-uri"))}
+    if "update" in params:
+        return None, READ_ONLY, graphs, None
+    try:
+        text = _one(params.getlist("query"), "query")
+    except ValueError as exc:
+        return None, str(exc), graphs, None
+    return text, _checked(text, graphs), graphs, params.get("format")
+
+
+_read_kept = functools.lru_cache(maxsize=512)(_read)
+
+
 async def sparql(request):
     """The SPARQL 1.1 Protocol query endpoint (GET and POST), read-only."""
-    params = parameters(request)
-    text, problem, graphs = await read_query(request, params)
+    if request.method == "GET":
+        text, problem, graphs, hint = read_get(request.scope.get("query_string", b""))
+    else:
+        params = parameters(request)
+        text, problem, graphs = await read_query(request, params)
+        hint = params.get("format")
+        problem = problem or _checked(text, graphs)
     if problem:
         return _problem(problem)
     accept = request.headers.get("accept", "")
@@ -118,13 +168,7 @@ async def sparql(request):
         if request.method == "GET":
             return description(request, accept)
         return _problem(_NO_QUERY)
-    for iri in graphs["default"] + graphs["named"]:
-        if iri.lower().startswith("file:"):
-            return _problem(f"file: IRIs are refused: <{iri}>")
-    reason = _refusal(text)
-    if reason:
-        return _problem(reason)
-    accept = with_hint(params.get("format"), accept)
+    accept = with_hint(hint, accept)
     message = ("protocol", text, accept, graphs["default"], graphs["named"],
                request.app.state.settings.max_rows, endpoint_url(request))
     try:

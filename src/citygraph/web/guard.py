@@ -11,7 +11,8 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 
-__all__ = ["Guard", "allowed_hosts", "host_name", "SECURITY_HEADERS", "content_policy"]
+__all__ = ["Guard", "allowed_hosts", "host_name", "SECURITY_HEADERS", "content_policy",
+           "RAW_SECURITY_HEADERS"]
 
 #: the hosts a server on this machine is always reached as
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]")
@@ -129,6 +130,8 @@ def _secure(headers, scope):
 
 _RAW_SECURITY = [(name.encode(), value.encode()) for name, value in SECURITY_HEADERS.items()]
 _RAW_POLICY = (b"content-security-policy", content_policy().encode())
+#: the raw headers the guard adds to an answer that has none of them and no nonce
+RAW_SECURITY_HEADERS = (*_RAW_SECURITY, _RAW_POLICY)
 
 
 def _secure_raw(message, scope):

@@ -65,7 +65,11 @@ def service_triples(endpoint):
 def endpoint_url(request):
     """The endpoint's own URL, without its query string: the base IRI of a query without BASE,
     and the ``sd:endpoint`` of the service description."""
-    scope = request.scope
+    return scope_url(request.scope)
+
+
+def scope_url(scope):
+    """:func:`endpoint_url` of a request's ASGI scope."""
     host = next((v for k, v in scope["headers"] if k == b"host"), None)
     return _url(scope.get("scheme", "http"), host, scope.get("server"),
                 scope.get("root_path", ""), scope["path"])

@@ -44,7 +44,8 @@ class Version:
     ``pages`` answers the pages, search and the network; ``queries`` the ad-hoc
     SPARQL of the endpoint and the editor, growing up to ``settings.query_workers``
     processes, a query that runs past 0.2 s at a lower CPU priority, so a page
-    never waits behind them.
+    never waits behind them. ``store`` is the version opened read-only in the web process
+    itself, for the simple queries it answers without a worker (:mod:`citygraph.web.inline`).
     """
 
     def __init__(self, folder, settings):
@@ -57,14 +58,18 @@ class Version:
                                  demote=(0.2, 15), timeout=settings.timeout,
                                  max_rows=settings.max_rows)
         self.cache = {}
+        self.store = None
         self._users = 0
         self._retired = False
         self._lock = threading.Lock()
 
     def start(self):
+        from citygraph.graph.store import open_existing
+
         try:
             self.pages.start()
             self.queries.start()
+            self.store = open_existing(self.folder)
         except Exception:
             self.close()
             raise
@@ -96,6 +101,7 @@ class Version:
     def close(self):
         self.pages.close()
         self.queries.close()
+        self.store = None  # the last reference: its files close
         self.cache.clear()
 
     @property
