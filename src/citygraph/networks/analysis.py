@@ -10,9 +10,13 @@ and keeps it in the folder of the store's live version
 build and import),
 the options (layers, dates, fold, sample, backend, group threshold, seed) and
 the cache format, so a rebuilt store or another option never reads a stale
-network. A remote endpoint, or a store without a manifest, is measured
-afresh every time. A cache that cannot be read is recomputed; one that cannot
-be written is skipped (the result is the same, only slower next time).
+network. The file also keeps when each place and edge held (their spells, for
+the dynamic GEXF export: :mod:`citygraph.networks.spells`), a property of the
+same store state and options, computed from the rows the projection read, so a
+GEXF export on cached measures does not query the store again. A remote
+endpoint, or a store without a manifest, is measured afresh every time. A cache
+that cannot be read is recomputed; one that cannot be written is skipped (the
+result is the same, only slower next time).
 """
 
 import hashlib
@@ -23,6 +27,7 @@ import networkx as nx
 from citygraph import __version__, progress
 from citygraph.errors import CitygraphError
 from citygraph.fileio import write_atomic
+from citygraph.networks.periods import fact_ends
 from citygraph.networks.projection import (
     MAX_GROUP,
     parse_date,
@@ -30,12 +35,13 @@ from citygraph.networks.projection import (
     paused_gc,
     project,
 )
+from citygraph.networks.spells import put_spells, spells_of
 
 __all__ = ["CACHE_FORMAT", "store_state", "cache_key", "analysed", "cached", "graph_data",
            "graph_from"]
 
-#: bumped whenever what is cached changes meaning
-CACHE_FORMAT = 1
+#: bumped whenever what is cached changes meaning (2: the spells kept beside the measures)
+CACHE_FORMAT = 2
 
 #: how many cached networks a store keeps (the newest); older ones are removed
 KEEP = 8
@@ -78,8 +84,9 @@ def cache_key(state, options):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def graph_data(G, figures):
-    """The analysed network and its figures as one JSON-ready dict (order kept).
+def graph_data(G, figures, spells=None):
+    """The analysed network and its figures (and its spells, from
+    :func:`citygraph.networks.spells.spells_of`) as one JSON-ready dict (order kept).
 
     >>> G = nx.Graph(layers=["tie"]); G.add_edge("place:a", "place:b", weight=1)
     >>> graph_from(graph_data(G, {"nodes": 2}))[0].edges["place:a", "place:b"]
@@ -90,6 +97,7 @@ def graph_data(G, figures):
         "nodes": [[node, data] for node, data in G.nodes(data=True)],
         "edges": [[u, v, data] for u, v, data in G.edges(data=True)],
         "figures": figures,
+        "spells": spells,
     }
 
 
@@ -130,13 +138,17 @@ def _cache_path(target, options):
     return _live_folder(target) / "cache" / f"network-{cache_key(state, options)}.json"
 
 
-def _read(path):
-    """The cached ``(G, figures)`` at ``path`` (``figures["cache"]`` is ``reused``), or None."""
+def _read(path, spells=False):
+    """The cached ``(G, figures)`` at ``path`` (``figures["cache"]`` is ``reused``; with
+    ``spells``, the kept spells on ``G``), or None."""
     if path is None or not path.is_file():
         return None
     try:
         with paused_gc(), progress.step("reading the measured network"):
-            G, figures = graph_from(json.loads(path.read_text(encoding="utf-8")))
+            data = json.loads(path.read_text(encoding="utf-8"))
+            G, figures = graph_from(data)
+            if spells:
+                put_spells(G, data["spells"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
     figures["cache"] = "reused"
@@ -158,7 +170,7 @@ def cached(target, layers="all", since=None, until=None, fold="none", sample="au
 
 
 def analysed(target, layers="all", since=None, until=None, fold="none", sample="auto",
-             backend="auto", max_group=MAX_GROUP, seed=42, cache=True):
+             backend="auto", max_group=MAX_GROUP, seed=42, cache=True, spells=False):
     """The projected network with every measure on its nodes, and its figures; cached.
 
     Returns ``(G, figures)`` as :func:`citygraph.networks.projection.project` and
@@ -166,23 +178,32 @@ def analysed(target, layers="all", since=None, until=None, fold="none", sample="
     whether they were ``computed`` or ``reused`` from an earlier run on the same
     store state with the same options. ``sample`` is as
     :func:`citygraph.networks.report.analyze` takes it (``"auto"``: exact up to 5,000
-    places, sampled above).
+    places, sampled above). With ``spells``, places and edges also carry ``spells``
+    (:func:`citygraph.networks.spells.spells_of`), kept in the cache with the measures.
     """
     from citygraph.networks.report import analyze
 
     options = _options(layers, since, until, fold, sample, backend, max_group, seed)
     path = _cache_path(target, options) if cache else None
-    found = _read(path)
+    found = _read(path, spells)
     if found is not None:
         return found
     with paused_gc():
-        G = project(target, layers=options["layers"], since=since, until=until, fold=fold,
-                    max_group=max_group)
+        timeline = None
+        if spells or path is not None:  # from the rows the projection has read anyway
+            G, rows = project(target, layers=options["layers"], since=since, until=until,
+                              fold=fold, max_group=max_group, keep_rows=True)
+            with progress.step("dating places and edges"):
+                timeline = spells_of(G, rows, fact_ends(target))
+            del rows
+        else:
+            G = project(target, layers=options["layers"], since=since, until=until, fold=fold,
+                        max_group=max_group)
         figures = analyze(G, backend=backend, sample=sample, seed=seed)
         if path is not None:
             try:
                 with progress.step("keeping the measured network"):
-                    text = json.dumps(graph_data(G, figures), ensure_ascii=False,
+                    text = json.dumps(graph_data(G, figures, timeline), ensure_ascii=False,
                                       separators=(",", ":"))
                     # not with parents: a version folder a build has removed (while a server
                     # still measured on it) is not made again
@@ -191,5 +212,7 @@ def analysed(target, layers="all", since=None, until=None, fold="none", sample="
                 _prune(path.parent, KEEP)
             except (CitygraphError, OSError, TypeError, ValueError):
                 pass
+    if spells:
+        put_spells(G, timeline)
     figures["cache"] = "computed"
     return G, figures
