@@ -12,6 +12,8 @@ be placed in time, so Gephi shows it throughout.
 
 import itertools
 
+import networkx as nx
+
 from citygraph.networks.periods import fact_ends, first_day, last_day
 from citygraph.networks.projection import incidence
 
@@ -108,18 +110,9 @@ def put_spells(G, spells):
     Returns how many edges got spells."""
     if not spells:
         return 0
-    nodes = G.nodes
-    for node, value in spells["nodes"].items():
-        if node in nodes:
-            nodes[node]["spells"] = value
-    adjacency = G.adj
-    count = 0
-    for u, v, value in spells["edges"]:
-        data = adjacency.get(u, {}).get(v)
-        if data is not None:
-            data["spells"] = value
-            count += 1
-    return count
+    nx.set_node_attributes(G, spells["nodes"], "spells")
+    nx.set_edge_attributes(G, {(u, v): value for u, v, value in spells["edges"]}, "spells")
+    return len(spells["edges"])
 
 
 def read_spells(G, target):
