@@ -10,7 +10,6 @@ groups. A place or edge that rests on an undated fact gets no spells: it cannot
 be placed in time, so Gephi shows it throughout.
 """
 
-import itertools
 
 import networkx as nx
 
@@ -58,7 +57,7 @@ def spells_of(G, rows, ends):
     and the facts' end dates (:func:`citygraph.networks.periods.fact_ends`).
 
     Returns ``{"nodes": {place: spells}, "edges": [[u, v, spells], ...]}``, spells a list of
-    ``[start, end]`` ISO days (``end`` None: open), JSON as it is (the measures cache of
+    ``(start, end)`` ISO days (``end`` None: open), JSON as it is (the measures cache of
     :mod:`citygraph.networks.analysis` keeps it); places and edges resting on an undated
     fact are left out. None for a folded network (its places are not the rows' places).
 
@@ -69,39 +68,45 @@ def spells_of(G, rows, ends):
     ...          "place": f"place:{p}", "date": d} for p, d in (("a", "2014"), ("b", "2015-03"))]
     >>> spells = spells_of(G, rows, {"fact:a": "2018"})
     >>> spells["nodes"]
-    {'place:a': [['2014-01-01', '2018-12-31']], 'place:b': [['2015-03-01', None]]}
+    {'place:a': [('2014-01-01', '2018-12-31')], 'place:b': [('2015-03-01', None)]}
     >>> spells["edges"]
-    [['place:a', 'place:b', [['2015-03-01', '2018-12-31']]]]
+    [['place:a', 'place:b', [('2015-03-01', '2018-12-31')]]]
     """
     if G.graph.get("fold", "none") != "none":
         return None
     groups = _spans(rows, ends)
     largest = G.graph.get("max_group")
-    node_spans, edge_spans = {}, {}
+    has_edge = G.has_edge
+    node_spans, edge_spans, undated = {}, {}, set()
     for members in groups.values():
         for place, spans in members.items():
             if place in G:
                 node_spans.setdefault(place, []).append(spans)
         if largest is not None and len(members) > largest:
             continue  # kept two-mode: no edges of its own
-        for u, v in itertools.combinations(sorted(members), 2):
-            if not G.has_edge(u, v):
-                continue
-            a, b = members[u], members[v]
-            if a is None or b is None:
-                edge_spans.setdefault((u, v), []).append(None)
-                continue
-            both = []
-            for (s1, e1), (s2, e2) in itertools.product(a, b):
-                start = max(s1, s2)
-                end = e1 if e2 is None else e2 if e1 is None else min(e1, e2)
-                if end is None or start <= end:
-                    both.append((start, end))
-            edge_spans.setdefault((u, v), []).append(both)
-    nodes = {node: [list(i) for i in merge(i for s in spans for i in s)]
-             for node, spans in node_spans.items() if all(s is not None for s in spans)}
-    edges = [[u, v, [list(i) for i in merge(i for s in spans for i in s)]]
-             for (u, v), spans in edge_spans.items() if all(s is not None for s in spans)]
+        ordered = sorted(members)
+        for i, u in enumerate(ordered):
+            a = members[u]
+            for v in ordered[i + 1:]:
+                if not has_edge(u, v):
+                    continue
+                b = members[v]
+                if a is None or b is None:
+                    undated.add((u, v))  # no spells, whatever its other groups say
+                    continue
+                both = edge_spans.get((u, v))
+                if both is None:
+                    both = edge_spans[(u, v)] = []
+                for s1, e1 in a:
+                    for s2, e2 in b:
+                        start = s1 if s1 > s2 else s2
+                        end = e1 if e2 is None else e2 if e1 is None else min(e1, e2)
+                        if end is None or start <= end:
+                            both.append((start, end))
+    nodes = {node: merge(i for s in spans for i in s) for node, spans in node_spans.items()
+             if None not in spans}
+    edges = [[u, v, merge(spans) if len(spans) > 1 else spans]
+             for (u, v), spans in edge_spans.items() if (u, v) not in undated]
     return {"nodes": nodes, "edges": edges}
 
 
