@@ -161,9 +161,15 @@ def test_a_cached_gexf_export_takes_its_spells_from_the_cache(gcom, tmp_path):
     shutil.rmtree(live_folder(store) / "cache", ignore_errors=True)
     first, second, fresh = (tmp_path / name for name in ("1.gexf", "2.gexf", "3.gexf"))
     assert run("export", "--store", store, "--format", "gexf", "-o", first).exit_code == 0
-    (cached,) = (live_folder(store) / "cache").glob("network-*.json")
-    # the spells are kept with the measures of this store state
-    assert '"spells":{"nodes":{' in cached.read_text()
+    # the spells are kept beside the measures of this store state
+    (cached,) = (live_folder(store) / "cache").glob("spells-*.json")
+    assert cached.read_text().startswith('{"spells":{"nodes":{')
+    # measures kept without their spells (an earlier run could not write them): read again
+    kept = cached.read_text()
+    cached.unlink()
+    assert run("export", "--store", store, "--format", "gexf", "-o", second).exit_code == 0
+    assert second.read_bytes() == first.read_bytes()
+    assert cached.read_text() == kept
     # the store loses every end date but keeps its state (its manifest): were the spells read
     # from the store again, the IUC pilot cities would hold on after 2018
     db = ox.Store(str(live_folder(store) / "oxigraph"))

@@ -10,10 +10,11 @@ and keeps it in the folder of the store's live version
 build and import),
 the options (layers, dates, fold, sample, backend, group threshold, seed) and
 the cache format, so a rebuilt store or another option never reads a stale
-network. The file also keeps when each place and edge held (their spells, for
-the dynamic GEXF export: :mod:`citygraph.networks.spells`), a property of the
-same store state and options, computed from the rows the projection read, so a
-GEXF export on cached measures does not query the store again. A remote
+network. Beside it, ``spells-<key>.json`` keeps when each place and edge held
+(their spells, for the dynamic GEXF export: :mod:`citygraph.networks.spells`),
+a property of the same store state and options, computed from the rows the
+projection read, so a GEXF export on cached measures does not query the store
+again (and the report and other formats do not read them). A remote
 endpoint, or a store without a manifest, is measured afresh every time. A cache
 that cannot be read is recomputed; one that cannot be written is skipped (the
 result is the same, only slower next time).
@@ -35,7 +36,7 @@ from citygraph.networks.projection import (
     paused_gc,
     project,
 )
-from citygraph.networks.spells import put_spells, spells_of
+from citygraph.networks.spells import put_spells, read_spells, spells_of
 
 __all__ = ["CACHE_FORMAT", "store_state", "cache_key", "analysed", "cached", "graph_data",
            "graph_from"]
@@ -84,9 +85,8 @@ def cache_key(state, options):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def graph_data(G, figures, spells=None):
-    """The analysed network and its figures (and its spells, from
-    :func:`citygraph.networks.spells.spells_of`) as one JSON-ready dict (order kept).
+def graph_data(G, figures):
+    """The analysed network and its figures as one JSON-ready dict (order kept).
 
     >>> G = nx.Graph(layers=["tie"]); G.add_edge("place:a", "place:b", weight=1)
     >>> graph_from(graph_data(G, {"nodes": 2}))[0].edges["place:a", "place:b"]
@@ -97,7 +97,6 @@ def graph_data(G, figures, spells=None):
         "nodes": [[node, data] for node, data in G.nodes(data=True)],
         "edges": [[u, v, data] for u, v, data in G.edges(data=True)],
         "figures": figures,
-        "spells": spells,
     }
 
 
@@ -120,10 +119,11 @@ def _options(layers, since, until, fold, sample, backend, max_group, seed):
 
 def _prune(folder, keep):
     try:
-        files = sorted(folder.glob("network-*.json"), key=lambda p: p.stat().st_mtime,
-                       reverse=True)
-        for old in files[keep:]:
-            old.unlink(missing_ok=True)
+        for kind in ("network", "spells"):
+            files = sorted(folder.glob(f"{kind}-*.json"), key=lambda p: p.stat().st_mtime,
+                           reverse=True)
+            for old in files[keep:]:
+                old.unlink(missing_ok=True)
     except OSError:
         pass
 
@@ -138,21 +138,48 @@ def _cache_path(target, options):
     return _live_folder(target) / "cache" / f"network-{cache_key(state, options)}.json"
 
 
-def _read(path, spells=False):
-    """The cached ``(G, figures)`` at ``path`` (``figures["cache"]`` is ``reused``; with
-    ``spells``, the kept spells on ``G``), or None."""
+def _spells_path(path):
+    """Where the spells of the network kept at ``path`` are kept."""
+    return path.with_name("spells-" + path.name.removeprefix("network-"))
+
+
+def _read(path):
+    """The cached ``(G, figures)`` at ``path`` (``figures["cache"]`` is ``reused``), or None."""
     if path is None or not path.is_file():
         return None
     try:
         with paused_gc(), progress.step("reading the measured network"):
-            data = json.loads(path.read_text(encoding="utf-8"))
-            G, figures = graph_from(data)
-            if spells:
-                put_spells(G, data["spells"])
+            G, figures = graph_from(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError):
         return None
     figures["cache"] = "reused"
     return G, figures
+
+
+def _read_spells(path):
+    """The spells kept beside the network at ``path`` (``{"nodes": ..., "edges": ...}``, or
+    None for a folded network), or False when there are none to read."""
+    try:
+        with paused_gc():
+            kept = json.loads(_spells_path(path).read_text(encoding="utf-8"))
+        return kept["spells"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
+def _keep(text, path):
+    # not with parents: a version folder a build has removed (while a server still measured
+    # on it) is not made again
+    try:
+        path.parent.mkdir(exist_ok=True)
+        write_atomic(text, path)
+    except (CitygraphError, OSError):
+        pass
+
+
+def _keep_spells(timeline, path):
+    _keep(json.dumps({"spells": timeline}, ensure_ascii=False, separators=(",", ":")),
+          _spells_path(path))
 
 
 def cached(target, layers="all", since=None, until=None, fold="none", sample="auto",
@@ -185,8 +212,14 @@ def analysed(target, layers="all", since=None, until=None, fold="none", sample="
 
     options = _options(layers, since, until, fold, sample, backend, max_group, seed)
     path = _cache_path(target, options) if cache else None
-    found = _read(path, spells)
+    found = _read(path)
     if found is not None:
+        if spells:
+            timeline = _read_spells(path)
+            if timeline is False:  # kept by an earlier run that could not write them
+                timeline = read_spells(found[0], target)
+                _keep_spells(timeline, path)
+            put_spells(found[0], timeline)
         return found
     with paused_gc():
         timeline = None
@@ -203,14 +236,12 @@ def analysed(target, layers="all", since=None, until=None, fold="none", sample="
         if path is not None:
             try:
                 with progress.step("keeping the measured network"):
-                    text = json.dumps(graph_data(G, figures, timeline), ensure_ascii=False,
-                                      separators=(",", ":"))
-                    # not with parents: a version folder a build has removed (while a server
-                    # still measured on it) is not made again
-                    path.parent.mkdir(exist_ok=True)
-                    write_atomic(text, path)
+                    # the spells first: a network kept without them has them read again
+                    _keep_spells(timeline, path)
+                    _keep(json.dumps(graph_data(G, figures), ensure_ascii=False,
+                                     separators=(",", ":")), path)
                 _prune(path.parent, KEEP)
-            except (CitygraphError, OSError, TypeError, ValueError):
+            except (TypeError, ValueError):
                 pass
     if spells:
         put_spells(G, timeline)
