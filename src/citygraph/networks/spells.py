@@ -10,7 +10,6 @@ groups. A place or edge that rests on an undated fact gets no spells: it cannot
 be placed in time, so Gephi shows it throughout.
 """
 
-
 import networkx as nx
 
 from citygraph.networks.periods import fact_ends, first_day, last_day
@@ -132,7 +131,7 @@ def read_spells(G, target):
 
 
 def add_spells(G, target):
-    """Put ``spells`` (a list of ``[start, end]`` ISO days, ``end`` None: open) on the places
+    """Put ``spells`` (a list of ``(start, end)`` ISO days, ``end`` None: open) on the places
     and edges of the place network ``G`` (from :func:`citygraph.networks.projection.project`),
     read from the same layers of ``target``. Returns how many edges got spells.
 
