@@ -147,3 +147,39 @@ def test_gexf_spells_cover_memberships(gcom, tmp_path, shared):
     # an edge resting on an undated fact has no spells: it cannot be placed in time
     assert "<spells>" not in etree.tostring(
         edges[frozenset(("place:buryatia", "place:selenge-province"))]).decode()
+
+
+def test_a_cached_gexf_export_takes_its_spells_from_the_cache(gcom, tmp_path):
+    import shutil
+
+    import pyoxigraph as ox
+
+    from citygraph.graph.store import live_folder
+
+    store = tmp_path / "store"
+    shutil.copytree(gcom, store, symlinks=True)
+    shutil.rmtree(live_folder(store) / "cache", ignore_errors=True)
+    first, second, fresh = (tmp_path / name for name in ("1.gexf", "2.gexf", "3.gexf"))
+    assert run("export", "--store", store, "--format", "gexf", "-o", first).exit_code == 0
+    # the spells are kept beside the measures of this store state
+    (cached,) = (live_folder(store) / "cache").glob("spells-*.json")
+    assert cached.read_text().startswith('{"spells":{"nodes":{')
+    # measures kept without their spells (an earlier run could not write them): read again
+    kept = cached.read_text()
+    cached.unlink()
+    assert run("export", "--store", store, "--format", "gexf", "-o", second).exit_code == 0
+    assert second.read_bytes() == first.read_bytes()
+    assert cached.read_text() == kept
+    # the store loses every end date but keeps its state (its manifest): were the spells read
+    # from the store again, the IUC pilot cities would hold on after 2018
+    db = ox.Store(str(live_folder(store) / "oxigraph"))
+    db.update("DELETE WHERE { GRAPH ?g { ?fact <https://schema.org/endDate> ?end } }")
+    del db
+    assert run("export", "--store", store, "--format", "gexf", "-o", second).exit_code == 0
+    assert second.read_bytes() == first.read_bytes()
+    assert b'<spell start="2014-01-01" end="2018-12-31"/>' in first.read_bytes()
+    # measured afresh, the same store gives the open spells
+    shutil.rmtree(live_folder(store) / "cache")
+    assert run("export", "--store", store, "--format", "gexf", "-o", fresh).exit_code == 0
+    assert b'<spell start="2014-01-01" end="2018-12-31"/>' not in fresh.read_bytes()
+    assert b'<spell start="2014-01-01"/>' in fresh.read_bytes()

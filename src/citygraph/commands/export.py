@@ -77,13 +77,10 @@ def command(fmt, output, color_by, two_mode_view, layers, since, until, fold, sa
         figures = {"nodes": len(places), "without_coordinates": sum(
             1 for d in places if d.get("lat") is None or d.get("lon") is None)}
     else:
+        # the GEXF file is dynamic: its spells are kept with the measures
         G, figures = analysed(target, layers=chosen, since=since, until=until, fold=fold,
                               sample=sample_option(sample, exact), backend=backend,
-                              max_group=max_group)
-        if fmt == "gexf":
-            from citygraph.networks.spells import add_spells
-
-            add_spells(G, target)
+                              max_group=max_group, spells=fmt == "gexf")
     created = _new_folder(output) if fmt == "csv" else None
     try:
         written = export(G, fmt, output, color_by=color_by)

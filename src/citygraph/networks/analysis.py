@@ -10,9 +10,14 @@ and keeps it in the folder of the store's live version
 build and import),
 the options (layers, dates, fold, sample, backend, group threshold, seed) and
 the cache format, so a rebuilt store or another option never reads a stale
-network. A remote endpoint, or a store without a manifest, is measured
-afresh every time. A cache that cannot be read is recomputed; one that cannot
-be written is skipped (the result is the same, only slower next time).
+network. Beside it, ``spells-<key>.json`` keeps when each place and edge held
+(their spells, for the dynamic GEXF export: :mod:`citygraph.networks.spells`),
+a property of the same store state and options, computed from the rows the
+projection read, so a GEXF export on cached measures does not query the store
+again (and the report and other formats do not read them). A remote
+endpoint, or a store without a manifest, is measured afresh every time. A cache
+that cannot be read is recomputed; one that cannot be written is skipped (the
+result is the same, only slower next time).
 """
 
 import hashlib
@@ -23,6 +28,7 @@ import networkx as nx
 from citygraph import __version__, progress
 from citygraph.errors import CitygraphError
 from citygraph.fileio import write_atomic
+from citygraph.networks.periods import fact_ends
 from citygraph.networks.projection import (
     MAX_GROUP,
     parse_date,
@@ -30,12 +36,13 @@ from citygraph.networks.projection import (
     paused_gc,
     project,
 )
+from citygraph.networks.spells import put_spells, read_spells, spells_of
 
 __all__ = ["CACHE_FORMAT", "store_state", "cache_key", "analysed", "cached", "graph_data",
            "graph_from"]
 
-#: bumped whenever what is cached changes meaning
-CACHE_FORMAT = 1
+#: bumped whenever what is cached changes meaning (2: the spells kept beside the measures)
+CACHE_FORMAT = 2
 
 #: how many cached networks a store keeps (the newest); older ones are removed
 KEEP = 8
@@ -112,10 +119,11 @@ def _options(layers, since, until, fold, sample, backend, max_group, seed):
 
 def _prune(folder, keep):
     try:
-        files = sorted(folder.glob("network-*.json"), key=lambda p: p.stat().st_mtime,
-                       reverse=True)
-        for old in files[keep:]:
-            old.unlink(missing_ok=True)
+        for kind in ("network", "spells"):
+            files = sorted(folder.glob(f"{kind}-*.json"), key=lambda p: p.stat().st_mtime,
+                           reverse=True)
+            for old in files[keep:]:
+                old.unlink(missing_ok=True)
     except OSError:
         pass
 
@@ -130,6 +138,11 @@ def _cache_path(target, options):
     return _live_folder(target) / "cache" / f"network-{cache_key(state, options)}.json"
 
 
+def _spells_path(path):
+    """Where the spells of the network kept at ``path`` are kept."""
+    return path.with_name("spells-" + path.name.removeprefix("network-"))
+
+
 def _read(path):
     """The cached ``(G, figures)`` at ``path`` (``figures["cache"]`` is ``reused``), or None."""
     if path is None or not path.is_file():
@@ -141,6 +154,32 @@ def _read(path):
         return None
     figures["cache"] = "reused"
     return G, figures
+
+
+def _read_spells(path):
+    """The spells kept beside the network at ``path`` (``{"nodes": ..., "edges": ...}``, or
+    None for a folded network), or False when there are none to read."""
+    try:
+        with paused_gc():
+            kept = json.loads(_spells_path(path).read_text(encoding="utf-8"))
+        return kept["spells"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
+def _keep(text, path):
+    # not with parents: a version folder a build has removed (while a server still measured
+    # on it) is not made again
+    try:
+        path.parent.mkdir(exist_ok=True)
+        write_atomic(text, path)
+    except (CitygraphError, OSError):
+        pass
+
+
+def _keep_spells(timeline, path):
+    _keep(json.dumps({"spells": timeline}, ensure_ascii=False, separators=(",", ":")),
+          _spells_path(path))
 
 
 def cached(target, layers="all", since=None, until=None, fold="none", sample="auto",
@@ -158,7 +197,7 @@ def cached(target, layers="all", since=None, until=None, fold="none", sample="au
 
 
 def analysed(target, layers="all", since=None, until=None, fold="none", sample="auto",
-             backend="auto", max_group=MAX_GROUP, seed=42, cache=True):
+             backend="auto", max_group=MAX_GROUP, seed=42, cache=True, spells=False):
     """The projected network with every measure on its nodes, and its figures; cached.
 
     Returns ``(G, figures)`` as :func:`citygraph.networks.projection.project` and
@@ -166,7 +205,8 @@ def analysed(target, layers="all", since=None, until=None, fold="none", sample="
     whether they were ``computed`` or ``reused`` from an earlier run on the same
     store state with the same options. ``sample`` is as
     :func:`citygraph.networks.report.analyze` takes it (``"auto"``: exact up to 5,000
-    places, sampled above).
+    places, sampled above). With ``spells``, places and edges also carry ``spells``
+    (:func:`citygraph.networks.spells.spells_of`), kept in the cache with the measures.
     """
     from citygraph.networks.report import analyze
 
@@ -174,22 +214,36 @@ def analysed(target, layers="all", since=None, until=None, fold="none", sample="
     path = _cache_path(target, options) if cache else None
     found = _read(path)
     if found is not None:
+        if spells:
+            timeline = _read_spells(path)
+            if timeline is False:  # kept by an earlier run that could not write them
+                timeline = read_spells(found[0], target)
+                _keep_spells(timeline, path)
+            put_spells(found[0], timeline)
         return found
     with paused_gc():
-        G = project(target, layers=options["layers"], since=since, until=until, fold=fold,
-                    max_group=max_group)
+        timeline = None
+        if spells or path is not None:  # from the rows the projection has read anyway
+            G, rows = project(target, layers=options["layers"], since=since, until=until,
+                              fold=fold, max_group=max_group, keep_rows=True)
+            with progress.step("dating places and edges"):
+                timeline = spells_of(G, rows, fact_ends(target))
+            del rows
+        else:
+            G = project(target, layers=options["layers"], since=since, until=until, fold=fold,
+                        max_group=max_group)
         figures = analyze(G, backend=backend, sample=sample, seed=seed)
         if path is not None:
             try:
                 with progress.step("keeping the measured network"):
-                    text = json.dumps(graph_data(G, figures), ensure_ascii=False,
-                                      separators=(",", ":"))
-                    # not with parents: a version folder a build has removed (while a server
-                    # still measured on it) is not made again
-                    path.parent.mkdir(exist_ok=True)
-                    write_atomic(text, path)
+                    # the spells first: a network kept without them has them read again
+                    _keep_spells(timeline, path)
+                    _keep(json.dumps(graph_data(G, figures), ensure_ascii=False,
+                                     separators=(",", ":")), path)
                 _prune(path.parent, KEEP)
-            except (CitygraphError, OSError, TypeError, ValueError):
+            except (TypeError, ValueError):
                 pass
+    if spells:
+        put_spells(G, timeline)
     figures["cache"] = "computed"
     return G, figures

@@ -29,6 +29,7 @@ from citygraph.networks.export_io import (
     write_chunks,
     xml_text,
 )
+from citygraph.networks.projection import paused_gc
 
 __all__ = [
     "FORMATS",
@@ -237,7 +238,7 @@ def export(G, fmt, output=None, color_by="community"):
             raise UsageError(f"--output {directory}: CSV export needs a directory")
         make_dirs(directory)
         paths = [directory / "nodes.csv", directory / "edges.csv"]
-        with progress.step("writing csv"):
+        with progress.step("writing csv"), paused_gc():
             write_csv(G, *paths)
         return paths
     import sys
@@ -246,7 +247,9 @@ def export(G, fmt, output=None, color_by="community"):
     writer = {"gexf": lambda d: write_gexf(G, d, color_by=color_by),
               "graphml": lambda d: write_graphml(G, d),
               "json": lambda d: write_json(G, d)}[fmt]
-    with progress.step(f"writing {fmt}"):
+    # the writers make many small containers and no reference cycles: the collector would
+    # only walk the network's millions of objects again and again
+    with progress.step(f"writing {fmt}"), paused_gc():
         writer(dest)
     return [Path(output)] if output is not None else []
 

@@ -8,6 +8,7 @@ community or country, and edge start dates for Gephi's timeline.
 """
 
 import math
+import operator
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from citygraph.networks.export_io import (
     _NATIVE_EDGE,
     _parse,
     attribute_types,
-    text_of,
+    text_column,
     write_chunks,
     xml_text,
 )
@@ -81,38 +82,56 @@ def _description(G):
 
 
 def _attributes(cls, types):
-    """The ``attributes`` block of a class, and ``{key: (id, text function)}`` for its values."""
+    """The ``attributes`` block of a class, and ``{key: (id, type)}`` for its values."""
     if not types:
         return f'    <attributes class="{cls}" mode="static"/>\n', {}
     lines = [f'    <attributes class="{cls}" mode="static">\n']
     fields = {}
     for i, (key, kind) in enumerate(types.items()):
         lines.append(f'      <attribute id="{i}" title="{xml_text(str(key))}" type="{kind}"/>\n')
-        fields[key] = (str(i), text_of(kind))
+        fields[key] = (str(i), kind)
     lines.append("    </attributes>\n")
     return "".join(lines), fields
 
 
-def _attvalues(data, fields):
-    """The ``attvalues`` block of one node or edge, in the order of its attributes ("" if none);
-    keys without a field (the label, the native weight, NaN-only columns) are left out."""
-    lines = []
-    for key, value in data.items():
-        field = fields.get(key) if value is not None else None
-        if field is None:
+def _attvalues(items, fields):
+    """The ``attvalues`` block of each of a batch of attribute dicts ("" for one without values),
+    each block's values in the order of its dict; keys without a field (the label, the
+    native weight, NaN-only columns) are left out.
+
+    Each attribute's lines are made for the whole batch at once
+    (:func:`citygraph.networks.export_io.text_column`), not one value at a time.
+
+    >>> _attvalues([{"n": 2, "label": "A"}, {"n": None}], {"n": ("0", "integer")})
+    ['        <attvalues>\\n          <attvalue for="0" value="2"/>\\n        </attvalues>\\n', '']
+    """
+    # dicts with the same keys in the same order (most of them) are done together: their
+    # values read by one itemgetter call each, each column's lines made at once
+    together = {}
+    for i, keys in enumerate(map(tuple, items)):
+        together.setdefault(keys, []).append(i)
+    blocks = [""] * len(items)
+    for keys, indices in together.items():
+        keys = [key for key in keys if key in fields]
+        if not keys:
             continue
-        ident, text = field
-        value = text(value)
-        if value is not None:
-            lines.append(f'          <attvalue for="{ident}" value="{value}"/>\n')
-    if not lines:
-        return ""
-    return "        <attvalues>\n" + "".join(lines) + "        </attvalues>\n"
+        get = operator.itemgetter(*keys) if len(keys) > 1 else lambda d, k=keys[0]: (d[k],)
+        rows = [get(items[i]) for i in indices]
+        columns = []
+        for key, values in zip(keys, zip(*rows, strict=True), strict=True):
+            ident, kind = fields[key]
+            head = f'          <attvalue for="{ident}" value="'
+            columns.append(["" if text is None else f'{head}{text}"/>\n'
+                            for text in text_column(values, kind)])
+        for i, lines in zip(indices, map("".join, zip(*columns, strict=True)), strict=True):
+            if lines:
+                blocks[i] = f"        <attvalues>\n{lines}        </attvalues>\n"
+    return blocks
 
 
 def _spells(spells):
     """The ``spells`` block of a node or edge from ``(start, end)`` ISO days (``end`` None:
-    open), "" without spells; see :func:`citygraph.networks.spells.add_spells`."""
+    open), "" without spells; see :func:`citygraph.networks.spells.spells_of`."""
     if spells is None:
         return ""
     lines = ["        <spells>\n"]
@@ -123,38 +142,45 @@ def _spells(spells):
     return "".join(lines)
 
 
-def _starts(G):
-    """Each node's start: its earliest edge's first date, none if one of its edges has none."""
-    starts = {}
-    for u, v, d in G.edges(data=True):
-        first = _full_date(d.get("first"))
-        for node in (u, v):
-            current = starts.get(node, "")
-            if current is None:
-                continue
-            starts[node] = None if first is None else min(first, current or first)
-    return starts
+def _start(G, node):
+    """A node's start: its earliest edge's first date, none if one of its edges has none."""
+    start = None
+    for data in G.adj[node].values():
+        first = _full_date(data.get("first"))
+        if first is None:
+            return None  # most often after a few edges: the place rests on an undated fact
+        if start is None or first < start:
+            start = first
+    return start
 
 
-def _batched(lines, size=2000):
-    """Lines joined ``size`` at a time, so the file is written in a few large pieces."""
-    batch = []
-    for line in lines:
-        batch.append(line)
-        if len(batch) == size:
-            yield "".join(batch)
-            batch = []
-    if batch:
-        yield "".join(batch)
+def _edge_list(G):
+    """``(u, v, data)`` of every edge of ``G``, in the order of ``G.edges(data=True)``, read
+    from the adjacency a node at a time rather than through an edge view an edge at a time.
+
+    >>> G = nx.Graph([("a", "b", {"w": 1}), ("b", "c"), ("c", "c")])
+    >>> _edge_list(G) == list(G.edges(data=True))
+    True
+    """
+    seen = set()
+    edges = []
+    for u, neighbours in G.adj.items():
+        edges.extend([(u, v, data) for v, data in neighbours.items() if v not in seen])
+        seen.add(u)
+    return edges
+
+
+#: how many nodes or edges are made into text at a time
+BATCH = 5000
 
 
 def _chunks(G, color_by="community", scale=10.0):
-    """The GEXF document as text, one node or edge at a time.
+    """The GEXF document as text, a few thousand nodes or edges at a time.
 
     The values are written straight from the network's attribute dicts: their
     types come from one pass over each attribute column
-    (:func:`citygraph.networks.export_io.attribute_types`), each value goes
-    through the one text function of its type, and no element tree is built.
+    (:func:`citygraph.networks.export_io.attribute_types`), and each column of
+    a batch becomes text at once (:func:`_attvalues`); no element tree is built.
     """
     # no xsi:schemaLocation: the GEXF 1.3 RELAX NG schema allows no attribute but version
     yield "<?xml version='1.0' encoding='UTF-8'?>\n"
@@ -164,28 +190,33 @@ def _chunks(G, color_by="community", scale=10.0):
     yield f"    <description>{xml_text(_description(G))}</description>\n"
     yield "  </meta>\n"
     yield '  <graph defaultedgetype="undirected" mode="dynamic" timeformat="date">\n'
-    node_types = attribute_types([d for _, d in G.nodes(data=True)])
+    nodes = list(G.nodes.items())
+    edges = _edge_list(G)
+    node_types = attribute_types([d for _, d in nodes])
     node_types.pop("label", None)
     node_types.pop("spells", None)
-    edge_types = attribute_types([d for _, _, d in G.edges(data=True)])
+    edge_types = attribute_types([d for _, _, d in edges])
     for key in (*_NATIVE_EDGE, "spells"):
         edge_types.pop(key, None)
     block, node_fields = _attributes("node", node_types)
     yield block
     block, edge_fields = _attributes("edge", edge_types)
     yield block
-    starts = _starts(G)
     colors = _colors(G, color_by)
+    names = {node: xml_text(str(node)) for node, _ in nodes}
 
-    def nodes():
-        for node, data in progress.bar(G.nodes(data=True), total=G.number_of_nodes(),
-                                       desc="GEXF nodes", unit="node"):
-            name = xml_text(str(node))
+    def node_text(batch):
+        out = []
+        for (node, data), values in zip(batch, _attvalues([d for _, d in batch], node_fields),
+                                        strict=True):
+            name = names[node]
             head = f'      <node id="{name}" label="{xml_text(str(data.get("label") or node))}"'
             spells = data.get("spells")
-            if spells is None and starts.get(node):
-                head += f' start="{starts[node]}"'
-            parts = [head, ">\n", _spells(spells), _attvalues(data, node_fields)]
+            if spells is None:
+                start = _start(G, node)
+                if start:
+                    head += f' start="{start}"'
+            parts = [head, ">\n", _spells(spells), values]
             if node in colors:
                 r, g, b = colors[node]
                 parts.append(f'        <viz:color r="{r}" g="{g}" b="{b}"/>\n')
@@ -193,32 +224,44 @@ def _chunks(G, color_by="community", scale=10.0):
             if lat is not None and lon is not None:
                 parts.append(f'        <viz:position x="{float(lon) * scale!r}" '
                              f'y="{float(lat) * scale!r}" z="0.0"/>\n')
-            parts.append(f'        <viz:size value="{4.0 + 2.0 * math.sqrt(G.degree(node))!r}"/>\n')
-            parts.append("      </node>\n")
-            yield "".join(parts)
+            size = 4.0 + 2.0 * math.sqrt(G.degree(node))
+            parts.append(f'        <viz:size value="{size!r}"/>\n      </node>\n')
+            out.append("".join(parts))
+        return "".join(out)
 
-    def edges():
-        for i, (u, v, data) in enumerate(progress.bar(
-                G.edges(data=True), total=G.number_of_edges(), desc="GEXF edges", unit="edge")):
-            head = f'      <edge id="{i}"'
-            source, target = u, v
-            if data.get("directed_from") in (u, v):
-                source = data["directed_from"]
+    def edge_text(batch, first):
+        out = []
+        for i, ((u, v, data), values) in enumerate(
+                zip(batch, _attvalues([d for _, _, d in batch], edge_fields), strict=True),
+                first):
+            source, target, kind = u, v, ""
+            directed = data.get("directed_from")
+            if directed is not None and directed in (u, v):
+                source, kind = directed, ' type="directed"'
                 target = v if source == u else u
-                head += ' type="directed"'
-            head += (f' source="{xml_text(str(source))}" target="{xml_text(str(target))}" '
-                     f'weight="{float(data.get("weight", 1))!r}"')
-            start = _full_date(data.get("first"))
+            head = (f'      <edge id="{i}"{kind} source="{names[source]}" '
+                    f'target="{names[target]}" weight="{float(data.get("weight", 1))!r}"')
             spells = data.get("spells")
-            if spells is None and start:
-                head += f' start="{start}"'
-            values = _spells(spells) + _attvalues(data, edge_fields)
-            yield f"{head}>\n{values}      </edge>\n" if values else f"{head}/>\n"
+            if spells is None:
+                start = _full_date(data.get("first"))
+                if start:
+                    head += f' start="{start}"'
+            else:
+                values = _spells(spells) + values
+            out.append(f"{head}>\n{values}      </edge>\n" if values else f"{head}/>\n")
+        return "".join(out)
 
-    for name, count, elements in (("nodes", G.number_of_nodes(), nodes()),
-                                  ("edges", G.number_of_edges(), edges())):
-        yield f'    <{name} count="{count}">\n'
-        yield from _batched(elements)
+    for name, elements, text in (("nodes", nodes, lambda batch, _: node_text(batch)),
+                                 ("edges", edges, edge_text)):
+        yield f'    <{name} count="{len(elements)}">\n'
+        bar = progress.bar(total=len(elements), desc=f"GEXF {name}", unit=name[:-1])
+        try:
+            for first in range(0, len(elements), BATCH):
+                batch = elements[first:first + BATCH]
+                yield text(batch, first)
+                bar.update(len(batch))
+        finally:
+            bar.close()
         yield f"    </{name}>\n"
     yield "  </graph>\n</gexf>\n"
 

@@ -16,7 +16,7 @@ from citygraph.errors import InputError
 from citygraph.fileio import atomic_path, write_atomic
 
 __all__ = ["LIST_SEPARATOR", "flat_value", "json_value", "write_atomic", "attribute_types",
-           "xml_text", "text_of", "write_chunks"]
+           "xml_text", "text_of", "text_column", "write_chunks"]
 
 LIST_SEPARATOR = "|"
 
@@ -136,6 +136,42 @@ def _string(value):
     elif not isinstance(value, str):
         value = str(flat_value(value))
     return value.translate(_ESCAPES) if _SPECIAL.search(value) else value
+
+
+def _flat_text(value):
+    """:func:`_string` without the escaping."""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(map(str, value))
+    return str(flat_value(value))
+
+
+def text_column(values, kind):
+    """The XML text of a column of values of one attribute type (None where a value is None):
+    for each value, what ``text_of(kind)`` writes, made for the whole column at once.
+
+    The common values (strings, lists of strings, numbers) take no Python call of
+    their own, and the column is searched for characters to escape in one C call.
+
+    >>> text_column([["doc:000", "doc:002"], None, "a & b", 3], "string")
+    ['doc:000|doc:002', None, 'a &amp; b', '3']
+    >>> text_column([0.5, None, float("nan"), 2], "double"), text_column([1, None], "integer")
+    (['0.5', None, None, '2.0'], ['1', None])
+    """
+    if kind in ("integer", "long"):
+        return [None if v is None else str(v) for v in values]
+    if kind == "double":
+        return [None if v is None or v != v else repr(float(v)) for v in values]
+    if kind == "boolean":
+        return [None if v is None else "true" if v else "false" for v in values]
+    try:
+        texts = [v if type(v) is str else None if v is None
+                 else LIST_SEPARATOR.join(v) if type(v) is list else _flat_text(v)
+                 for v in values]
+    except TypeError:  # a list of something else than strings
+        texts = [None if v is None else _flat_text(v) for v in values]
+    if _SPECIAL.search(LIST_SEPARATOR.join(filter(None, texts))):
+        texts = [t.translate(_ESCAPES) if t and _SPECIAL.search(t) else t for t in texts]
+    return texts
 
 
 def _double(value):

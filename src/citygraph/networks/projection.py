@@ -348,7 +348,8 @@ def _node_attributes(G, places):
             G.nodes[node]["iri"] = node
 
 
-def project(target, layers=LAYERS, since=None, until=None, fold="none", max_group=MAX_GROUP):
+def project(target, layers=LAYERS, since=None, until=None, fold="none", max_group=MAX_GROUP,
+            keep_rows=False):
     """The network of places over the chosen layers, combined into one weighted graph.
 
     ``target`` is a :func:`citygraph.querying.sparql.connect` target (embedded store or
@@ -361,6 +362,8 @@ def project(target, layers=LAYERS, since=None, until=None, fold="none", max_grou
     Newman's 1/(n-1) (see the module's description). The graph's ``layers``,
     ``since``, ``until``, ``fold``, ``weighting``, ``max_group`` and
     ``large_groups`` (``[group, layer, size]``, largest first) say how it was made.
+    With ``keep_rows``, returns ``(G, rows)``: the network and the incidence rows it was
+    projected from (what :func:`citygraph.networks.spells.spells_of` reads).
 
     >>> from citygraph.querying.sparql import connect
     >>> import pyoxigraph as ox
@@ -375,21 +378,23 @@ def project(target, layers=LAYERS, since=None, until=None, fold="none", max_grou
         raise UsageError(f"--fold: unknown fold {fold!r}; choose from {', '.join(FOLDS)}")
     layers = parse_layers(",".join(layers)) if not isinstance(layers, str) else parse_layers(layers)
     with paused_gc():
-        return _project(target, layers, since, until, fold, max_group)
+        G, rows = _project(target, layers, since, until, fold, max_group, keep_rows)
+    return (G, rows) if keep_rows else G
 
 
-def _project(target, layers, since, until, fold, max_group):
+def _project(target, layers, since, until, fold, max_group, keep_rows=False):
     places = place_attributes(target)
     rows = []
     for layer in progress.bar(layers, desc="reading layers", unit="layer"):
         rows.extend(incidence(target, layer, since, until))
     G, large = _project_groups(_memberships(rows, places, fold), max_group)
-    del rows
+    if not keep_rows:
+        rows = None
     G.graph.update(layers=list(layers), since=since, until=until, fold=fold,
                    weighting="newman", max_group=max_group,
                    large_groups=[list(item) for item in large])
     _node_attributes(G, places)
-    return G
+    return G, rows
 
 
 

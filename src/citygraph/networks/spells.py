@@ -10,12 +10,12 @@ groups. A place or edge that rests on an undated fact gets no spells: it cannot
 be placed in time, so Gephi shows it throughout.
 """
 
-import itertools
+import networkx as nx
 
 from citygraph.networks.periods import fact_ends, first_day, last_day
 from citygraph.networks.projection import incidence
 
-__all__ = ["merge", "add_spells"]
+__all__ = ["merge", "spells_of", "put_spells", "read_spells", "add_spells"]
 
 
 def merge(intervals):
@@ -51,45 +51,91 @@ def _spans(rows, ends):
     return groups
 
 
-def add_spells(G, target):
-    """Put ``spells`` (a list of ``(start, end)`` ISO days, ``end`` None: open) on the places
-    and edges of the place network ``G`` (from :func:`citygraph.networks.projection.project`),
-    read from the same layers of ``target``. Returns how many edges got spells.
+def spells_of(G, rows, ends):
+    """When each place and edge of ``G`` held, from the incidence rows ``G`` was projected from
+    and the facts' end dates (:func:`citygraph.networks.periods.fact_ends`).
+
+    Returns ``{"nodes": {place: spells}, "edges": [[u, v, spells], ...]}``, spells a list of
+    ``(start, end)`` ISO days (``end`` None: open), JSON as it is (the measures cache of
+    :mod:`citygraph.networks.analysis` keeps it); places and edges resting on an undated
+    fact are left out. None for a folded network (its places are not the rows' places).
+
+    >>> import networkx as nx
+    >>> G = nx.Graph(layers=["membership"], fold="none", max_group=100)
+    >>> G.add_edge("place:a", "place:b")
+    >>> rows = [{"layer": "membership", "group": "cgorg:n", "fact": f"fact:{p}",
+    ...          "place": f"place:{p}", "date": d} for p, d in (("a", "2014"), ("b", "2015-03"))]
+    >>> spells = spells_of(G, rows, {"fact:a": "2018"})
+    >>> spells["nodes"]
+    {'place:a': [('2014-01-01', '2018-12-31')], 'place:b': [('2015-03-01', None)]}
+    >>> spells["edges"]
+    [['place:a', 'place:b', [('2015-03-01', '2018-12-31')]]]
     """
-    layers = G.graph.get("layers") or []
     if G.graph.get("fold", "none") != "none":
-        return 0
-    rows = [row for layer in layers for row in incidence(target, layer, G.graph.get("since"),
-                                                         G.graph.get("until"))]
-    groups = _spans(rows, fact_ends(target))
+        return None
+    groups = _spans(rows, ends)
     largest = G.graph.get("max_group")
-    node_spans, edge_spans = {}, {}
+    has_edge = G.has_edge
+    node_spans, edge_spans, undated = {}, {}, set()
     for members in groups.values():
         for place, spans in members.items():
             if place in G:
                 node_spans.setdefault(place, []).append(spans)
         if largest is not None and len(members) > largest:
             continue  # kept two-mode: no edges of its own
-        for u, v in itertools.combinations(sorted(members), 2):
-            if not G.has_edge(u, v):
-                continue
-            a, b = members[u], members[v]
-            if a is None or b is None:
-                edge_spans.setdefault((u, v), []).append(None)
-                continue
-            both = []
-            for (s1, e1), (s2, e2) in itertools.product(a, b):
-                start = max(s1, s2)
-                end = e1 if e2 is None else e2 if e1 is None else min(e1, e2)
-                if end is None or start <= end:
-                    both.append((start, end))
-            edge_spans.setdefault((u, v), []).append(both)
-    for node, spans in node_spans.items():
-        if all(s is not None for s in spans):
-            G.nodes[node]["spells"] = merge(i for s in spans for i in s)
-    count = 0
-    for (u, v), spans in edge_spans.items():
-        if all(s is not None for s in spans):
-            G.edges[u, v]["spells"] = merge(i for s in spans for i in s)
-            count += 1
-    return count
+        ordered = sorted(members)
+        for i, u in enumerate(ordered):
+            a = members[u]
+            for v in ordered[i + 1:]:
+                if not has_edge(u, v):
+                    continue
+                b = members[v]
+                if a is None or b is None:
+                    undated.add((u, v))  # no spells, whatever its other groups say
+                    continue
+                both = edge_spans.get((u, v))
+                if both is None:
+                    both = edge_spans[(u, v)] = []
+                for s1, e1 in a:
+                    for s2, e2 in b:
+                        start = s1 if s1 > s2 else s2
+                        end = e1 if e2 is None else e2 if e1 is None else min(e1, e2)
+                        if end is None or start <= end:
+                            both.append((start, end))
+    nodes = {node: merge(i for s in spans for i in s) for node, spans in node_spans.items()
+             if None not in spans}
+    edges = [[u, v, merge(spans) if len(spans) > 1 else spans]
+             for (u, v), spans in edge_spans.items() if (u, v) not in undated]
+    return {"nodes": nodes, "edges": edges}
+
+
+def put_spells(G, spells):
+    """Put :func:`spells_of`'s spells on the places and edges of ``G`` (attribute ``spells``).
+    Returns how many edges got spells."""
+    if not spells:
+        return 0
+    nx.set_node_attributes(G, spells["nodes"], "spells")
+    nx.set_edge_attributes(G, {(u, v): value for u, v, value in spells["edges"]}, "spells")
+    return len(spells["edges"])
+
+
+def read_spells(G, target):
+    """:func:`spells_of` for a place network ``G`` (from
+    :func:`citygraph.networks.projection.project`), its rows read again from the same layers,
+    dates and fold of ``target``."""
+    if G.graph.get("fold", "none") != "none":
+        return None
+    rows = [row for layer in G.graph.get("layers") or []
+            for row in incidence(target, layer, G.graph.get("since"), G.graph.get("until"))]
+    return spells_of(G, rows, fact_ends(target))
+
+
+def add_spells(G, target):
+    """Put ``spells`` (a list of ``(start, end)`` ISO days, ``end`` None: open) on the places
+    and edges of the place network ``G`` (from :func:`citygraph.networks.projection.project`),
+    read from the same layers of ``target``. Returns how many edges got spells.
+
+    :func:`citygraph.networks.analysis.analysed` keeps the spells with the measures
+    (``spells=True`` puts them on the network it gives); this reads the store again.
+    """
+    return put_spells(G, read_spells(G, target))
