@@ -434,3 +434,26 @@ def test_place_attributes_keep_the_least_value_and_the_parents_by_their_kind(tmp
     assert places["place:x-country"]["country_id"] == "place:x-country"
     assert places["place:nowhere"]["kind"] == "Place" and places["place:nowhere"]["label"] is None
     assert len(places) == 8
+
+
+def test_reading_ahead_gives_each_answer_once_and_the_same_rows(seed_target):
+    """The projection's queries run two at a time ahead of their reading: the same places
+    and rows as read one after the other; a query asked again is answered anew."""
+    from citygraph.networks.incidence import reading_ahead
+
+    ahead = reading_ahead(seed_target, LAYERS)
+    places = place_attributes(ahead)
+    rows = {layer: incidence(ahead, layer) for layer in LAYERS}
+    assert places == place_attributes(seed_target)
+    assert places["place:seoul"]["label"] == "Seoul"
+    # the store gives some queries' rows in another order from one run to the next
+    assert {layer: _row_set(found) for layer, found in rows.items()} == {
+        layer: _row_set(incidence(seed_target, layer)) for layer in LAYERS}
+    assert {layer: len(found) for layer, found in rows.items()} == {
+        "agreement": 27, "tie": 42, "membership": 29, "event": 30, "project": 30}
+    assert len(incidence(ahead, "tie")) == 42  # asked again: answered by the store
+    assert ahead._answers == {} and ahead._waiting == []
+
+
+def _row_set(rows):
+    return {tuple(sorted(row.items())) for row in rows}

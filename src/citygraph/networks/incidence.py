@@ -25,6 +25,7 @@ __all__ = [
     "incidence",
     "place_attributes",
     "fold_place",
+    "reading_ahead",
 ]
 
 #: the layers of the city network, each defined by ``queries/project-<layer>.rq``
@@ -204,6 +205,61 @@ def _least(current, value):
     ('b', 'a', 'a')
     """
     return value if current is None or value < current else current
+
+
+class _ReadAhead:
+    """A store target whose answers to some SELECTs, in the order they are read, are already
+    being read.
+
+    The store evaluates a query without holding the GIL, so while this thread
+    turns one answer into rows, the next ones run on the other core. At most
+    ``ahead`` answers are running or waiting at a time: each holds all its rows.
+    """
+
+    def __init__(self, target, queries, ahead=2):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._target = target
+        self._pool = ThreadPoolExecutor(ahead, thread_name_prefix="citygraph-read-ahead")
+        self._waiting = list(reversed(queries))
+        self._answers = {}
+        for _ in range(ahead):
+            self._next()
+
+    def _next(self):
+        if self._waiting:
+            query = self._waiting.pop()
+            self._answers[query] = self._pool.submit(self._target.select_text, query)
+        elif not self._answers:
+            self._pool.shutdown(wait=False)
+
+    def __getattr__(self, name):
+        return getattr(self._target, name)
+
+    def select_text(self, query, bindings=None):
+        answer = None if bindings else self._answers.pop(query, None)
+        if answer is None:
+            return self._target.select_text(query, bindings)
+        self._next()
+        return answer.result()
+
+
+def reading_ahead(target, layers):
+    """``target`` with the places' query and the ``layers``' queries already running, two at a
+    time, in the order they are read (:func:`place_attributes`, then :func:`incidence` per
+    layer); a remote target as it is. Each answer is read once; asked again, the store
+    answers anew.
+
+    >>> from citygraph.querying.sparql import connect
+    >>> import pyoxigraph as ox
+    >>> place_attributes(reading_ahead(connect(ox.Store()), ["tie"]))
+    {}
+    """
+    if getattr(target, "is_remote", True) or not hasattr(target, "select_text"):
+        return target
+    queries = [find_query("project-places").text]
+    queries += [find_query(f"project-{layer}").text for layer in layers]
+    return _ReadAhead(target, queries)
 
 
 def place_attributes(target):

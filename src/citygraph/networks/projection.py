@@ -37,6 +37,7 @@ from citygraph.networks.incidence import (
     parse_date,
     parse_layers,
     place_attributes,
+    reading_ahead,
 )
 
 # LAYERS, FOLDS, parse_layers, parse_date, incidence, place_attributes and fold_place
@@ -383,6 +384,7 @@ def project(target, layers=LAYERS, since=None, until=None, fold="none", max_grou
 
 
 def _project(target, layers, since, until, fold, max_group, keep_rows=False):
+    target = reading_ahead(target, layers)
     places = place_attributes(target)
     rows = []
     for layer in progress.bar(layers, desc="reading layers", unit="layer"):
