@@ -5,6 +5,7 @@ Screenshots of the place page and the network view are written to build/screensh
 (or $CITYGRAPH_SCREENSHOTS), kept by CI as artefacts; the README shows copies.
 """
 
+import itertools
 import json
 import os
 import shutil
@@ -147,14 +148,17 @@ def test_the_network_view_holds_the_exports_nodes_and_edges(browser, server, sto
         " : null"))
     assert counts == [len(exported["nodes"]), len(exported["edges"])]
     # the 20 places of highest degree are named at the first zoom, whatever their size on
-    # screen and whichever labels they overlap
-    named = wait_for(lambda: browser.execute_script(
-        "const g = window.citygraphGraph, r = window.citygraphRenderer;"
-        "const shown = r.labelRenderer.displayedNodeLabels;"
-        "return shown.size ? [...shown].map((n) => g.getNodeAttribute(n, 'label')) : null"))
+    # screen, each name where it covers no other name of them
+    drawn = wait_for(lambda: browser.execute_script(
+        "return window.citygraphNames && window.citygraphNames.length ? window.citygraphNames"
+        " : null"))
     assert {"Seoul", "Changchun", "Chongqing", "Chengdu", "Guangzhou", "Haikou", "Kunming",
             "Liuzhou", "Longyan", "Shantou", "Tianjin", "Weinan", "Wuhan", "Yantai", "Zhengzhou",
-            "Bangkok", "Delhi", "Hanoi", "Jakarta", "Kuala Lumpur"} <= set(named)
+            "Bangkok", "Delhi", "Hanoi", "Jakarta", "Kuala Lumpur"} <= {d["label"] for d in drawn}
+    assert drawn[0]["label"] == "Seoul"  # the largest place is named first
+    boxes = [(d["x"], d["y"], d["x"] + d["w"], d["y"] + d["h"]) for d in drawn]
+    assert not [(a, b) for a, b in itertools.combinations(boxes, 2)
+                if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
     # a click on an edge lists its facts and sources
     browser.execute_script(
         "const g = window.citygraphGraph;"

@@ -26,6 +26,78 @@ function colorOf(value, table) {
   return table.get(key);
 }
 
+// where a name may go beside its place: right, left, above, below, then the diagonals
+const DIRECTIONS = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [-1, -1], [1, 1], [-1, 1]];
+
+function overlaps(a, b) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+// The names of the largest places, on a canvas of their own over the drawing: larger places
+// first, each name where it covers no name already drawn and none of these places, moved
+// off its place (with a line to it) when the places crowd, as the hubs do in the middle of
+// a large network. Returns what it drew: node, label and box, in screen pixels.
+function drawNames(renderer, graph, canvas, nodes) {
+  const { width, height } = renderer.getDimensions();
+  const ratio = window.devicePixelRatio || 1;
+  if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${height}px`;
+  }
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  ctx.font = "600 12px sans-serif";
+  ctx.textBaseline = "middle";
+  const dots = [];
+  for (const node of nodes) {
+    const data = renderer.getNodeDisplayData(node);
+    if (!data || data.hidden) continue;
+    const at = renderer.graphToViewport(graph.getNodeAttributes(node));
+    if (at.x < 0 || at.y < 0 || at.x > width || at.y > height) continue;
+    dots.push({ node, x: at.x, y: at.y, r: Math.max(renderer.scaleSize(data.size), 2) });
+  }
+  const taken = dots.map((d) => ({ x: d.x - d.r, y: d.y - d.r, w: 2 * d.r, h: 2 * d.r }));
+  const drawn = [];
+  for (const dot of dots) {
+    const label = String(graph.getNodeAttribute(dot.node, "label"));
+    const w = ctx.measureText(label).width + 6;
+    const h = 16;
+    let box = null;
+    let ring = 0;
+    for (; ring < 20 && box === null; ring += 1) {
+      const d = dot.r + 2 + ring * 10;
+      for (const [dx, dy] of DIRECTIONS) {
+        const c = { x: dot.x + dx * d - (dx < 0 ? w : dx === 0 ? w / 2 : 0),
+          y: dot.y + dy * d - (dy < 0 ? h : dy === 0 ? h / 2 : 0), w, h };
+        if (c.x >= 0 && c.y >= 0 && c.x + w <= width && c.y + h <= height
+            && !taken.some((t) => overlaps(t, c))) {
+          box = c;
+          break;
+        }
+      }
+    }
+    if (box === null) continue;
+    taken.push(box);
+    if (ring > 1) {
+      ctx.strokeStyle = "#555";
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.moveTo(dot.x, dot.y);
+      ctx.lineTo(Math.min(Math.max(dot.x, box.x), box.x + w), Math.min(Math.max(dot.y, box.y), box.y + h));
+      ctx.stroke();
+    }
+    ctx.fillStyle = "rgba(255, 255, 255, 0.88)";
+    ctx.fillRect(box.x, box.y, w, h);
+    ctx.fillStyle = "#111";
+    ctx.fillText(label, box.x + 3, box.y + h / 2);
+    drawn.push({ node: dot.node, label, x: box.x, y: box.y, w, h });
+  }
+  return drawn;
+}
+
 function text(tag, content, attrs = {}) {
   const el = document.createElement(tag);
   if (content !== undefined && content !== null) el.textContent = String(content);
@@ -152,15 +224,31 @@ export async function start(options) {
       hideLabelsOnMove: count > 2000,
       pickingDownSizingRatio: count > 2000 ? 4 : 2,
     },
-    // the largest places (and the ego network's centre) are named at every zoom, whatever
-    // their size on screen and whichever smaller labels they overlap; the others as room
-    // allows
+    // the largest places (and the ego network's centre) are named by drawNames, at every
+    // zoom; sigma names the others as room allows
     styles: {
-      nodes: [DEFAULT_STYLES.nodes, { whenData: "forceLabel", then: { labelVisibility: "visible" } }],
+      nodes: [DEFAULT_STYLES.nodes, { whenData: "forceLabel", then: { labelVisibility: "hidden" } }],
       edges: DEFAULT_STYLES.edges,
     },
   });
   window.citygraphRenderer = renderer;
+  const names = document.createElement("canvas");
+  names.className = "network-names";
+  names.style.cssText = "position:absolute;left:0;top:0;pointer-events:none";
+  if (getComputedStyle(container).position === "static") container.style.position = "relative";
+  container.appendChild(names);
+  const named = graph.filterNodes((node, attrs) => attrs.forceLabel)
+    .sort((p, q) => (graph.getNodeAttribute(q, "measure") - graph.getNodeAttribute(p, "measure"))
+      || (p < q ? -1 : 1));
+  if (options.centre && graph.hasNode(options.centre)) {
+    named.splice(named.indexOf(options.centre), 1);
+    named.unshift(options.centre);
+  }
+  window.citygraphNames = [];
+  renderer.on("afterRender", () => {
+    window.citygraphNames = drawNames(renderer, graph, names, named);
+  });
+  renderer.refresh();
   renderer.on("clickNode", ({ node }) => {
     const url = pageUrl(node, graph.getNodeAttribute(node, "iri"));
     if (url) window.location.href = url;
