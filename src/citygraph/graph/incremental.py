@@ -83,6 +83,7 @@ def update_version(version, live, changed, gone, manifest, rules, report):
     removed graphs, before and after: the nodes whose validation may change.
     """
     start = time.perf_counter()
+    disk = None
     try:
         version.mkdir()
         with progress.step("copying the live store"):
@@ -159,6 +160,11 @@ def update_version(version, live, changed, gone, manifest, rules, report):
         # the frames hold the database open (see citygraph.graph.version.make_version)
         traceback.clear_frames(exc.__traceback__)
         raise
+    finally:
+        # This frame, which the exception's traceback keeps, holds the database too: closed
+        # here (its background compactions finished), it writes nothing into the folder the
+        # caller removes after a failure.
+        del disk
 
 
 @dataclass
