@@ -16,8 +16,8 @@ from citygraph.graph.sparql_base import to_ntriples
 from citygraph.namespaces import CG, DCTERMS, FOAF, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 from citygraph.querying.catalog import adhoc_query, check_syntax
 
-__all__ = ["FACT_SECTIONS", "LABEL_PROPS", "Labels", "facts", "select", "when", "property_label",
-           "PAGE_SIZE"]
+__all__ = ["FACT_SECTIONS", "LABEL_PROPS", "LABEL_VALUES", "Labels", "facts", "select", "when",
+           "property_label", "PAGE_SIZE"]
 
 #: fact classes and the heading of their section, in page order
 FACT_SECTIONS = OrderedDict([
@@ -54,14 +54,18 @@ SELECT DISTINCT ?fact ?class ?role WHERE {
 # Each fact's statements.
 _STATEMENTS = "SELECT ?fact ?p ?o WHERE { VALUES ?fact { <urn:x-facts> } ?fact ?p ?o }"
 
+#: the properties that name an entity, the first an entity has giving its name
+LABEL_PROPS = (RDFS.label, SKOS.prefLabel, SCHEMA.name, FOAF.name, DCTERMS.title)
+#: a query's ``VALUES ?lp { ... }`` over :data:`LABEL_PROPS`
+LABEL_VALUES = "VALUES ?lp { " + " ".join(f"<{p}>" for p in LABEL_PROPS) + " }"
+
 # The names of the entities the facts link and the start dates of the events among them,
 # and the ontology's label of each property.
 _NAMES = """
 SELECT ?x ?lp ?label ?date ?plabel WHERE {
   {
     VALUES ?x { <urn:x-entities> }
-    OPTIONAL { ?x ?lp ?label . VALUES ?lp { rdfs:label skos:prefLabel schema:name foaf:name
-                                             dcterms:title } }
+    OPTIONAL { ?x ?lp ?label . """ + LABEL_VALUES + """ }
     OPTIONAL { ?x schema:startDate ?date }
   } UNION {
     VALUES ?x { <urn:x-properties> }
@@ -186,7 +190,6 @@ def property_label(prop, labels=None):
 
 
 #: the properties that name an entity, the first preferred (as on the entity's own page)
-LABEL_PROPS = (RDFS.label, SKOS.prefLabel, SCHEMA.name, FOAF.name, DCTERMS.title)
 
 
 class Labels(dict):

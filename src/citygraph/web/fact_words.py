@@ -12,7 +12,7 @@ from rdflib import URIRef
 
 from citygraph.namespaces import CG, ORG, SCHEMA
 from citygraph.querying.catalog import compact
-from citygraph.web.fact_rows import FACT_SECTIONS, Labels, property_label, select
+from citygraph.web.fact_rows import FACT_SECTIONS, LABEL_VALUES, Labels, property_label, select
 
 __all__ = ["in_words", "fact_words", "names_of"]
 
@@ -43,8 +43,7 @@ SELECT ?fact ?class ?kind ?np ?name ?p ?o ?lp ?olabel WHERE {
     VALUES ?p { org:member org:organization cg:party cg:fromParty cg:toParty cg:participant
                 cg:event cg:speaker cg:holder cg:post cg:countValue cg:countOf }
     ?fact ?p ?o .
-    OPTIONAL { ?o ?lp ?olabel .
-               VALUES ?lp { rdfs:label skos:prefLabel schema:name foaf:name dcterms:title } }
+    OPTIONAL { ?o ?lp ?olabel . """ + LABEL_VALUES + """ }
   }
 }"""
 
@@ -52,7 +51,7 @@ _LABELS = """
 SELECT ?x ?lp ?label WHERE {
   VALUES ?x { <urn:x-entities> }
   ?x ?lp ?label .
-  VALUES ?lp { rdfs:label skos:prefLabel schema:name foaf:name dcterms:title }
+  """ + LABEL_VALUES + """
 }"""
 
 

@@ -10,10 +10,10 @@ from collections import OrderedDict
 
 from rdflib import URIRef
 
-from citygraph.namespaces import CG, CGR, DCTERMS, FOAF, GEO, ORG, RDF, RDFS, SCHEMA, SKOS
+from citygraph.namespaces import CG, CGR, FOAF, GEO, ORG, RDF, SKOS
 from citygraph.querying.catalog import find_query, run_query
 from citygraph.querying.names import name_index, search
-from citygraph.web.fact_rows import FACT_SECTIONS, facts, select
+from citygraph.web.fact_rows import FACT_SECTIONS, LABEL_PROPS, facts, select
 
 __all__ = ["node_iri", "describe", "entity", "facts", "kind_of", "search_index", "search",
            "document_facts", "highlight", "enclosing", "catalog_rows", "questions"]
@@ -28,8 +28,7 @@ _ORG_CLASSES = {ORG.Organization, CG.LocalGovernment, CG.Legislature, CG.Departm
                 CG.Embassy, CG.Ministry, CG.Association, CG.AcademicInstitution, CG.Company,
                 CG.CivilSocietyOrganization}
 
-_LABEL_PROPS = (RDFS.label, SKOS.prefLabel, SCHEMA.name, FOAF.name, DCTERMS.title)
-_NAME_PROPS = (*_LABEL_PROPS, SKOS.altLabel, SKOS.hiddenLabel)
+_NAME_PROPS = (*LABEL_PROPS, SKOS.altLabel, SKOS.hiddenLabel)
 _ID_PROPS = {CG.geonamesId: "GeoNames", CG.iso3166Code: "ISO 3166", CG.wikidataId: "Wikidata"}
 
 
@@ -79,7 +78,7 @@ def kind_of(types):
 
 
 def _first_label(values):
-    for prop in _LABEL_PROPS:
+    for prop in LABEL_PROPS:
         if values.get(prop):
             return str(values[prop][0])
     return None
