@@ -415,6 +415,7 @@ def two_mode(target, layers=LAYERS, since=None, until=None, fold="none"):
     """
     since, until = parse_date(since, "--since"), parse_date(until, "--until")
     layers = parse_layers(",".join(layers)) if not isinstance(layers, str) else parse_layers(layers)
+    target = reading_ahead(target, layers)
     places = place_attributes(target)
     rows = [row for layer in layers for row in incidence(target, layer, since, until)]
     B = incidence_graph(rows, places, fold)
